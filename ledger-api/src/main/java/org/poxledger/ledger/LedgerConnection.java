@@ -1,0 +1,49 @@
+package org.poxledger.ledger;
+
+/**
+ * The one port through which the platform reaches the ledger. Two implementations exist: the Fabric Gateway client
+ * (ledger-fabric) and the in-process embedded ledger (ledger-memory). Both run the same chaincode and must pass the
+ * same contract test suite, so callers never know which one they hold.
+ *
+ * <p>Transaction names are the chaincode wire names, {@code "contract:Transaction"}, for example
+ * {@code "members:RegisterMember"}. Arguments are strings, exactly as Fabric transmits them.
+ *
+ * <pre>{@code
+ * LedgerResult result = ledger.submit("money:Transfer", transferId, from, to, "250", "lunch");
+ * byte[] member = ledger.evaluate("members:GetMember", memberId);
+ * }</pre>
+ */
+public interface LedgerConnection extends AutoCloseable {
+
+    /**
+     * Endorses, orders and waits for the commit of one transaction.
+     *
+     * @param transaction wire name, {@code "contract:Transaction"}
+     * @param args transaction arguments
+     * @return the committed result: transaction id, block number and the chaincode's response payload
+     * @throws LedgerException when the chaincode rejects the transaction (with its error code) or the ledger fails
+     */
+    LedgerResult submit(String transaction, String... args);
+
+    /**
+     * Runs a read-only transaction on one peer; nothing is ordered or committed.
+     *
+     * @param transaction wire name, {@code "contract:Transaction"}
+     * @param args transaction arguments
+     * @return the chaincode's response payload
+     * @throws LedgerException when the chaincode rejects the query (with its error code) or the ledger fails
+     */
+    byte[] evaluate(String transaction, String... args);
+
+    /**
+     * Streams the chaincode events of committed transactions, in commit order, starting at the given block.
+     *
+     * @param startBlock first block to read; 0 replays the ledger from its beginning
+     * @return a blocking stream the caller must close
+     */
+    LedgerEventStream events(long startBlock);
+
+    /** Releases connections; the port is unusable afterwards. */
+    @Override
+    void close();
+}
