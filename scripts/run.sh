@@ -5,6 +5,8 @@
 #   scripts/run.sh fabric | embedded | rebuild-graph
 set -euo pipefail
 cd "$(dirname "$0")/.."
+JAVA_HOME=$(scripts/jdk.sh)
+export JAVA_HOME PATH=$JAVA_HOME/bin:$PATH
 ROOT=$PWD
 MODE=${1:-fabric}
 STATE=$ROOT/.pox
