@@ -25,13 +25,16 @@ build: ## compile and package every module (no tests)
 	$(MVN) -q install -DskipTests
 
 test: ## unit + integration tests (starts the local Fabric network unless POX_SKIP_FABRIC=1)
+	bash network-config/test-network-sh.sh
 ifeq ($(POX_SKIP_FABRIC),1)
 	@scripts/banner.sh "POX_SKIP_FABRIC=1: Fabric network NOT started; Fabric integration tests SKIPPED (embedded ledger only)"
 	$(MVN) install -Dpox.skipFabricIT=true
 else
 	$(MVN) -q install -DskipTests
-	network-config/network.sh up
-	$(MVN) verify -Dpox.skipFabricIT=false
+	@# stop the network afterwards only if this run started it (a `make run` elsewhere keeps its network)
+	@if network-config/network.sh status --quiet; then started=0; else started=1; network-config/network.sh up || exit 1; fi; \
+	$(MVN) verify -Dpox.skipFabricIT=false; rc=$$?; \
+	if [ $$started = 1 ]; then network-config/network.sh down; fi; exit $$rc
 endif
 
 run: build ## start Fabric network, Neo4j, server and portal (Ctrl-C stops what it started)

@@ -38,7 +38,7 @@ in_network_sh() { # in_network_sh <snippet>
 # --- static checks ------------------------------------------------------------------------------------------------
 
 if command -v shellcheck >/dev/null 2>&1; then
-    check "shellcheck is clean" shellcheck -x "$here"/network.sh "$here"/fabric-binaries.sh "$here"/fabric-version.sh \
+    check "shellcheck is clean" shellcheck -x -P "$here" "$here"/network.sh "$here"/fabric-binaries.sh "$here"/fabric-version.sh \
         "$here"/test-network-sh.sh "$here"/client-env.sh "$here"/../neo4j-launcher/run.sh \
         "$here"/../docker/chaincode-entrypoint.sh
 else
