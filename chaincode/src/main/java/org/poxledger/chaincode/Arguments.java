@@ -1,0 +1,169 @@
+package org.poxledger.chaincode;
+
+import java.util.regex.Pattern;
+
+/**
+ * Up-front checks of transaction arguments. Each check names the argument and the offending value, and runs before
+ * any world state is read, so a bad request is refused the same way on every peer and changes nothing.
+ */
+final class Arguments {
+
+    /** Longest free text (suspension reason, memo), in Unicode code points. */
+    static final int MAX_TEXT = 280;
+
+    static final int MAX_PAGE_SIZE = 1000;
+
+    /** Fabric bookmarks are composite keys; a far longer one cannot be ours. */
+    private static final int MAX_BOOKMARK = 1024;
+
+    /** Values quoted in messages are cut here so a megabyte of garbage does not come back in the error. */
+    private static final int SHOWN_CHARS = 80;
+
+    private static final Pattern ID = Pattern.compile("[A-Za-z0-9_-]{1,64}");
+    private static final Pattern SHA256_HEX = Pattern.compile("[0-9a-f]{64}");
+    private static final Pattern INTEGER = Pattern.compile("-?[0-9]{1,19}");
+
+    private Arguments() {}
+
+    /**
+     * @param name argument name, e.g. {@code memberId}
+     * @param value argument value
+     * @return the value, matching {@code [A-Za-z0-9_-]{1,64}}
+     */
+    static String id(final String name, final String value) {
+        if (value == null || !ID.matcher(value).matches()) {
+            throw ErrorCode.INVALID_ARGUMENT.exception("%s must match [A-Za-z0-9_-]{1,64}, got %s", name, shown(value));
+        }
+        return value;
+    }
+
+    /**
+     * @param name argument name, e.g. {@code accountHash}
+     * @param value argument value
+     * @return the value: 64 lower-case hexadecimal characters (a SHA-256 or HMAC-SHA256 digest)
+     */
+    static String sha256Hex(final String name, final String value) {
+        if (value == null || !SHA256_HEX.matcher(value).matches()) {
+            throw ErrorCode.INVALID_ARGUMENT.exception(
+                    "%s must be 64 lower-case hexadecimal characters, got %s", name, shown(value));
+        }
+        return value;
+    }
+
+    /**
+     * @param name argument name, e.g. {@code reason}
+     * @param value argument value
+     * @return the value: not blank, at most {@value #MAX_TEXT} characters
+     */
+    static String requiredText(final String name, final String value) {
+        if (value == null || value.isBlank()) {
+            throw ErrorCode.INVALID_ARGUMENT.exception("%s must not be blank", name);
+        }
+        return optionalText(name, value);
+    }
+
+    /**
+     * @param name argument name, e.g. {@code memo}
+     * @param value argument value
+     * @return the value ("" allowed), at most {@value #MAX_TEXT} characters
+     */
+    static String optionalText(final String name, final String value) {
+        if (value == null) {
+            throw ErrorCode.INVALID_ARGUMENT.exception("%s is missing", name);
+        }
+        final int length = value.codePointCount(0, value.length());
+        if (length > MAX_TEXT) {
+            throw ErrorCode.INVALID_ARGUMENT.exception(
+                    "%s must be at most %d characters, got %d characters", name, MAX_TEXT, length);
+        }
+        return value;
+    }
+
+    /**
+     * @param name argument name, e.g. {@code amount}
+     * @param value decimal text of a positive 64-bit integer
+     * @return the amount in minor units
+     */
+    static long amount(final String name, final String value) {
+        final long amount = integer(name, value);
+        if (amount <= 0) {
+            throw ErrorCode.INVALID_AMOUNT.exception("%s must be greater than zero, got %d", name, amount);
+        }
+        return amount;
+    }
+
+    /**
+     * @param value decimal text of the page size
+     * @return the page size, 1..{@value #MAX_PAGE_SIZE}
+     */
+    static int pageSize(final String value) {
+        final long size = integer("pageSize", value);
+        if (size < 1 || size > MAX_PAGE_SIZE) {
+            throw ErrorCode.INVALID_ARGUMENT.exception(
+                    "pageSize must be between 1 and %d, got %d", MAX_PAGE_SIZE, size);
+        }
+        return (int) size;
+    }
+
+    /**
+     * @param name argument name, e.g. {@code version}
+     * @param value decimal text of a positive 32-bit integer
+     * @return the value
+     */
+    static int positiveInt(final String name, final String value) {
+        final long number = integer(name, value);
+        if (number < 1 || number > Integer.MAX_VALUE) {
+            throw ErrorCode.INVALID_ARGUMENT.exception(
+                    "%s must be between 1 and %d, got %d", name, Integer.MAX_VALUE, number);
+        }
+        return (int) number;
+    }
+
+    /**
+     * @param value the bookmark a previous page returned, or "" for the first page
+     * @param rangePrefix the composite-key prefix of the range being paged
+     * @return the bookmark
+     */
+    static String bookmark(final String value, final String rangePrefix) {
+        if (value == null) {
+            throw ErrorCode.INVALID_ARGUMENT.exception("bookmark is missing; use \"\" for the first page");
+        }
+        if (!value.isEmpty() && (value.length() > MAX_BOOKMARK || !value.startsWith(rangePrefix))) {
+            throw ErrorCode.INVALID_ARGUMENT.exception(
+                    "bookmark %s was not returned by this query; use \"\" for the first page", shown(value));
+        }
+        return value;
+    }
+
+    /**
+     * @param value any text, possibly null
+     * @return the value quoted for an error message, shortened when long and with control characters escaped
+     */
+    static String shown(final String value) {
+        if (value == null) {
+            return "nothing";
+        }
+        final String cut = value.length() > SHOWN_CHARS ? value.substring(0, SHOWN_CHARS) + "..." : value;
+        final StringBuilder quoted = new StringBuilder(cut.length() + 2).append('\'');
+        cut.codePoints().forEach(c -> {
+            if (Character.isISOControl(c)) {
+                quoted.append(String.format("\\u%04x", c));
+            } else {
+                quoted.appendCodePoint(c);
+            }
+        });
+        return quoted.append('\'').toString();
+    }
+
+    private static long integer(final String name, final String value) {
+        if (value == null || !INTEGER.matcher(value).matches()) {
+            throw ErrorCode.INVALID_ARGUMENT.exception("%s must be a decimal integer, got %s", name, shown(value));
+        }
+        try {
+            return Long.parseLong(value);
+        } catch (NumberFormatException e) {
+            throw ErrorCode.INVALID_ARGUMENT.exception(
+                    "%s does not fit in a 64-bit integer, got %s", name, shown(value));
+        }
+    }
+}

@@ -1,0 +1,135 @@
+package org.poxledger.chaincode;
+
+import org.hyperledger.fabric.shim.ChaincodeStub;
+import org.hyperledger.fabric.shim.ledger.CompositeKey;
+
+/**
+ * Every world-state key the chaincode writes, in one place. Composite keys ({@code type~attr~attr}) are built by the
+ * stub so they sort and range-query as Fabric intends; the two single-value keys are simple keys and can never clash
+ * with composite keys, which start with a NUL character.
+ */
+final class LedgerKeys {
+
+    /** {@code member~memberId} → Member. */
+    static final String MEMBER = "member";
+
+    /** {@code account~accountHash} → memberId: one member per social account (DESIGN §4.4). */
+    static final String ACCOUNT = "account";
+
+    /** {@code recommendee~recommenderId~memberId} → marker, for listing a member's direct recommendees. */
+    static final String RECOMMENDEE = "recommendee";
+
+    /** {@code member-suspension~memberId} → Suspension: the status to restore on reinstatement. */
+    static final String SUSPENSION = "member-suspension";
+
+    /** {@code policy~<version, 10 digits>} → PolicyRecord; zero-padded so versions sort numerically. */
+    static final String POLICY = "policy";
+
+    /** Simple key → the current policy version. */
+    static final String CURRENT_POLICY = "policy-current";
+
+    /** {@code cycle~cycleId} → Cycle. */
+    static final String CYCLE = "cycle";
+
+    /** {@code reward~cycleId~memberId} → RewardEntry; its existence makes paying idempotent per (cycle, member). */
+    static final String REWARD = "reward";
+
+    /** {@code member-reward~memberId~cycleId} → marker, for a member's reward history. */
+    static final String MEMBER_REWARD = "member-reward";
+
+    /** Simple key → total minted supply; written only by reward transactions (see {@code RewardContract}). */
+    static final String TOTAL_SUPPLY = "total-supply";
+
+    /** {@code balance~memberId} → the folded balance of a member. */
+    static final String BALANCE = "balance";
+
+    /** {@code credit~memberId~txId} → one credit, written blind so concurrent credits never conflict. */
+    static final String CREDIT = "credit";
+
+    /** {@code transfer~transferId} → Transfer. */
+    static final String TRANSFER = "transfer";
+
+    /** {@code member-transfer~memberId~<timestamp, 19 digits>~transferId} → marker, for both parties' history. */
+    static final String MEMBER_TRANSFER = "member-transfer";
+
+    private LedgerKeys() {}
+
+    /**
+     * Index entries carry no data, but Fabric treats an empty value as a delete, so they hold one NUL byte (as the
+     * fabric-samples marble index does).
+     *
+     * @return the value of an index entry
+     */
+    static byte[] marker() {
+        return new byte[] {0};
+    }
+
+    static String member(final ChaincodeStub stub, final String memberId) {
+        return key(stub, MEMBER, memberId);
+    }
+
+    static String account(final ChaincodeStub stub, final String accountHash) {
+        return key(stub, ACCOUNT, accountHash);
+    }
+
+    static String recommendee(final ChaincodeStub stub, final String recommenderId, final String memberId) {
+        return key(stub, RECOMMENDEE, recommenderId, memberId);
+    }
+
+    static CompositeKey recommendeesOf(final ChaincodeStub stub, final String recommenderId) {
+        return stub.createCompositeKey(RECOMMENDEE, recommenderId);
+    }
+
+    static String suspension(final ChaincodeStub stub, final String memberId) {
+        return key(stub, SUSPENSION, memberId);
+    }
+
+    static String policy(final ChaincodeStub stub, final int version) {
+        return key(stub, POLICY, String.format("%010d", version));
+    }
+
+    static String cycle(final ChaincodeStub stub, final String cycleId) {
+        return key(stub, CYCLE, cycleId);
+    }
+
+    static String reward(final ChaincodeStub stub, final String cycleId, final String memberId) {
+        return key(stub, REWARD, cycleId, memberId);
+    }
+
+    static String memberReward(final ChaincodeStub stub, final String memberId, final String cycleId) {
+        return key(stub, MEMBER_REWARD, memberId, cycleId);
+    }
+
+    static CompositeKey rewardsOf(final ChaincodeStub stub, final String memberId) {
+        return stub.createCompositeKey(MEMBER_REWARD, memberId);
+    }
+
+    static String balance(final ChaincodeStub stub, final String memberId) {
+        return key(stub, BALANCE, memberId);
+    }
+
+    static String credit(final ChaincodeStub stub, final String memberId, final String txId) {
+        return key(stub, CREDIT, memberId, txId);
+    }
+
+    static CompositeKey creditsOf(final ChaincodeStub stub, final String memberId) {
+        return stub.createCompositeKey(CREDIT, memberId);
+    }
+
+    static String transfer(final ChaincodeStub stub, final String transferId) {
+        return key(stub, TRANSFER, transferId);
+    }
+
+    static String memberTransfer(
+            final ChaincodeStub stub, final String memberId, final long timestamp, final String transferId) {
+        return key(stub, MEMBER_TRANSFER, memberId, String.format("%019d", timestamp), transferId);
+    }
+
+    static CompositeKey transfersOf(final ChaincodeStub stub, final String memberId) {
+        return stub.createCompositeKey(MEMBER_TRANSFER, memberId);
+    }
+
+    private static String key(final ChaincodeStub stub, final String type, final String... attributes) {
+        return stub.createCompositeKey(type, attributes).toString();
+    }
+}

@@ -1,0 +1,114 @@
+package org.poxledger.chaincode;
+
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import org.poxledger.chaincode.model.PolicyRecord;
+import org.poxledger.chaincode.model.RewardChunk;
+import org.poxledger.chaincode.model.Tier;
+
+/**
+ * Reads and checks the {@code chunkJson} argument of {@code rewards:PayRewardChunk}: shape (MALFORMED_JSON), ids and
+ * the cycle's own consistency (INVALID_ARGUMENT), and every entry (REWARD_ENTRY_INVALID).
+ */
+final class RewardChunkReader {
+
+    private static final String ARGUMENT = "chunkJson";
+
+    private RewardChunkReader() {}
+
+    /**
+     * @param chunkJson the argument text
+     * @return the chunk, checked as far as it can be without world state
+     */
+    static RewardChunk parse(final String chunkJson) {
+        final JsonFields fields = JsonFields.parseObject(ARGUMENT, chunkJson)
+                .onlyFields(
+                        "cycleEnd", "cycleId", "cycleStart", "entries", "entryCount", "merkleRoot", "policyVersion");
+        final String cycleId = Arguments.id(field("cycleId"), fields.string("cycleId"));
+        final int policyVersion = fields.intValue("policyVersion");
+        final String merkleRoot = Arguments.sha256Hex(field("merkleRoot"), fields.string("merkleRoot"));
+        final long cycleStart = fields.longValue("cycleStart");
+        final long cycleEnd = fields.longValue("cycleEnd");
+        final int entryCount = fields.intValue("entryCount");
+        final List<RewardChunk.Line> lines = new ArrayList<>();
+        for (final JsonFields entry : fields.objectList("entries")) {
+            entry.onlyFields("amount", "events", "level", "memberId", "rateBps", "scoreBps");
+            lines.add(new RewardChunk.Line(
+                    entry.longValue("amount"),
+                    entry.longValue("events"),
+                    entry.intValue("level"),
+                    entry.string("memberId"),
+                    entry.intValue("rateBps"),
+                    entry.longValue("scoreBps")));
+        }
+
+        if (policyVersion < 1) {
+            throw ErrorCode.INVALID_ARGUMENT.exception(
+                    "%s must be at least 1, got %d", field("policyVersion"), policyVersion);
+        }
+        if (cycleStart < 0 || cycleEnd <= cycleStart) {
+            throw ErrorCode.INVALID_ARGUMENT.exception(
+                    "%s and %s must satisfy 0 <= cycleStart < cycleEnd, got %d and %d",
+                    field("cycleStart"), field("cycleEnd"), cycleStart, cycleEnd);
+        }
+        if (entryCount < lines.size()) {
+            throw ErrorCode.INVALID_ARGUMENT.exception(
+                    "%s is %d but this chunk alone has %d entries", field("entryCount"), entryCount, lines.size());
+        }
+        final Set<String> members = new HashSet<>();
+        for (int i = 0; i < lines.size(); i++) {
+            final RewardChunk.Line line = lines.get(i);
+            Arguments.id(field("entries[" + i + "].memberId"), line.memberId());
+            entryRule(line.amount() >= 0, i, "amount", line.amount());
+            entryRule(line.events() >= 0, i, "events", line.events());
+            entryRule(line.scoreBps() >= 0, i, "scoreBps", line.scoreBps());
+            entryRule(line.level() >= 1, i, "level", line.level());
+            entryRule(line.rateBps() >= 1, i, "rateBps", line.rateBps());
+            if (!members.add(line.memberId())) {
+                throw ErrorCode.REWARD_ENTRY_INVALID.exception(
+                        "%s names member %s twice", field("entries[" + i + "].memberId"), line.memberId());
+            }
+        }
+        return new RewardChunk(cycleId, policyVersion, merkleRoot, cycleStart, cycleEnd, entryCount, lines);
+    }
+
+    /**
+     * Checks each entry's level and rate against the policy the cycle names.
+     *
+     * @param chunk a parsed chunk
+     * @param policy its policy
+     */
+    static void checkAgainst(final RewardChunk chunk, final PolicyRecord policy) {
+        final List<Tier> tiers = policy.policy().tiers();
+        for (int i = 0; i < chunk.entries().size(); i++) {
+            final RewardChunk.Line line = chunk.entries().get(i);
+            if (line.level() > tiers.size()) {
+                throw ErrorCode.REWARD_ENTRY_INVALID.exception(
+                        "%s is %d but policy version %d has levels 1 to %d",
+                        field("entries[" + i + "].level"), line.level(), policy.version(), tiers.size());
+            }
+            final int tierRate = tiers.get(line.level() - 1).rateBps();
+            if (line.rateBps() != tierRate) {
+                throw ErrorCode.REWARD_ENTRY_INVALID.exception(
+                        "%s is %d but level %d of policy version %d pays %d",
+                        field("entries[" + i + "].rateBps"), line.rateBps(), line.level(), policy.version(), tierRate);
+            }
+        }
+    }
+
+    private static void entryRule(final boolean holds, final int index, final String name, final long value) {
+        if (!holds) {
+            throw ErrorCode.REWARD_ENTRY_INVALID.exception(
+                    "%s must be %s, got %d",
+                    field("entries[" + index + "]." + name),
+                    name.equals("level") || name.equals("rateBps") ? "at least 1" : "zero or more",
+                    value);
+        }
+    }
+
+    private static String field(final String path) {
+        return ARGUMENT + " field " + path;
+    }
+}

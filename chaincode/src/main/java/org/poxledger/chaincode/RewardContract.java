@@ -1,0 +1,345 @@
+package org.poxledger.chaincode;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import org.hyperledger.fabric.contract.Context;
+import org.hyperledger.fabric.contract.ContractInterface;
+import org.hyperledger.fabric.contract.annotation.Contract;
+import org.hyperledger.fabric.contract.annotation.Info;
+import org.hyperledger.fabric.contract.annotation.License;
+import org.hyperledger.fabric.contract.annotation.Transaction;
+import org.hyperledger.fabric.shim.ChaincodeStub;
+import org.hyperledger.fabric.shim.ledger.CompositeKey;
+import org.poxledger.chaincode.model.ChunkReceipt;
+import org.poxledger.chaincode.model.Cycle;
+import org.poxledger.chaincode.model.Member;
+import org.poxledger.chaincode.model.MemberStatus;
+import org.poxledger.chaincode.model.RewardChunk;
+import org.poxledger.chaincode.model.RewardChunkPaid;
+import org.poxledger.chaincode.model.RewardEntry;
+import org.poxledger.chaincode.model.RewardStatus;
+import org.poxledger.chaincode.model.TotalSupply;
+
+/**
+ * Proof-of-Expansion minting (DESIGN §6). The server computes a cycle's entries and submits them in chunks; this
+ * contract records each (cycle, member) entry at most once, credits PAID amounts, holds those of SUSPENDED members, and
+ * keeps the cycle totals and the total supply.
+ *
+ * <p>The total supply is a single key updated by every minting transaction. That is not the hot key STYLE warns about:
+ * only this contract's transactions touch it, and the chunks of a cycle, releases and forfeits are submitted one
+ * after another by the single cycle runner (DESIGN §10, §12), never concurrently with each other or with transfers.
+ * The same holds for the cycle key.
+ */
+@Contract(
+        name = "rewards",
+        info =
+                @Info(
+                        title = "PoX rewards",
+                        description = "Reward cycles, entries, holds and minting",
+                        version = "0.1.0",
+                        license = @License(name = "Apache-2.0")))
+public final class RewardContract implements ContractInterface {
+
+    static final String REWARD_CHUNK_PAID = "RewardChunkPaid";
+    static final String REWARD_HOLD_RELEASED = "RewardHoldReleased";
+    static final String REWARD_HOLD_FORFEITED = "RewardHoldForfeited";
+
+    private final AccessPolicy access;
+
+    public RewardContract() {
+        this(AccessPolicy.fromEnvironment());
+    }
+
+    RewardContract(final AccessPolicy access) {
+        this.access = access;
+    }
+
+    /**
+     * Records and pays one chunk of a cycle. The first chunk records the cycle; later chunks must describe it
+     * identically. Entries already recorded are skipped, so repeated or overlapping chunks never pay twice. Entries
+     * of SUSPENDED members are recorded HELD; amount 0 entries are recorded PAID with nothing credited.
+     *
+     * @param ctx the transaction context
+     * @param chunkJson the chunk, see the wire contract for its shape
+     * @return the ChunkReceipt JSON
+     */
+    @Transaction(intent = Transaction.TYPE.SUBMIT)
+    public String PayRewardChunk(final Context ctx, final String chunkJson) {
+        access.requireOperator(ctx);
+        final RewardChunk chunk = RewardChunkReader.parse(chunkJson);
+
+        final ChaincodeStub stub = ctx.getStub();
+        RewardChunkReader.checkAgainst(chunk, PolicyRecords.require(stub, chunk.policyVersion()));
+        final Optional<Cycle> recorded = findCycle(stub, chunk.cycleId());
+        recorded.ifPresent(cycle -> requireSameCycle(cycle, chunk));
+        Cycle cycle = recorded.orElseGet(() -> new Cycle(
+                chunk.cycleEnd(),
+                chunk.cycleId(),
+                chunk.cycleStart(),
+                chunk.entryCount(),
+                0,
+                chunk.merkleRoot(),
+                chunk.policyVersion(),
+                0,
+                0,
+                0,
+                0));
+
+        final String txId = stub.getTxId();
+        final List<RewardEntry> written = new ArrayList<>();
+        final List<String> paid = new ArrayList<>();
+        final List<String> held = new ArrayList<>();
+        final List<String> skipped = new ArrayList<>();
+        long amountPaid = 0;
+        long amountHeld = 0;
+        for (final RewardChunk.Line line : chunk.entries()) {
+            final Member member = MemberRecords.require(stub, line.memberId());
+            final String entryKey = LedgerKeys.reward(stub, chunk.cycleId(), line.memberId());
+            final byte[] existing = stub.getState(entryKey);
+            if (existing != null && existing.length > 0) {
+                skipped.add(line.memberId());
+                continue;
+            }
+            // Nothing to hold on a zero amount: it is recorded PAID so no admin action is left pending.
+            final boolean hold = line.amount() > 0 && member.status() == MemberStatus.SUSPENDED;
+            final RewardEntry entry = new RewardEntry(
+                    line.amount(),
+                    chunk.cycleId(),
+                    line.events(),
+                    line.level(),
+                    line.memberId(),
+                    txId,
+                    line.rateBps(),
+                    line.scoreBps(),
+                    hold ? RewardStatus.HELD : RewardStatus.PAID);
+            stub.putState(entryKey, LedgerJson.bytes(entry));
+            stub.putState(LedgerKeys.memberReward(stub, line.memberId(), chunk.cycleId()), LedgerKeys.marker());
+            written.add(entry);
+            if (hold) {
+                held.add(line.memberId());
+                amountHeld = add(amountHeld, line.amount(), "the held amount of cycle " + chunk.cycleId());
+            } else {
+                paid.add(line.memberId());
+                amountPaid = add(amountPaid, line.amount(), "the paid amount of cycle " + chunk.cycleId());
+                if (line.amount() > 0) {
+                    Balances.credit(stub, line.memberId(), line.amount());
+                }
+            }
+        }
+
+        if (recorded.isEmpty() || !written.isEmpty()) {
+            if (cycle.entriesRecorded() + written.size() > cycle.entryCount()) {
+                throw ErrorCode.CYCLE_MISMATCH.exception(
+                        "cycle %s declares %d entries but would record %d",
+                        chunk.cycleId(), cycle.entryCount(), cycle.entriesRecorded() + written.size());
+            }
+            cycle = overflowChecked(cycle, written.size(), amountPaid, amountHeld);
+            stub.putState(LedgerKeys.cycle(stub, chunk.cycleId()), LedgerJson.bytes(cycle));
+            mint(stub, amountPaid);
+            stub.setEvent(
+                    REWARD_CHUNK_PAID,
+                    LedgerJson.bytes(
+                            new RewardChunkPaid(chunk.cycleId(), written, chunk.merkleRoot(), chunk.policyVersion())));
+        }
+        return LedgerJson.text(new ChunkReceipt(amountHeld, amountPaid, chunk.cycleId(), held, paid, skipped));
+    }
+
+    /**
+     * Pays out a held reward: credits the member and moves the amount from held to released.
+     *
+     * @param ctx the transaction context
+     * @param cycleId the cycle
+     * @param memberId the member whose entry is HELD
+     * @return the RewardEntry JSON, status RELEASED
+     */
+    @Transaction(intent = Transaction.TYPE.SUBMIT)
+    public String ReleaseHold(final Context ctx, final String cycleId, final String memberId) {
+        access.requireOperator(ctx);
+        Arguments.id("cycleId", cycleId);
+        Arguments.id("memberId", memberId);
+
+        final ChaincodeStub stub = ctx.getStub();
+        final Cycle cycle = requireCycle(stub, cycleId);
+        final RewardEntry entry = requireHold(stub, cycleId, memberId);
+        final RewardEntry released = entry.withStatus(RewardStatus.RELEASED, stub.getTxId());
+        stub.putState(LedgerKeys.reward(stub, cycleId, memberId), LedgerJson.bytes(released));
+        final Cycle after;
+        try {
+            after = cycle.afterRelease(entry.amount());
+        } catch (ArithmeticException e) {
+            throw ErrorCode.AMOUNT_OVERFLOW.exception("the released total of cycle %s would overflow", cycleId);
+        }
+        stub.putState(LedgerKeys.cycle(stub, cycleId), LedgerJson.bytes(after));
+        Balances.credit(stub, memberId, entry.amount());
+        mint(stub, entry.amount());
+        stub.setEvent(REWARD_HOLD_RELEASED, LedgerJson.bytes(released));
+        return LedgerJson.text(released);
+    }
+
+    /**
+     * Cancels a held reward: nothing is credited and the amount moves from held to forfeited.
+     *
+     * @param ctx the transaction context
+     * @param cycleId the cycle
+     * @param memberId the member whose entry is HELD
+     * @return the RewardEntry JSON, status FORFEITED
+     */
+    @Transaction(intent = Transaction.TYPE.SUBMIT)
+    public String ForfeitHold(final Context ctx, final String cycleId, final String memberId) {
+        access.requireOperator(ctx);
+        Arguments.id("cycleId", cycleId);
+        Arguments.id("memberId", memberId);
+
+        final ChaincodeStub stub = ctx.getStub();
+        final Cycle cycle = requireCycle(stub, cycleId);
+        final RewardEntry entry = requireHold(stub, cycleId, memberId);
+        // paidTxId keeps the recording transaction: nothing was paid by this one.
+        final RewardEntry forfeited = entry.withStatus(RewardStatus.FORFEITED, entry.paidTxId());
+        stub.putState(LedgerKeys.reward(stub, cycleId, memberId), LedgerJson.bytes(forfeited));
+        final Cycle after;
+        try {
+            after = cycle.afterForfeit(entry.amount());
+        } catch (ArithmeticException e) {
+            throw ErrorCode.AMOUNT_OVERFLOW.exception("the forfeited total of cycle %s would overflow", cycleId);
+        }
+        stub.putState(LedgerKeys.cycle(stub, cycleId), LedgerJson.bytes(after));
+        stub.setEvent(REWARD_HOLD_FORFEITED, LedgerJson.bytes(forfeited));
+        return LedgerJson.text(forfeited);
+    }
+
+    /**
+     * @param ctx the transaction context
+     * @param cycleId the cycle
+     * @return the Cycle JSON
+     */
+    @Transaction(intent = Transaction.TYPE.EVALUATE)
+    public String GetCycle(final Context ctx, final String cycleId) {
+        Arguments.id("cycleId", cycleId);
+        return LedgerJson.text(requireCycle(ctx.getStub(), cycleId));
+    }
+
+    /**
+     * @param ctx the transaction context
+     * @param cycleId the cycle
+     * @param memberId the member
+     * @return the RewardEntry JSON
+     */
+    @Transaction(intent = Transaction.TYPE.EVALUATE)
+    public String GetRewardEntry(final Context ctx, final String cycleId, final String memberId) {
+        Arguments.id("cycleId", cycleId);
+        Arguments.id("memberId", memberId);
+        final ChaincodeStub stub = ctx.getStub();
+        requireCycle(stub, cycleId);
+        MemberRecords.require(stub, memberId);
+        return LedgerJson.text(findEntry(stub, cycleId, memberId)
+                .orElseThrow(() -> ErrorCode.REWARD_ENTRY_NOT_FOUND.exception(
+                        "cycle %s has no reward entry for member %s", cycleId, memberId)));
+    }
+
+    /**
+     * Lists a member's reward entries, in cycle-id order.
+     *
+     * @param ctx the transaction context
+     * @param memberId the member
+     * @param pageSize 1..1000
+     * @param bookmark "" for the first page, else the bookmark of the previous page
+     * @return {@code {"bookmark","items":[RewardEntry]}}, bookmark "" on the last page
+     */
+    @Transaction(intent = Transaction.TYPE.EVALUATE)
+    public String GetRewardHistory(
+            final Context ctx, final String memberId, final String pageSize, final String bookmark) {
+        Arguments.id("memberId", memberId);
+        final int size = Arguments.pageSize(pageSize);
+        final ChaincodeStub stub = ctx.getStub();
+        final CompositeKey range = LedgerKeys.rewardsOf(stub, memberId);
+        Arguments.bookmark(bookmark, range.toString());
+
+        MemberRecords.require(stub, memberId);
+        return LedgerJson.text(Pages.read(stub, range, size, bookmark, key -> findEntry(
+                        stub, key.getAttributes().get(1), memberId)
+                .orElseThrow(() -> new IllegalStateException("Reward index points at a missing entry " + key))));
+    }
+
+    private static Optional<Cycle> findCycle(final ChaincodeStub stub, final String cycleId) {
+        final byte[] state = stub.getState(LedgerKeys.cycle(stub, cycleId));
+        return state == null || state.length == 0 ? Optional.empty() : Optional.of(LedgerJson.read(state, Cycle.class));
+    }
+
+    private static Cycle requireCycle(final ChaincodeStub stub, final String cycleId) {
+        return findCycle(stub, cycleId)
+                .orElseThrow(() -> ErrorCode.CYCLE_NOT_FOUND.exception("cycle %s does not exist", cycleId));
+    }
+
+    private static Optional<RewardEntry> findEntry(
+            final ChaincodeStub stub, final String cycleId, final String memberId) {
+        final byte[] state = stub.getState(LedgerKeys.reward(stub, cycleId, memberId));
+        return state == null || state.length == 0
+                ? Optional.empty()
+                : Optional.of(LedgerJson.read(state, RewardEntry.class));
+    }
+
+    private static RewardEntry requireHold(final ChaincodeStub stub, final String cycleId, final String memberId) {
+        final Optional<RewardEntry> entry = findEntry(stub, cycleId, memberId);
+        if (entry.isEmpty()) {
+            throw ErrorCode.HOLD_NOT_FOUND.exception("cycle %s has no reward entry for member %s", cycleId, memberId);
+        }
+        if (entry.get().status() != RewardStatus.HELD) {
+            throw ErrorCode.HOLD_NOT_FOUND.exception(
+                    "the reward of member %s in cycle %s is %s, not HELD",
+                    memberId, cycleId, entry.get().status());
+        }
+        return entry.get();
+    }
+
+    private static void requireSameCycle(final Cycle cycle, final RewardChunk chunk) {
+        same(cycle, "policyVersion", cycle.policyVersion(), chunk.policyVersion());
+        same(cycle, "merkleRoot", cycle.merkleRoot(), chunk.merkleRoot());
+        same(cycle, "cycleStart", cycle.cycleStart(), chunk.cycleStart());
+        same(cycle, "cycleEnd", cycle.cycleEnd(), chunk.cycleEnd());
+        same(cycle, "entryCount", cycle.entryCount(), chunk.entryCount());
+    }
+
+    private static void same(final Cycle cycle, final String field, final Object recorded, final Object chunk) {
+        if (!recorded.equals(chunk)) {
+            throw ErrorCode.CYCLE_MISMATCH.exception(
+                    "cycle %s was recorded with %s %s but this chunk says %s", cycle.cycleId(), field, recorded, chunk);
+        }
+    }
+
+    private static Cycle overflowChecked(final Cycle cycle, final int recorded, final long paid, final long held) {
+        try {
+            return cycle.afterChunk(recorded, paid, held);
+        } catch (ArithmeticException e) {
+            throw ErrorCode.AMOUNT_OVERFLOW.exception("the totals of cycle %s would overflow", cycle.cycleId());
+        }
+    }
+
+    /**
+     * Adds to the total supply. Every balance is at most the supply, so keeping this sum exact also keeps every
+     * balance (balance key plus credits) from overflowing.
+     */
+    private static void mint(final ChaincodeStub stub, final long amount) {
+        if (amount == 0) {
+            return;
+        }
+        final long supply = totalSupply(stub);
+        stub.putState(
+                LedgerKeys.TOTAL_SUPPLY, LedgerJson.bytes(new TotalSupply(add(supply, amount, "the total supply"))));
+    }
+
+    static long totalSupply(final ChaincodeStub stub) {
+        final byte[] state = stub.getState(LedgerKeys.TOTAL_SUPPLY);
+        return state == null || state.length == 0
+                ? 0
+                : LedgerJson.read(state, TotalSupply.class).totalSupply();
+    }
+
+    private static long add(final long total, final long amount, final String what) {
+        try {
+            return Math.addExact(total, amount);
+        } catch (ArithmeticException e) {
+            throw ErrorCode.AMOUNT_OVERFLOW.exception("%s would exceed %d", what, Long.MAX_VALUE);
+        }
+    }
+}

@@ -1,0 +1,1236 @@
+package org.poxledger.chaincode;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.poxledger.ledger.LedgerConnection;
+import org.poxledger.ledger.LedgerEvent;
+import org.poxledger.ledger.LedgerException;
+import org.poxledger.ledger.LedgerResult;
+
+/**
+ * The wire contract of {@code docs/ledger-wire.md}, scenario by scenario, against any {@link LedgerConnection}: the
+ * embedded ledger ({@code EmbeddedLedgerContractTest}) and the real Fabric network run the same suite, so the two
+ * cannot drift.
+ *
+ * <p>It only uses the port ({@code submit}, {@code evaluate}, {@code events}) and fresh random ids, so it can run on a
+ * shared, long-lived ledger. Two things are global there: the policy version (tests publish the current rules again
+ * under the next version, so the effective rules never change) and the total supply (asserted as a difference, which
+ * assumes nobody else mints while a test runs).
+ *
+ * <p>Test methods are public so subclasses in other packages inherit them plainly.
+ */
+public abstract class LedgerContractSuite {
+
+    /** @return a connection as the platform operator (PlatformOrgMSP, OU admin or pox.role=operator) */
+    protected abstract LedgerConnection operatorConnection();
+
+    /** @return a connection as an identity of another organisation (an AuditorOrgMSP client) */
+    protected abstract LedgerConnection foreignConnection();
+
+    protected static final String DEFAULT_POLICY = """
+            {"baseRewardUnits":10000,"currency":{"decimals":2,"symbol":"PXC"},
+             "levelWeightBps":[10000,5000,2500],"maxDepth":3,"payoutShareBps":[10000,2000,500],
+             "tiers":[{"level":1,"minDirect":0,"minScoreBps":0,"rateBps":10000},
+                      {"level":2,"minDirect":2,"minScoreBps":30000,"rateBps":12500},
+                      {"level":3,"minDirect":3,"minScoreBps":100000,"rateBps":15000},
+                      {"level":4,"minDirect":5,"minScoreBps":300000,"rateBps":20000},
+                      {"level":5,"minDirect":10,"minScoreBps":1000000,"rateBps":30000}],"version":1}""";
+
+    private static final long CYCLE_START = 1_700_000_000_000L;
+    private static final long CYCLE_END = 1_700_086_400_000L;
+
+    private LedgerDriver operatorDriver;
+    private LedgerDriver foreignDriver;
+
+    protected final LedgerDriver operator() {
+        if (operatorDriver == null || operatorDriver.connection() != operatorConnection()) {
+            operatorDriver = new LedgerDriver(operatorConnection());
+        }
+        return operatorDriver;
+    }
+
+    protected final LedgerDriver foreign() {
+        if (foreignDriver == null || foreignDriver.connection() != foreignConnection()) {
+            foreignDriver = new LedgerDriver(foreignConnection());
+        }
+        return foreignDriver;
+    }
+
+    // ---------------------------------------------------------------- members
+
+    @Test
+    public void registers_a_genesis_member_as_verified_and_announces_it() {
+        final String memberId = Fresh.id("g");
+        final String accountHash = Fresh.accountHash();
+        final EventWindow window = EventWindow.open(operator());
+
+        final LedgerResult result = operator().submitResult("members:RegisterGenesisMember", memberId, accountHash);
+        final List<LedgerEvent> events = EventWindow.of(window.close(), result);
+
+        final JsonNode member = LedgerDriver.parse(result.payload());
+        assertThat(fieldNames(member))
+                .containsExactly(
+                        "accountHash", "memberId", "registeredAt", "registeredTxId", "status", "statusChangedAt");
+        assertThat(member.get("memberId").asText()).isEqualTo(memberId);
+        assertThat(member.get("accountHash").asText()).isEqualTo(accountHash);
+        assertThat(member.get("status").asText()).isEqualTo("VERIFIED");
+        assertThat(member.get("registeredTxId").asText()).isEqualTo(result.transactionId());
+        assertThat(member.get("registeredAt").isIntegralNumber()).isTrue();
+        assertThat(member.get("registeredAt").asLong())
+                .isPositive()
+                .isEqualTo(member.get("statusChangedAt").asLong());
+        assertThat(operator().evaluate("members:GetMember", memberId)).isEqualTo(member);
+        assertThat(events).singleElement().satisfies(event -> {
+            assertThat(event.name()).isEqualTo("MemberRegistered");
+            assertThat(event.payloadText()).isEqualTo(result.payloadText());
+        });
+    }
+
+    @Test
+    public void registers_a_member_under_a_verified_recommender_as_active() {
+        final String genesis = genesis();
+        final String memberId = Fresh.id("m");
+        final String accountHash = Fresh.accountHash();
+        final EventWindow window = EventWindow.open(operator());
+
+        final LedgerResult result = operator().submitResult("members:RegisterMember", memberId, accountHash, genesis);
+        final List<LedgerEvent> events = EventWindow.of(window.close(), result);
+
+        final JsonNode member = LedgerDriver.parse(result.payload());
+        assertThat(fieldNames(member))
+                .containsExactly(
+                        "accountHash",
+                        "memberId",
+                        "recommenderId",
+                        "registeredAt",
+                        "registeredTxId",
+                        "status",
+                        "statusChangedAt");
+        assertThat(member.get("status").asText()).isEqualTo("ACTIVE");
+        assertThat(member.get("recommenderId").asText()).isEqualTo(genesis);
+        assertThat(events).singleElement().satisfies(event -> {
+            assertThat(event.name()).isEqualTo("MemberRegistered");
+            assertThat(event.payloadText()).isEqualTo(result.payloadText());
+        });
+    }
+
+    @Test
+    public void repeating_the_exact_registration_returns_the_stored_member_without_an_event() {
+        final String genesis = Fresh.id("g");
+        final String genesisHash = Fresh.accountHash();
+        final JsonNode storedGenesis = operator().submit("members:RegisterGenesisMember", genesis, genesisHash);
+        final String memberId = Fresh.id("m");
+        final String accountHash = Fresh.accountHash();
+        final JsonNode stored = operator().submit("members:RegisterMember", memberId, accountHash, genesis);
+        final EventWindow window = EventWindow.open(operator());
+
+        final LedgerResult again = operator().submitResult("members:RegisterMember", memberId, accountHash, genesis);
+        final LedgerResult genesisAgain =
+                operator().submitResult("members:RegisterGenesisMember", genesis, genesisHash);
+        final List<LedgerEvent> events = window.close();
+
+        assertThat(LedgerDriver.parse(again.payload())).isEqualTo(stored);
+        assertThat(LedgerDriver.parse(genesisAgain.payload())).isEqualTo(storedGenesis);
+        assertThat(EventWindow.mentioning(events, memberId, genesis)).isEmpty();
+    }
+
+    @Test
+    public void refuses_to_register_a_member_id_again_with_another_account_or_recommender() {
+        final String genesis = genesis();
+        final String otherGenesis = genesis();
+        final String memberId = Fresh.id("m");
+        final String accountHash = Fresh.accountHash();
+        final JsonNode stored = operator().submit("members:RegisterMember", memberId, accountHash, genesis);
+
+        final LedgerException otherRecommender = operator()
+                .refusedSubmit("MEMBER_EXISTS", "members:RegisterMember", memberId, accountHash, otherGenesis);
+        operator().refusedSubmit("MEMBER_EXISTS", "members:RegisterMember", memberId, Fresh.accountHash(), genesis);
+        operator().refusedSubmit("MEMBER_EXISTS", "members:RegisterGenesisMember", memberId, accountHash);
+        operator().refusedSubmit("MEMBER_EXISTS", "members:RegisterGenesisMember", genesis, Fresh.accountHash());
+
+        assertThat(otherRecommender.getMessage()).contains(memberId);
+        assertThat(operator().evaluate("members:GetMember", memberId)).isEqualTo(stored);
+        assertThat(recommendees(otherGenesis)).isEmpty();
+    }
+
+    @Test
+    public void rejects_a_recommender_who_is_not_verified() {
+        final String genesis = genesis();
+        final String active = member(genesis);
+        final String suspended = verifiedMember(genesis);
+        operator().submit("members:SuspendMember", suspended, "fraud check");
+        final String newcomer = Fresh.id("m");
+
+        final LedgerException byActive = operator()
+                .refusedSubmit(
+                        "RECOMMENDER_NOT_VERIFIED", "members:RegisterMember", newcomer, Fresh.accountHash(), active);
+        operator()
+                .refusedSubmit(
+                        "RECOMMENDER_NOT_VERIFIED", "members:RegisterMember", newcomer, Fresh.accountHash(), suspended);
+
+        assertThat(byActive.getMessage()).contains(active).contains("ACTIVE");
+        operator().refusedEvaluate("MEMBER_NOT_FOUND", "members:GetMember", newcomer);
+        assertThat(recommendees(active)).isEmpty();
+        assertThat(recommendees(suspended)).isEmpty();
+    }
+
+    @Test
+    public void rejects_an_unknown_recommender_and_self_referral() {
+        final String newcomer = Fresh.id("m");
+        final String unknown = Fresh.id("nobody");
+
+        final LedgerException notFound = operator()
+                .refusedSubmit(
+                        "RECOMMENDER_NOT_FOUND", "members:RegisterMember", newcomer, Fresh.accountHash(), unknown);
+        operator().refusedSubmit("SELF_REFERRAL", "members:RegisterMember", newcomer, Fresh.accountHash(), newcomer);
+
+        assertThat(notFound.getMessage()).contains(unknown);
+        operator().refusedEvaluate("MEMBER_NOT_FOUND", "members:GetMember", newcomer);
+    }
+
+    @Test
+    public void rejects_an_account_hash_already_registered_to_another_member() {
+        final String genesis = genesis();
+        final String accountHash = Fresh.accountHash();
+        member(genesis, accountHash);
+        final String second = Fresh.id("m");
+        final String secondGenesis = Fresh.id("g");
+
+        operator().refusedSubmit("ACCOUNT_ALREADY_REGISTERED", "members:RegisterMember", second, accountHash, genesis);
+        operator()
+                .refusedSubmit(
+                        "ACCOUNT_ALREADY_REGISTERED", "members:RegisterGenesisMember", secondGenesis, accountHash);
+
+        operator().refusedEvaluate("MEMBER_NOT_FOUND", "members:GetMember", second);
+        operator().refusedEvaluate("MEMBER_NOT_FOUND", "members:GetMember", secondGenesis);
+    }
+
+    @Test
+    public void verifies_an_active_member_once_and_verifying_again_changes_nothing() {
+        final String memberId = member(genesis());
+        final EventWindow window = EventWindow.open(operator());
+
+        final LedgerResult verified = operator().submitResult("members:VerifyMember", memberId);
+        final LedgerResult again = operator().submitResult("members:VerifyMember", memberId);
+        final List<LedgerEvent> events = window.close();
+
+        assertThat(LedgerDriver.parse(verified.payload()).get("status").asText())
+                .isEqualTo("VERIFIED");
+        assertThat(again.payloadText()).isEqualTo(verified.payloadText());
+        assertThat(EventWindow.of(events, verified)).singleElement().satisfies(event -> {
+            assertThat(event.name()).isEqualTo("MemberVerified");
+            assertThat(event.payloadText()).isEqualTo(verified.payloadText());
+        });
+        assertThat(EventWindow.of(events, again)).isEmpty();
+    }
+
+    @Test
+    public void suspends_with_a_reason_and_reinstates_to_the_status_before_the_suspension() {
+        final String genesis = genesis();
+        final String active = member(genesis);
+        final String verified = verifiedMember(genesis);
+        final EventWindow window = EventWindow.open(operator());
+
+        final LedgerResult suspendActive = operator().submitResult("members:SuspendMember", active, "chargeback");
+        final LedgerResult suspendVerified = operator().submitResult("members:SuspendMember", verified, "duplicate");
+        final LedgerResult reinstateActive = operator().submitResult("members:ReinstateMember", active);
+        final LedgerResult reinstateVerified = operator().submitResult("members:ReinstateMember", verified);
+        final List<LedgerEvent> events = window.close();
+
+        assertThat(LedgerDriver.parse(suspendActive.payload()).get("status").asText())
+                .isEqualTo("SUSPENDED");
+        assertThat(LedgerDriver.parse(reinstateActive.payload()).get("status").asText())
+                .isEqualTo("ACTIVE");
+        assertThat(LedgerDriver.parse(reinstateVerified.payload()).get("status").asText())
+                .isEqualTo("VERIFIED");
+        assertThat(EventWindow.of(events, suspendVerified)).singleElement().satisfies(event -> {
+            assertThat(event.name()).isEqualTo("MemberSuspended");
+            final ObjectNode expected = (ObjectNode) LedgerDriver.parse(suspendVerified.payload());
+            expected.put("reason", "duplicate");
+            assertThat(LedgerDriver.parse(event.payload())).isEqualTo(expected);
+            assertThat(fieldNames(LedgerDriver.parse(event.payload()))).isSorted();
+        });
+        assertThat(EventWindow.of(events, reinstateVerified)).singleElement().satisfies(event -> {
+            assertThat(event.name()).isEqualTo("MemberReinstated");
+            assertThat(event.payloadText()).isEqualTo(reinstateVerified.payloadText());
+        });
+        assertThat(operator()
+                        .evaluate("members:GetMember", verified)
+                        .get("status")
+                        .asText())
+                .isEqualTo("VERIFIED");
+    }
+
+    @Test
+    public void refuses_status_transitions_the_lifecycle_does_not_allow() {
+        final String genesis = genesis();
+        final String active = member(genesis);
+        final String suspended = verifiedMember(genesis);
+        final JsonNode suspendedState = operator().submit("members:SuspendMember", suspended, "hold");
+
+        operator().refusedSubmit("INVALID_STATUS_TRANSITION", "members:VerifyMember", suspended);
+        operator().refusedSubmit("INVALID_STATUS_TRANSITION", "members:SuspendMember", suspended, "again");
+        operator().refusedSubmit("INVALID_STATUS_TRANSITION", "members:ReinstateMember", active);
+
+        assertThat(operator().evaluate("members:GetMember", suspended)).isEqualTo(suspendedState);
+        assertThat(operator()
+                        .evaluate("members:GetMember", active)
+                        .get("status")
+                        .asText())
+                .isEqualTo("ACTIVE");
+    }
+
+    @Test
+    public void a_reinstated_verified_member_may_recommend_again() {
+        final String recommender = verifiedMember(genesis());
+        operator().submit("members:SuspendMember", recommender, "review");
+        operator()
+                .refusedSubmit(
+                        "RECOMMENDER_NOT_VERIFIED",
+                        "members:RegisterMember",
+                        Fresh.id("m"),
+                        Fresh.accountHash(),
+                        recommender);
+        operator().submit("members:ReinstateMember", recommender);
+
+        final String recommended = member(recommender);
+
+        assertThat(operator()
+                        .evaluate("members:GetMember", recommended)
+                        .get("recommenderId")
+                        .asText())
+                .isEqualTo(recommender);
+    }
+
+    @Test
+    public void lists_recommendees_page_by_page() {
+        final String genesis = genesis();
+        final List<String> expected = new ArrayList<>();
+        for (int i = 0; i < 5; i++) {
+            expected.add(member(genesis));
+        }
+
+        final JsonNode first = operator().evaluate("members:ListRecommendees", genesis, "2", "");
+        final List<JsonNode> all = pages("members:ListRecommendees", genesis, 2);
+
+        assertThat(first.get("items")).hasSize(2);
+        assertThat(first.get("bookmark").asText()).isNotEmpty();
+        assertThat(all).extracting(m -> m.get("memberId").asText()).containsExactlyElementsOf(sorted(expected));
+        assertThat(all)
+                .allSatisfy(m -> assertThat(m.get("recommenderId").asText()).isEqualTo(genesis));
+        assertThat(recommendees(member(genesis))).isEmpty();
+    }
+
+    @Test
+    public void every_member_keeps_its_recommender_and_reaches_a_genesis_member() {
+        final String genesis = genesis();
+        final String a = verifiedMember(genesis);
+        final String b = verifiedMember(a);
+        final String c = member(b);
+        operator().submit("members:SuspendMember", b, "check");
+        operator().submit("members:ReinstateMember", b);
+        operator().refusedSubmit("MEMBER_EXISTS", "members:RegisterMember", c, Fresh.accountHash(), a);
+
+        final List<String> path = new ArrayList<>();
+        String current = c;
+        while (current != null) {
+            path.add(current);
+            final JsonNode member = operator().evaluate("members:GetMember", current);
+            current = member.has("recommenderId") ? member.get("recommenderId").asText() : null;
+            assertThat(path).hasSizeLessThan(10);
+        }
+
+        assertThat(path).containsExactly(c, b, a, genesis);
+        assertThat(recommendees(b)).extracting(m -> m.get("memberId").asText()).containsExactly(c);
+        assertThat(recommendees(a)).extracting(m -> m.get("memberId").asText()).containsExactly(b);
+    }
+
+    @Test
+    public void unknown_members_are_not_found_wherever_they_are_named() {
+        final String unknown = Fresh.id("nobody");
+
+        operator().refusedEvaluate("MEMBER_NOT_FOUND", "members:GetMember", unknown);
+        operator().refusedEvaluate("MEMBER_NOT_FOUND", "members:ListRecommendees", unknown, "10", "");
+        operator().refusedEvaluate("MEMBER_NOT_FOUND", "money:GetBalance", unknown);
+        operator().refusedEvaluate("MEMBER_NOT_FOUND", "money:GetTransferHistory", unknown, "10", "");
+        operator().refusedEvaluate("MEMBER_NOT_FOUND", "rewards:GetRewardHistory", unknown, "10", "");
+        operator().refusedSubmit("MEMBER_NOT_FOUND", "members:VerifyMember", unknown);
+        operator().refusedSubmit("MEMBER_NOT_FOUND", "members:SuspendMember", unknown, "reason");
+        operator().refusedSubmit("MEMBER_NOT_FOUND", "members:ReinstateMember", unknown);
+        final LedgerException transfer = operator()
+                .refusedSubmit("MEMBER_NOT_FOUND", "money:Transfer", Fresh.id("t"), unknown, genesis(), "1", "");
+
+        assertThat(transfer.getMessage()).contains(unknown);
+    }
+
+    // ---------------------------------------------------------------- policies
+
+    @Test
+    public void publishes_the_next_policy_version_with_the_hash_of_its_canonical_json() {
+        final JsonNode current = currentPolicy();
+        final int next = current.get("version").asInt() + 1;
+        final EventWindow window = EventWindow.open(operator());
+
+        final LedgerResult published =
+                operator().submitResult("policies:PublishPolicy", policyJson(current.get("policy"), next));
+        final List<LedgerEvent> events = EventWindow.of(window.close(), published);
+
+        final JsonNode record = LedgerDriver.parse(published.payload());
+        assertThat(fieldNames(record))
+                .containsExactly("contentHash", "policy", "publishedAt", "publishedTxId", "version");
+        assertThat(record.get("version").asInt()).isEqualTo(next);
+        assertThat(record.get("policy").get("version").asInt()).isEqualTo(next);
+        assertThat(record.get("publishedTxId").asText()).isEqualTo(published.transactionId());
+        assertThat(fieldNames(record.get("policy"))).isSorted();
+        assertThat(record.get("contentHash").asText()).isEqualTo(sha256Hex(LedgerDriver.text(record.get("policy"))));
+        assertThat(operator().evaluate("policies:GetCurrentPolicy")).isEqualTo(record);
+        assertThat(operator().evaluate("policies:GetPolicy", String.valueOf(next)))
+                .isEqualTo(record);
+        assertThat(events).singleElement().satisfies(event -> {
+            assertThat(event.name()).isEqualTo("PolicyPublished");
+            assertThat(event.payloadText()).isEqualTo(published.payloadText());
+        });
+    }
+
+    @Test
+    public void republishing_a_version_with_the_same_content_returns_the_stored_record_without_an_event() {
+        final JsonNode current = currentPolicy();
+        final int version = current.get("version").asInt();
+        final EventWindow window = EventWindow.open(operator());
+
+        final LedgerResult again =
+                operator().submitResult("policies:PublishPolicy", policyJson(current.get("policy"), version));
+        final List<LedgerEvent> events = window.close();
+
+        assertThat(LedgerDriver.parse(again.payload())).isEqualTo(current);
+        assertThat(EventWindow.of(events, again)).isEmpty();
+    }
+
+    @Test
+    public void refuses_a_version_that_is_not_the_next_or_that_exists_with_other_content() {
+        final JsonNode current = currentPolicy();
+        final int version = current.get("version").asInt();
+        final ObjectNode changed = current.get("policy").deepCopy();
+        changed.put("baseRewardUnits", changed.get("baseRewardUnits").asLong() + 1);
+
+        final LedgerException skipped = operator()
+                .refusedSubmit(
+                        "POLICY_VERSION_CONFLICT",
+                        "policies:PublishPolicy",
+                        policyJson(current.get("policy"), version + 2));
+        operator().refusedSubmit("POLICY_VERSION_CONFLICT", "policies:PublishPolicy", policyJson(changed, version));
+
+        assertThat(skipped.getMessage()).contains(String.valueOf(version + 2));
+        assertThat(operator().evaluate("policies:GetCurrentPolicy")).isEqualTo(current);
+        operator().refusedEvaluate("POLICY_NOT_FOUND", "policies:GetPolicy", String.valueOf(version + 2));
+    }
+
+    @Test
+    public void refuses_a_policy_that_breaks_a_rule_or_is_not_a_policy() {
+        final JsonNode current = currentPolicy();
+        final int next = current.get("version").asInt() + 1;
+        final ObjectNode deep = current.get("policy").deepCopy();
+        deep.put("maxDepth", 11);
+        final ObjectNode noTiers = current.get("policy").deepCopy();
+        noTiers.remove("tiers");
+
+        final LedgerException tooDeep =
+                operator().refusedSubmit("POLICY_INVALID", "policies:PublishPolicy", policyJson(deep, next));
+        final LedgerException missing =
+                operator().refusedSubmit("MALFORMED_JSON", "policies:PublishPolicy", policyJson(noTiers, next));
+        operator().refusedSubmit("MALFORMED_JSON", "policies:PublishPolicy", "{\"version\":");
+
+        assertThat(tooDeep.getMessage()).contains("maxDepth");
+        assertThat(missing.getMessage()).contains("tiers");
+        assertThat(operator().evaluate("policies:GetCurrentPolicy")).isEqualTo(current);
+    }
+
+    // ---------------------------------------------------------------- rewards
+
+    @Test
+    public void pays_a_chunk_credits_members_and_records_the_cycle() {
+        final String genesis = genesis();
+        final String a = member(genesis);
+        final String b = member(genesis);
+        final String zero = member(genesis);
+        final JsonNode policy = currentPolicy();
+        final String cycleId = Fresh.id("c");
+        final String root = Fresh.accountHash();
+        final long supplyBefore = totalSupply();
+        final EventWindow window = EventWindow.open(operator());
+
+        final LedgerResult paid = operator()
+                .submitResult(
+                        "rewards:PayRewardChunk",
+                        chunk(
+                                cycleId,
+                                policy,
+                                root,
+                                4,
+                                entry(policy, a, 1000),
+                                entry(policy, b, 250),
+                                entry(policy, zero, 0)));
+        final List<LedgerEvent> events = EventWindow.of(window.close(), paid);
+
+        final JsonNode receipt = LedgerDriver.parse(paid.payload());
+        assertThat(fieldNames(receipt))
+                .containsExactly("amountHeld", "amountPaid", "cycleId", "held", "paid", "skipped");
+        assertThat(receipt.get("amountPaid").asLong()).isEqualTo(1250);
+        assertThat(receipt.get("amountHeld").asLong()).isZero();
+        assertThat(texts(receipt.get("paid"))).containsExactly(a, b, zero);
+        assertThat(receipt.get("held")).isEmpty();
+        assertThat(receipt.get("skipped")).isEmpty();
+        assertThat(balance(a)).isEqualTo(1000);
+        assertThat(balance(b)).isEqualTo(250);
+        assertThat(balance(zero)).isZero();
+        assertThat(totalSupply() - supplyBefore).isEqualTo(1250);
+
+        final JsonNode cycle = operator().evaluate("rewards:GetCycle", cycleId);
+        assertThat(fieldNames(cycle))
+                .containsExactly(
+                        "cycleEnd",
+                        "cycleId",
+                        "cycleStart",
+                        "entriesRecorded",
+                        "entryCount",
+                        "merkleRoot",
+                        "policyVersion",
+                        "totalForfeited",
+                        "totalHeld",
+                        "totalPaid",
+                        "totalReleased");
+        assertThat(cycle.get("entryCount").asInt()).isEqualTo(4);
+        assertThat(cycle.get("entriesRecorded").asInt()).isEqualTo(3);
+        assertThat(cycle.get("totalPaid").asLong()).isEqualTo(1250);
+        assertThat(cycle.get("merkleRoot").asText()).isEqualTo(root);
+        assertThat(cycle.get("policyVersion").asInt())
+                .isEqualTo(policy.get("version").asInt());
+
+        final JsonNode entryOfA = operator().evaluate("rewards:GetRewardEntry", cycleId, a);
+        assertThat(fieldNames(entryOfA))
+                .containsExactly(
+                        "amount",
+                        "cycleId",
+                        "events",
+                        "level",
+                        "memberId",
+                        "paidTxId",
+                        "rateBps",
+                        "scoreBps",
+                        "status");
+        assertThat(entryOfA.get("status").asText()).isEqualTo("PAID");
+        assertThat(entryOfA.get("paidTxId").asText()).isEqualTo(paid.transactionId());
+        assertThat(operator()
+                        .evaluate("rewards:GetRewardEntry", cycleId, zero)
+                        .get("status")
+                        .asText())
+                .isEqualTo("PAID");
+
+        assertThat(events).singleElement().satisfies(event -> {
+            assertThat(event.name()).isEqualTo("RewardChunkPaid");
+            final JsonNode payload = LedgerDriver.parse(event.payload());
+            assertThat(fieldNames(payload)).containsExactly("cycleId", "entries", "merkleRoot", "policyVersion");
+            assertThat(payload.get("entries")).hasSize(3);
+            assertThat(payload.get("entries").get(0)).isEqualTo(entryOfA);
+            assertThat(payload.get("merkleRoot").asText()).isEqualTo(root);
+        });
+    }
+
+    @Test
+    public void a_repeated_chunk_pays_nobody_twice() {
+        final String genesis = genesis();
+        final String a = member(genesis);
+        final JsonNode policy = currentPolicy();
+        final String chunk = chunk(Fresh.id("c"), policy, Fresh.accountHash(), 1, entry(policy, a, 500));
+        operator().submit("rewards:PayRewardChunk", chunk);
+        final long supplyBefore = totalSupply();
+        final EventWindow window = EventWindow.open(operator());
+
+        final LedgerResult again = operator().submitResult("rewards:PayRewardChunk", chunk);
+        final List<LedgerEvent> events = window.close();
+
+        final JsonNode receipt = LedgerDriver.parse(again.payload());
+        assertThat(texts(receipt.get("skipped"))).containsExactly(a);
+        assertThat(receipt.get("paid")).isEmpty();
+        assertThat(receipt.get("amountPaid").asLong()).isZero();
+        assertThat(balance(a)).isEqualTo(500);
+        assertThat(totalSupply()).isEqualTo(supplyBefore);
+        assertThat(EventWindow.of(events, again)).isEmpty();
+    }
+
+    @Test
+    public void overlapping_chunks_pay_each_member_once() {
+        final String genesis = genesis();
+        final String a = member(genesis);
+        final String b = member(genesis);
+        final String c = member(genesis);
+        final JsonNode policy = currentPolicy();
+        final String cycleId = Fresh.id("c");
+        final String root = Fresh.accountHash();
+        final long supplyBefore = totalSupply();
+
+        operator()
+                .submit(
+                        "rewards:PayRewardChunk",
+                        chunk(cycleId, policy, root, 3, entry(policy, a, 100), entry(policy, b, 200)));
+        final JsonNode second = operator()
+                .submit(
+                        "rewards:PayRewardChunk",
+                        chunk(cycleId, policy, root, 3, entry(policy, b, 200), entry(policy, c, 300)));
+
+        assertThat(texts(second.get("skipped"))).containsExactly(b);
+        assertThat(texts(second.get("paid"))).containsExactly(c);
+        assertThat(second.get("amountPaid").asLong()).isEqualTo(300);
+        assertThat(List.of(balance(a), balance(b), balance(c))).containsExactly(100L, 200L, 300L);
+        final JsonNode cycle = operator().evaluate("rewards:GetCycle", cycleId);
+        assertThat(cycle.get("entriesRecorded").asInt()).isEqualTo(3);
+        assertThat(cycle.get("totalPaid").asLong()).isEqualTo(600);
+        assertThat(totalSupply() - supplyBefore).isEqualTo(600);
+    }
+
+    @Test
+    public void holds_the_reward_of_a_suspended_member_until_it_is_released() {
+        final String genesis = genesis();
+        final String held = verifiedMember(genesis);
+        final String paid = member(genesis);
+        operator().submit("members:SuspendMember", held, "fraud hold");
+        final JsonNode policy = currentPolicy();
+        final String cycleId = Fresh.id("c");
+        final long supplyBefore = totalSupply();
+
+        final JsonNode receipt = operator()
+                .submit(
+                        "rewards:PayRewardChunk",
+                        chunk(
+                                cycleId,
+                                policy,
+                                Fresh.accountHash(),
+                                2,
+                                entry(policy, held, 700),
+                                entry(policy, paid, 50)));
+
+        assertThat(texts(receipt.get("held"))).containsExactly(held);
+        assertThat(receipt.get("amountHeld").asLong()).isEqualTo(700);
+        assertThat(receipt.get("amountPaid").asLong()).isEqualTo(50);
+        assertThat(balance(held)).isZero();
+        assertThat(operator()
+                        .evaluate("rewards:GetRewardEntry", cycleId, held)
+                        .get("status")
+                        .asText())
+                .isEqualTo("HELD");
+        assertThat(operator()
+                        .evaluate("rewards:GetCycle", cycleId)
+                        .get("totalHeld")
+                        .asLong())
+                .isEqualTo(700);
+        assertThat(totalSupply() - supplyBefore).isEqualTo(50);
+        final EventWindow window = EventWindow.open(operator());
+
+        final LedgerResult released = operator().submitResult("rewards:ReleaseHold", cycleId, held);
+        final List<LedgerEvent> events = EventWindow.of(window.close(), released);
+
+        final JsonNode entry = LedgerDriver.parse(released.payload());
+        assertThat(entry.get("status").asText()).isEqualTo("RELEASED");
+        assertThat(entry.get("amount").asLong()).isEqualTo(700);
+        assertThat(balance(held)).isEqualTo(700);
+        assertThat(totalSupply() - supplyBefore).isEqualTo(750);
+        final JsonNode cycle = operator().evaluate("rewards:GetCycle", cycleId);
+        assertThat(cycle.get("totalHeld").asLong()).isZero();
+        assertThat(cycle.get("totalReleased").asLong()).isEqualTo(700);
+        assertThat(cycle.get("totalPaid").asLong()).isEqualTo(50);
+        assertThat(events).singleElement().satisfies(event -> {
+            assertThat(event.name()).isEqualTo("RewardHoldReleased");
+            assertThat(event.payloadText()).isEqualTo(released.payloadText());
+        });
+        operator().refusedSubmit("HOLD_NOT_FOUND", "rewards:ReleaseHold", cycleId, held);
+        operator().refusedSubmit("HOLD_NOT_FOUND", "rewards:ForfeitHold", cycleId, held);
+    }
+
+    @Test
+    public void forfeits_a_held_reward_without_minting_it() {
+        final String held = verifiedMember(genesis());
+        operator().submit("members:SuspendMember", held, "fraud");
+        final JsonNode policy = currentPolicy();
+        final String cycleId = Fresh.id("c");
+        operator()
+                .submit(
+                        "rewards:PayRewardChunk",
+                        chunk(cycleId, policy, Fresh.accountHash(), 1, entry(policy, held, 900)));
+        final long supplyBefore = totalSupply();
+        final EventWindow window = EventWindow.open(operator());
+
+        final LedgerResult forfeited = operator().submitResult("rewards:ForfeitHold", cycleId, held);
+        final List<LedgerEvent> events = EventWindow.of(window.close(), forfeited);
+
+        assertThat(LedgerDriver.parse(forfeited.payload()).get("status").asText())
+                .isEqualTo("FORFEITED");
+        assertThat(balance(held)).isZero();
+        assertThat(totalSupply()).isEqualTo(supplyBefore);
+        final JsonNode cycle = operator().evaluate("rewards:GetCycle", cycleId);
+        assertThat(cycle.get("totalHeld").asLong()).isZero();
+        assertThat(cycle.get("totalForfeited").asLong()).isEqualTo(900);
+        assertThat(events).singleElement().satisfies(event -> {
+            assertThat(event.name()).isEqualTo("RewardHoldForfeited");
+            assertThat(event.payloadText()).isEqualTo(forfeited.payloadText());
+        });
+        operator().refusedSubmit("HOLD_NOT_FOUND", "rewards:ReleaseHold", cycleId, held);
+    }
+
+    @Test
+    public void refuses_holds_that_do_not_exist() {
+        final String genesis = genesis();
+        final String paidMember = member(genesis);
+        final JsonNode policy = currentPolicy();
+        final String cycleId = Fresh.id("c");
+        operator()
+                .submit(
+                        "rewards:PayRewardChunk",
+                        chunk(cycleId, policy, Fresh.accountHash(), 2, entry(policy, paidMember, 10)));
+
+        operator().refusedSubmit("HOLD_NOT_FOUND", "rewards:ReleaseHold", cycleId, paidMember);
+        operator().refusedSubmit("HOLD_NOT_FOUND", "rewards:ForfeitHold", cycleId, genesis);
+        operator().refusedSubmit("CYCLE_NOT_FOUND", "rewards:ReleaseHold", Fresh.id("c"), paidMember);
+        operator().refusedEvaluate("CYCLE_NOT_FOUND", "rewards:GetCycle", Fresh.id("c"));
+        operator().refusedEvaluate("REWARD_ENTRY_NOT_FOUND", "rewards:GetRewardEntry", cycleId, genesis);
+
+        assertThat(balance(paidMember)).isEqualTo(10);
+    }
+
+    @Test
+    public void refuses_a_chunk_that_describes_its_cycle_differently() {
+        final String genesis = genesis();
+        final String a = member(genesis);
+        final String b = member(genesis);
+        final JsonNode policy = currentPolicy();
+        final String cycleId = Fresh.id("c");
+        final String root = Fresh.accountHash();
+        operator().submit("rewards:PayRewardChunk", chunk(cycleId, policy, root, 2, entry(policy, a, 10)));
+        final JsonNode before = operator().evaluate("rewards:GetCycle", cycleId);
+
+        final LedgerException otherRoot = operator()
+                .refusedSubmit(
+                        "CYCLE_MISMATCH",
+                        "rewards:PayRewardChunk",
+                        chunk(cycleId, policy, Fresh.accountHash(), 2, entry(policy, b, 10)));
+        operator()
+                .refusedSubmit(
+                        "CYCLE_MISMATCH",
+                        "rewards:PayRewardChunk",
+                        chunk(cycleId, policy, root, 3, entry(policy, b, 10)));
+        final ObjectNode otherEnd = (ObjectNode) LedgerDriver.parse(
+                chunk(cycleId, policy, root, 2, entry(policy, b, 10)).getBytes(StandardCharsets.UTF_8));
+        otherEnd.put("cycleEnd", CYCLE_END + 1);
+        operator().refusedSubmit("CYCLE_MISMATCH", "rewards:PayRewardChunk", LedgerDriver.text(otherEnd));
+        final String c = member(genesis);
+        operator()
+                .refusedSubmit(
+                        "CYCLE_MISMATCH",
+                        "rewards:PayRewardChunk",
+                        chunk(cycleId, policy, root, 2, entry(policy, b, 10), entry(policy, c, 10)));
+
+        assertThat(otherRoot.getMessage()).contains(cycleId).contains("merkleRoot");
+        assertThat(operator().evaluate("rewards:GetCycle", cycleId)).isEqualTo(before);
+        assertThat(balance(b)).isZero();
+    }
+
+    @Test
+    public void refuses_a_whole_chunk_when_one_entry_is_unknown_or_invalid() {
+        final String genesis = genesis();
+        final String a = member(genesis);
+        final JsonNode policy = currentPolicy();
+        final String cycleId = Fresh.id("c");
+        final String unknown = Fresh.id("nobody");
+        final ObjectNode wrongRate = entry(policy, a, 10);
+        wrongRate.put("rateBps", wrongRate.get("rateBps").asInt() + 1);
+        final ObjectNode unknownLevel = entry(policy, a, 10);
+        unknownLevel.put("level", policy.get("policy").get("tiers").size() + 1);
+        final ObjectNode negative = entry(policy, a, -10);
+
+        final LedgerException notFound = operator()
+                .refusedSubmit(
+                        "MEMBER_NOT_FOUND",
+                        "rewards:PayRewardChunk",
+                        chunk(
+                                cycleId,
+                                policy,
+                                Fresh.accountHash(),
+                                2,
+                                entry(policy, a, 10),
+                                entry(policy, unknown, 10)));
+        operator()
+                .refusedSubmit(
+                        "REWARD_ENTRY_INVALID",
+                        "rewards:PayRewardChunk",
+                        chunk(cycleId, policy, Fresh.accountHash(), 2, entry(policy, a, 10), entry(policy, a, 10)));
+        operator()
+                .refusedSubmit(
+                        "REWARD_ENTRY_INVALID",
+                        "rewards:PayRewardChunk",
+                        chunk(cycleId, policy, Fresh.accountHash(), 1, wrongRate));
+        operator()
+                .refusedSubmit(
+                        "REWARD_ENTRY_INVALID",
+                        "rewards:PayRewardChunk",
+                        chunk(cycleId, policy, Fresh.accountHash(), 1, unknownLevel));
+        operator()
+                .refusedSubmit(
+                        "REWARD_ENTRY_INVALID",
+                        "rewards:PayRewardChunk",
+                        chunk(cycleId, policy, Fresh.accountHash(), 1, negative));
+        final ObjectNode unpublished = policy.deepCopy();
+        unpublished.put("version", 1_000_000_000);
+        operator()
+                .refusedSubmit(
+                        "POLICY_NOT_FOUND",
+                        "rewards:PayRewardChunk",
+                        chunk(cycleId, unpublished, Fresh.accountHash(), 1, entry(policy, a, 10)));
+
+        assertThat(notFound.getMessage()).contains(unknown);
+        assertThat(balance(a)).isZero();
+        operator().refusedEvaluate("CYCLE_NOT_FOUND", "rewards:GetCycle", cycleId);
+    }
+
+    @Test
+    public void reward_history_lists_a_members_entries_page_by_page() {
+        final String a = member(genesis());
+        final JsonNode policy = currentPolicy();
+        final List<String> cycles = new ArrayList<>();
+        for (int i = 0; i < 3; i++) {
+            final String cycleId = Fresh.id("c");
+            cycles.add(cycleId);
+            operator()
+                    .submit(
+                            "rewards:PayRewardChunk",
+                            chunk(cycleId, policy, Fresh.accountHash(), 1, entry(policy, a, 10 + i)));
+        }
+
+        final List<JsonNode> history = pages("rewards:GetRewardHistory", a, 2);
+
+        assertThat(history).extracting(e -> e.get("cycleId").asText()).containsExactlyElementsOf(sorted(cycles));
+        assertThat(history)
+                .allSatisfy(e -> assertThat(e.get("memberId").asText()).isEqualTo(a));
+        assertThat(balance(a)).isEqualTo(33);
+    }
+
+    // ---------------------------------------------------------------- money
+
+    @Test
+    public void transfers_between_members_and_announces_it() {
+        final String genesis = genesis();
+        final String payer = member(genesis);
+        final String payee = member(genesis);
+        fund(payer, 1000);
+        final long supplyBefore = totalSupply();
+        final String transferId = Fresh.id("t");
+        final EventWindow window = EventWindow.open(operator());
+
+        final LedgerResult result = operator().submitResult("money:Transfer", transferId, payer, payee, "300", "lunch");
+        final List<LedgerEvent> events = EventWindow.of(window.close(), result);
+
+        final JsonNode transfer = LedgerDriver.parse(result.payload());
+        assertThat(fieldNames(transfer))
+                .containsExactly("amount", "fromMemberId", "memo", "timestamp", "toMemberId", "transferId", "txId");
+        assertThat(transfer.get("amount").asLong()).isEqualTo(300);
+        assertThat(transfer.get("memo").asText()).isEqualTo("lunch");
+        assertThat(transfer.get("txId").asText()).isEqualTo(result.transactionId());
+        assertThat(balance(payer)).isEqualTo(700);
+        assertThat(balance(payee)).isEqualTo(300);
+        assertThat(totalSupply()).isEqualTo(supplyBefore);
+        assertThat(operator().evaluate("money:GetTransfer", transferId)).isEqualTo(transfer);
+        assertThat(operator().evaluate("money:GetBalance", payee))
+                .isEqualTo(LedgerDriver.parse(
+                        ("{\"balance\":300,\"memberId\":\"" + payee + "\"}").getBytes(StandardCharsets.UTF_8)));
+        assertThat(events).singleElement().satisfies(event -> {
+            assertThat(event.name()).isEqualTo("TransferCompleted");
+            assertThat(event.payloadText()).isEqualTo(result.payloadText());
+        });
+    }
+
+    @Test
+    public void repeating_a_transfer_with_the_same_id_and_content_does_not_pay_twice() {
+        final String genesis = genesis();
+        final String payer = member(genesis);
+        final String payee = member(genesis);
+        fund(payer, 100);
+        final String transferId = Fresh.id("t");
+        final JsonNode first = operator().submit("money:Transfer", transferId, payer, payee, "60", "");
+        final EventWindow window = EventWindow.open(operator());
+
+        final LedgerResult again = operator().submitResult("money:Transfer", transferId, payer, payee, "60", "");
+        final List<LedgerEvent> events = window.close();
+
+        assertThat(LedgerDriver.parse(again.payload())).isEqualTo(first);
+        assertThat(balance(payer)).isEqualTo(40);
+        assertThat(balance(payee)).isEqualTo(60);
+        assertThat(EventWindow.of(events, again)).isEmpty();
+    }
+
+    @Test
+    public void refuses_a_transfer_id_reused_with_other_content() {
+        final String genesis = genesis();
+        final String payer = member(genesis);
+        final String payee = member(genesis);
+        fund(payer, 100);
+        final String transferId = Fresh.id("t");
+        final JsonNode first = operator().submit("money:Transfer", transferId, payer, payee, "10", "a");
+
+        operator().refusedSubmit("TRANSFER_ID_CONFLICT", "money:Transfer", transferId, payer, payee, "11", "a");
+        operator().refusedSubmit("TRANSFER_ID_CONFLICT", "money:Transfer", transferId, payer, payee, "10", "b");
+        operator().refusedSubmit("TRANSFER_ID_CONFLICT", "money:Transfer", transferId, payee, payer, "10", "a");
+
+        assertThat(operator().evaluate("money:GetTransfer", transferId)).isEqualTo(first);
+        assertThat(balance(payer)).isEqualTo(90);
+        assertThat(balance(payee)).isEqualTo(10);
+    }
+
+    @Test
+    public void a_payer_can_spend_exactly_its_balance_and_never_more() {
+        final String genesis = genesis();
+        final String payer = member(genesis);
+        final String payee = member(genesis);
+        fund(payer, 100);
+
+        final LedgerException tooMuch = operator()
+                .refusedSubmit("INSUFFICIENT_FUNDS", "money:Transfer", Fresh.id("t"), payer, payee, "101", "");
+        operator().submit("money:Transfer", Fresh.id("t"), payer, payee, "100", "");
+        operator().refusedSubmit("INSUFFICIENT_FUNDS", "money:Transfer", Fresh.id("t"), payer, payee, "1", "");
+
+        assertThat(tooMuch.getMessage()).contains(payer);
+        assertThat(balance(payer)).isZero();
+        assertThat(balance(payee)).isEqualTo(100);
+    }
+
+    @Test
+    public void refuses_transfers_to_oneself_and_with_suspended_members() {
+        final String genesis = genesis();
+        final String payer = verifiedMember(genesis);
+        final String payee = verifiedMember(genesis);
+        fund(payer, 100);
+        fund(payee, 100);
+
+        operator().refusedSubmit("SELF_TRANSFER", "money:Transfer", Fresh.id("t"), payer, payer, "1", "");
+        operator().submit("members:SuspendMember", payer, "fraud");
+        final LedgerException suspendedPayer =
+                operator().refusedSubmit("MEMBER_SUSPENDED", "money:Transfer", Fresh.id("t"), payer, payee, "1", "");
+        final LedgerException suspendedPayee =
+                operator().refusedSubmit("MEMBER_SUSPENDED", "money:Transfer", Fresh.id("t"), payee, payer, "1", "");
+
+        assertThat(suspendedPayer.getMessage()).contains(payer);
+        assertThat(suspendedPayee.getMessage()).contains(payer);
+        assertThat(balance(payer)).isEqualTo(100);
+        assertThat(balance(payee)).isEqualTo(100);
+    }
+
+    @Test
+    public void a_payee_spends_what_many_payers_sent_it() {
+        final String genesis = genesis();
+        final String hub = member(genesis);
+        final List<String> payers = new ArrayList<>();
+        for (int i = 0; i < 4; i++) {
+            final String payer = member(genesis);
+            fund(payer, 50);
+            operator().submit("money:Transfer", Fresh.id("t"), payer, hub, "25", "");
+            payers.add(payer);
+        }
+        final String sink = member(genesis);
+
+        operator().submit("money:Transfer", Fresh.id("t"), hub, sink, "60", "");
+        operator().submit("money:Transfer", Fresh.id("t"), hub, sink, "40", "");
+        operator().refusedSubmit("INSUFFICIENT_FUNDS", "money:Transfer", Fresh.id("t"), hub, sink, "1", "");
+
+        assertThat(balance(hub)).isZero();
+        assertThat(balance(sink)).isEqualTo(100);
+        assertThat(payers).allSatisfy(payer -> assertThat(balance(payer)).isEqualTo(25));
+    }
+
+    @Test
+    public void transfer_history_lists_both_directions_oldest_first_page_by_page() {
+        final String genesis = genesis();
+        final String a = member(genesis);
+        final String b = member(genesis);
+        final String c = member(genesis);
+        fund(a, 100);
+        final List<String> ids = new ArrayList<>();
+        for (final String[] leg : List.of(
+                new String[] {a, b, "10"},
+                new String[] {b, a, "5"},
+                new String[] {a, c, "20"},
+                new String[] {c, a, "1"},
+                new String[] {a, b, "2"})) {
+            final String transferId = Fresh.id("t");
+            operator().submit("money:Transfer", transferId, leg[0], leg[1], leg[2], "");
+            ids.add(transferId);
+        }
+
+        final List<JsonNode> history = pages("money:GetTransferHistory", a, 2);
+
+        assertThat(history).extracting(t -> t.get("transferId").asText()).containsExactlyInAnyOrderElementsOf(ids);
+        assertThat(history).extracting(t -> t.get("timestamp").asLong()).isSorted();
+        assertThat(pages("money:GetTransferHistory", c, 1))
+                .extracting(t -> t.get("transferId").asText())
+                .containsExactlyInAnyOrder(ids.get(2), ids.get(3));
+    }
+
+    @Test
+    public void the_total_supply_is_the_sum_of_minted_rewards() {
+        final JsonNode supply = operator().evaluate("money:GetTotalSupply");
+        assertThat(fieldNames(supply)).containsExactly("totalSupply");
+        final long before = supply.get("totalSupply").asLong();
+        final String a = member(genesis());
+
+        fund(a, 12);
+        fund(a, 30);
+
+        assertThat(totalSupply() - before).isEqualTo(42);
+        assertThat(balance(a)).isEqualTo(42);
+    }
+
+    // ---------------------------------------------------------------- access
+
+    @Test
+    public void a_foreign_identity_can_write_nothing_and_changes_nothing() {
+        final String genesis = genesis();
+        final String member = verifiedMember(genesis);
+        final String payee = member(genesis);
+        fund(member, 100);
+        final JsonNode policy = currentPolicy();
+        final String heldCycle = Fresh.id("c");
+        final String heldMember = verifiedMember(genesis);
+        operator().submit("members:SuspendMember", heldMember, "hold");
+        operator()
+                .submit(
+                        "rewards:PayRewardChunk",
+                        chunk(heldCycle, policy, Fresh.accountHash(), 1, entry(policy, heldMember, 10)));
+        final String newcomer = Fresh.id("m");
+        final String newGenesis = Fresh.id("g");
+        final String newCycle = Fresh.id("c");
+        final String transferId = Fresh.id("t");
+        final JsonNode memberBefore = operator().evaluate("members:GetMember", member);
+        final long supplyBefore = totalSupply();
+        final EventWindow window = EventWindow.open(operator());
+
+        final LedgerDriver foreign = foreign();
+        foreign.refusedSubmit("ACCESS_DENIED", "members:RegisterGenesisMember", newGenesis, Fresh.accountHash());
+        foreign.refusedSubmit("ACCESS_DENIED", "members:RegisterMember", newcomer, Fresh.accountHash(), genesis);
+        foreign.refusedSubmit("ACCESS_DENIED", "members:SuspendMember", member, "hostile");
+        foreign.refusedSubmit("ACCESS_DENIED", "members:VerifyMember", payee);
+        foreign.refusedSubmit("ACCESS_DENIED", "members:ReinstateMember", heldMember);
+        foreign.refusedSubmit(
+                "ACCESS_DENIED",
+                "policies:PublishPolicy",
+                policyJson(policy.get("policy"), policy.get("version").asInt() + 1));
+        foreign.refusedSubmit(
+                "ACCESS_DENIED",
+                "rewards:PayRewardChunk",
+                chunk(newCycle, policy, Fresh.accountHash(), 1, entry(policy, member, 1000)));
+        foreign.refusedSubmit("ACCESS_DENIED", "rewards:ReleaseHold", heldCycle, heldMember);
+        foreign.refusedSubmit("ACCESS_DENIED", "rewards:ForfeitHold", heldCycle, heldMember);
+        foreign.refusedSubmit("ACCESS_DENIED", "money:Transfer", transferId, member, payee, "50", "");
+        foreign.refusedSubmit("ACCESS_DENIED", "members:RegisterMember", "bad id!", "not a hash", "x");
+        final List<LedgerEvent> events = window.close();
+
+        assertThat(EventWindow.mentioning(events, newcomer, newGenesis, member, payee, heldMember, newCycle))
+                .isEmpty();
+        operator().refusedEvaluate("MEMBER_NOT_FOUND", "members:GetMember", newcomer);
+        operator().refusedEvaluate("MEMBER_NOT_FOUND", "members:GetMember", newGenesis);
+        operator().refusedEvaluate("CYCLE_NOT_FOUND", "rewards:GetCycle", newCycle);
+        operator().refusedEvaluate("TRANSFER_NOT_FOUND", "money:GetTransfer", transferId);
+        assertThat(operator().evaluate("members:GetMember", member)).isEqualTo(memberBefore);
+        assertThat(operator().evaluate("members:GetMember", payee).get("status").asText())
+                .isEqualTo("ACTIVE");
+        assertThat(operator()
+                        .evaluate("members:GetMember", heldMember)
+                        .get("status")
+                        .asText())
+                .isEqualTo("SUSPENDED");
+        assertThat(operator()
+                        .evaluate("rewards:GetRewardEntry", heldCycle, heldMember)
+                        .get("status")
+                        .asText())
+                .isEqualTo("HELD");
+        assertThat(operator().evaluate("policies:GetCurrentPolicy")).isEqualTo(policy);
+        assertThat(balance(member)).isEqualTo(100);
+        assertThat(totalSupply()).isEqualTo(supplyBefore);
+    }
+
+    @Test
+    public void a_foreign_identity_can_read() {
+        final String member = member(genesis());
+        fund(member, 5);
+
+        assertThat(foreign().evaluate("members:GetMember", member))
+                .isEqualTo(operator().evaluate("members:GetMember", member));
+        assertThat(foreign().evaluate("money:GetBalance", member).get("balance").asLong())
+                .isEqualTo(5);
+        assertThat(foreign().evaluate("money:GetTotalSupply").get("totalSupply").asLong())
+                .isPositive();
+        assertThat(foreign().evaluate("policies:GetCurrentPolicy")).isEqualTo(currentPolicy());
+    }
+
+    // ---------------------------------------------------------------- helpers
+
+    /** @return a fresh genesis member */
+    protected String genesis() {
+        final String memberId = Fresh.id("g");
+        operator().submit("members:RegisterGenesisMember", memberId, Fresh.accountHash());
+        return memberId;
+    }
+
+    /** @return a fresh ACTIVE member under the recommender */
+    protected String member(final String recommenderId) {
+        return member(recommenderId, Fresh.accountHash());
+    }
+
+    protected String member(final String recommenderId, final String accountHash) {
+        final String memberId = Fresh.id("m");
+        operator().submit("members:RegisterMember", memberId, accountHash, recommenderId);
+        return memberId;
+    }
+
+    /** @return a fresh VERIFIED member under the recommender */
+    protected String verifiedMember(final String recommenderId) {
+        final String memberId = member(recommenderId);
+        operator().submit("members:VerifyMember", memberId);
+        return memberId;
+    }
+
+    /**
+     * Mints money to a member through a fresh single-entry reward cycle.
+     *
+     * @return the cycle id
+     */
+    protected String fund(final String memberId, final long amount) {
+        final JsonNode policy = currentPolicy();
+        final String cycleId = Fresh.id("fund");
+        operator()
+                .submit(
+                        "rewards:PayRewardChunk",
+                        chunk(cycleId, policy, Fresh.accountHash(), 1, entry(policy, memberId, amount)));
+        return cycleId;
+    }
+
+    /** @return the current PolicyRecord, publishing the default policy first on an empty ledger */
+    protected JsonNode currentPolicy() {
+        try {
+            return operator().evaluate("policies:GetCurrentPolicy");
+        } catch (LedgerException e) {
+            if (!"POLICY_NOT_FOUND".equals(e.code())) {
+                throw e;
+            }
+            return operator().submit("policies:PublishPolicy", DEFAULT_POLICY);
+        }
+    }
+
+    protected static String policyJson(final JsonNode policy, final int version) {
+        final ObjectNode copy = policy.deepCopy();
+        copy.put("version", version);
+        return LedgerDriver.text(copy);
+    }
+
+    /** @return a level-1 entry of the policy's first tier */
+    protected static ObjectNode entry(final JsonNode policyRecord, final String memberId, final long amount) {
+        return LedgerDriver.object()
+                .put("amount", amount)
+                .put("events", 1)
+                .put("level", 1)
+                .put("memberId", memberId)
+                .put(
+                        "rateBps",
+                        policyRecord
+                                .get("policy")
+                                .get("tiers")
+                                .get(0)
+                                .get("rateBps")
+                                .asInt())
+                .put("scoreBps", 10_000);
+    }
+
+    protected static String chunk(
+            final String cycleId,
+            final JsonNode policyRecord,
+            final String merkleRoot,
+            final int entryCount,
+            final ObjectNode... entries) {
+        final ObjectNode chunk = LedgerDriver.object()
+                .put("cycleId", cycleId)
+                .put("policyVersion", policyRecord.get("version").asInt())
+                .put("merkleRoot", merkleRoot)
+                .put("cycleStart", CYCLE_START)
+                .put("cycleEnd", CYCLE_END)
+                .put("entryCount", entryCount);
+        final ArrayNode list = chunk.putArray("entries");
+        for (final ObjectNode entry : entries) {
+            list.add(entry);
+        }
+        return LedgerDriver.text(chunk);
+    }
+
+    protected long balance(final String memberId) {
+        final JsonNode balance = operator().evaluate("money:GetBalance", memberId);
+        assertThat(balance.get("memberId").asText()).isEqualTo(memberId);
+        return balance.get("balance").asLong();
+    }
+
+    protected long totalSupply() {
+        return operator().evaluate("money:GetTotalSupply").get("totalSupply").asLong();
+    }
+
+    protected List<JsonNode> recommendees(final String memberId) {
+        return pages("members:ListRecommendees", memberId, 1000);
+    }
+
+    /** Reads every page of a paged query, checking the page-size and bookmark rules on the way. */
+    protected List<JsonNode> pages(final String transaction, final String memberId, final int pageSize) {
+        final List<JsonNode> items = new ArrayList<>();
+        String bookmark = "";
+        for (int page = 0; page < 10_000; page++) {
+            final JsonNode result = operator().evaluate(transaction, memberId, String.valueOf(pageSize), bookmark);
+            assertThat(fieldNames(result)).containsExactly("bookmark", "items");
+            assertThat(result.get("items").size()).isLessThanOrEqualTo(pageSize);
+            result.get("items").forEach(items::add);
+            bookmark = result.get("bookmark").asText();
+            if (bookmark.isEmpty()) {
+                return items;
+            }
+            assertThat(result.get("items").size())
+                    .as("only the last page may be short")
+                    .isEqualTo(pageSize);
+        }
+        throw new AssertionError(transaction + " never returned an empty bookmark");
+    }
+
+    protected static List<String> fieldNames(final JsonNode node) {
+        final List<String> names = new ArrayList<>();
+        node.fieldNames().forEachRemaining(names::add);
+        return names;
+    }
+
+    protected static List<String> texts(final JsonNode array) {
+        final List<String> texts = new ArrayList<>();
+        array.forEach(item -> texts.add(item.asText()));
+        return texts;
+    }
+
+    private static List<String> sorted(final List<String> values) {
+        return values.stream().sorted().toList();
+    }
+
+    private static String sha256Hex(final String text) {
+        try {
+            return HexFormat.of()
+                    .formatHex(MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8)));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}
