@@ -31,7 +31,8 @@ public final class WeightedLevelCalculator {
         long score = 0;
         int depths = Math.min(policy.maxDepth(), countsByDepth.length);
         for (int d = 0; d < depths; d++) {
-            score = Math.addExact(score, Math.multiplyExact((long) policy.levelWeightBps().get(d), countsByDepth[d]));
+            score = Math.addExact(
+                    score, Math.multiplyExact((long) policy.levelWeightBps().get(d), countsByDepth[d]));
         }
         return score;
     }

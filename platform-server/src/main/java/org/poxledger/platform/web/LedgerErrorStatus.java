@@ -21,6 +21,8 @@ final class LedgerErrorStatus {
             Map.entry("POLICY_NOT_FOUND", HttpStatus.NOT_FOUND),
             Map.entry("CYCLE_NOT_FOUND", HttpStatus.NOT_FOUND),
             Map.entry("HOLD_NOT_FOUND", HttpStatus.NOT_FOUND),
+            Map.entry("REWARD_ENTRY_NOT_FOUND", HttpStatus.NOT_FOUND),
+            Map.entry("TRANSFER_NOT_FOUND", HttpStatus.NOT_FOUND),
             Map.entry("LEDGER_UNAVAILABLE", HttpStatus.SERVICE_UNAVAILABLE),
             Map.entry("COMMIT_FAILED", HttpStatus.SERVICE_UNAVAILABLE),
             Map.entry("CHAINCODE_ERROR", HttpStatus.BAD_GATEWAY));

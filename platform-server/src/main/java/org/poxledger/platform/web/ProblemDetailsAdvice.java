@@ -2,93 +2,161 @@ package org.poxledger.platform.web;
 
 import jakarta.validation.ConstraintViolationException;
 import java.util.LinkedHashMap;
+import java.util.Locale;
 import java.util.Map;
 import org.poxledger.ledger.LedgerException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.TypeMismatchException;
+import org.springframework.context.MessageSourceResolvable;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
+import org.springframework.http.HttpStatusCode;
 import org.springframework.http.ProblemDetail;
+import org.springframework.http.ResponseEntity;
 import org.springframework.http.converter.HttpMessageNotReadableException;
+import org.springframework.validation.FieldError;
 import org.springframework.web.bind.MethodArgumentNotValidException;
 import org.springframework.web.bind.MissingServletRequestParameterException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
+import org.springframework.web.context.request.WebRequest;
+import org.springframework.web.method.annotation.HandlerMethodValidationException;
 import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
+import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
 
 /**
- * Turns every refusal into an RFC 9457 problem detail with a stable {@code code}, the {@code field} at fault (or
- * {@code errors}, one per bad field) and, when the ledger was involved, the Fabric {@code transactionId}.
+ * Turns every refusal into an RFC 9457 problem detail ({@code application/problem+json}) with a stable {@code code},
+ * the {@code field} at fault (and {@code errors}, one entry per bad field, for validation failures) and, when the
+ * ledger was involved, the Fabric {@code transactionId}. Spring MVC's own refusals (unsupported method or media type,
+ * unknown path, ...) get a code too, derived from their status.
  */
-@RestControllerAdvice(annotations = org.springframework.web.bind.annotation.RestController.class)
-class ProblemDetailsAdvice {
+@RestControllerAdvice
+class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
 
     private static final Logger log = LoggerFactory.getLogger(ProblemDetailsAdvice.class);
 
     @ExceptionHandler(ApiException.class)
-    ProblemDetail apiException(ApiException e) {
+    ResponseEntity<ProblemDetail> apiException(ApiException e) {
         ProblemDetail problem = problem(e.status(), e.code(), e.getMessage());
         if (e.field() != null) {
             problem.setProperty("field", e.field());
         }
-        return problem;
+        return ResponseEntity.status(e.status()).body(problem);
     }
 
     @ExceptionHandler(LedgerException.class)
-    ProblemDetail ledgerException(LedgerException e) {
+    ResponseEntity<ProblemDetail> ledgerException(LedgerException e) {
         HttpStatus status = LedgerErrorStatus.of(e.code());
         if (status.is5xxServerError()) {
-            log.warn("ledger failure code={} tx={}: {}", e.code(), e.transactionId().orElse("-"), e.getMessage());
+            log.warn(
+                    "ledger failure code={} tx={}: {}",
+                    e.code(),
+                    e.transactionId().orElse("-"),
+                    e.getMessage());
         }
         ProblemDetail problem = problem(status, e.code(), e.getMessage());
         e.transactionId().ifPresent(txId -> problem.setProperty("transactionId", txId));
-        return problem;
+        return ResponseEntity.status(status).body(problem);
     }
 
-    @ExceptionHandler(MethodArgumentNotValidException.class)
-    ProblemDetail invalidBody(MethodArgumentNotValidException e) {
+    @ExceptionHandler(ConstraintViolationException.class)
+    ResponseEntity<ProblemDetail> invalidParameter(ConstraintViolationException e) {
+        Map<String, String> errors = new LinkedHashMap<>();
+        e.getConstraintViolations()
+                .forEach(v -> errors.putIfAbsent(lastNode(v.getPropertyPath().toString()), v.getMessage()));
+        return ResponseEntity.badRequest().body(validationProblem(errors));
+    }
+
+    @ExceptionHandler(Exception.class)
+    ResponseEntity<ProblemDetail> unexpected(Exception e) {
+        log.error("unexpected failure", e);
+        return ResponseEntity.internalServerError()
+                .body(problem(HttpStatus.INTERNAL_SERVER_ERROR, "INTERNAL_ERROR", "the server failed; see its log"));
+    }
+
+    @Override
+    protected ResponseEntity<Object> handleMethodArgumentNotValid(
+            MethodArgumentNotValidException e, HttpHeaders headers, HttpStatusCode status, WebRequest request) {
         Map<String, String> errors = new LinkedHashMap<>();
         e.getBindingResult().getFieldErrors().forEach(error -> errors.putIfAbsent(error.getField(), message(error)));
+        e.getBindingResult()
+                .getGlobalErrors()
+                .forEach(error -> errors.putIfAbsent(error.getObjectName(), message(error)));
+        return ResponseEntity.badRequest().body(validationProblem(errors));
+    }
+
+    @Override
+    protected ResponseEntity<Object> handleHandlerMethodValidationException(
+            HandlerMethodValidationException e, HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+        Map<String, String> errors = new LinkedHashMap<>();
+        e.getParameterValidationResults().forEach(result -> {
+            String name = result.getMethodParameter().getParameterName();
+            result.getResolvableErrors()
+                    .forEach(error -> errors.putIfAbsent(
+                            error instanceof FieldError field ? field.getField() : name, message(error)));
+        });
+        return ResponseEntity.badRequest().body(validationProblem(errors));
+    }
+
+    @Override
+    protected ResponseEntity<Object> handleHttpMessageNotReadable(
+            HttpMessageNotReadableException e, HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+        return ResponseEntity.badRequest()
+                .body(problem(
+                        HttpStatus.BAD_REQUEST,
+                        "MALFORMED_REQUEST",
+                        "request body is missing or not valid JSON for this endpoint"));
+    }
+
+    @Override
+    protected ResponseEntity<Object> handleMissingServletRequestParameter(
+            MissingServletRequestParameterException e, HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+        ProblemDetail problem = problem(
+                HttpStatus.BAD_REQUEST, "VALIDATION_FAILED", "parameter " + e.getParameterName() + " is required");
+        problem.setProperty("field", e.getParameterName());
+        problem.setProperty("errors", Map.of(e.getParameterName(), "is required"));
+        return ResponseEntity.badRequest().body(problem);
+    }
+
+    @Override
+    protected ResponseEntity<Object> handleTypeMismatch(
+            TypeMismatchException e, HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+        String name =
+                e instanceof MethodArgumentTypeMismatchException mismatch ? mismatch.getName() : e.getPropertyName();
+        ProblemDetail problem = problem(
+                HttpStatus.BAD_REQUEST,
+                "VALIDATION_FAILED",
+                "parameter " + name + " has an invalid value: " + e.getValue());
+        problem.setProperty("field", name);
+        problem.setProperty("errors", Map.of(String.valueOf(name), "has an invalid value"));
+        return ResponseEntity.badRequest().body(problem);
+    }
+
+    /** Spring MVC's other refusals: keep its problem detail, add a code named after the status. */
+    @Override
+    protected ResponseEntity<Object> handleExceptionInternal(
+            Exception e, Object body, HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+        if (body instanceof ProblemDetail problem
+                && (problem.getProperties() == null || !problem.getProperties().containsKey("code"))) {
+            HttpStatus known = HttpStatus.resolve(status.value());
+            problem.setProperty(
+                    "code",
+                    known == null ? "HTTP_" + status.value() : known.name().toUpperCase(Locale.ROOT));
+        }
+        return super.handleExceptionInternal(e, body, headers, status, request);
+    }
+
+    private static ProblemDetail validationProblem(Map<String, String> errors) {
         String summary = errors.entrySet().stream()
                 .map(entry -> entry.getKey() + " " + entry.getValue())
                 .reduce((a, b) -> a + "; " + b)
-                .orElse("request body is invalid");
+                .orElse("request is invalid");
         ProblemDetail problem = problem(HttpStatus.BAD_REQUEST, "VALIDATION_FAILED", summary);
         problem.setProperty("errors", errors);
         if (errors.size() == 1) {
             problem.setProperty("field", errors.keySet().iterator().next());
         }
-        return problem;
-    }
-
-    @ExceptionHandler(ConstraintViolationException.class)
-    ProblemDetail invalidParameter(ConstraintViolationException e) {
-        Map<String, String> errors = new LinkedHashMap<>();
-        e.getConstraintViolations().forEach(v -> errors.putIfAbsent(lastNode(v.getPropertyPath().toString()), v.getMessage()));
-        ProblemDetail problem = problem(HttpStatus.BAD_REQUEST, "VALIDATION_FAILED", e.getMessage());
-        problem.setProperty("errors", errors);
-        return problem;
-    }
-
-    @ExceptionHandler(HttpMessageNotReadableException.class)
-    ProblemDetail unreadableBody(HttpMessageNotReadableException e) {
-        return problem(HttpStatus.BAD_REQUEST, "MALFORMED_REQUEST", "request body is not valid JSON for this endpoint");
-    }
-
-    @ExceptionHandler(MissingServletRequestParameterException.class)
-    ProblemDetail missingParameter(MissingServletRequestParameterException e) {
-        ProblemDetail problem = problem(
-                HttpStatus.BAD_REQUEST, "VALIDATION_FAILED", "parameter " + e.getParameterName() + " is required");
-        problem.setProperty("field", e.getParameterName());
-        return problem;
-    }
-
-    @ExceptionHandler(MethodArgumentTypeMismatchException.class)
-    ProblemDetail wrongParameterType(MethodArgumentTypeMismatchException e) {
-        ProblemDetail problem = problem(
-                HttpStatus.BAD_REQUEST,
-                "VALIDATION_FAILED",
-                "parameter " + e.getName() + " has an invalid value: " + e.getValue());
-        problem.setProperty("field", e.getName());
         return problem;
     }
 
@@ -99,7 +167,7 @@ class ProblemDetailsAdvice {
         return problem;
     }
 
-    private static String message(org.springframework.validation.FieldError error) {
+    private static String message(MessageSourceResolvable error) {
         return error.getDefaultMessage() == null ? "is invalid" : error.getDefaultMessage();
     }
 

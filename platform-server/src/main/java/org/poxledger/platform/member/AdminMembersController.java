@@ -1,0 +1,145 @@
+package org.poxledger.platform.member;
+
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Email;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Size;
+import org.poxledger.platform.security.Passwords;
+import org.poxledger.platform.web.ApiException;
+import org.poxledger.platform.web.PageOf;
+import org.springframework.http.HttpStatus;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.ResponseStatus;
+import org.springframework.web.bind.annotation.RestController;
+
+@RestController
+@RequestMapping("/api/v1/admin/members")
+@Tag(name = "admin: members", description = "Genesis members, verification, suspension (ADMIN role)")
+class AdminMembersController {
+
+    private static final String MEMBER_ID = "[A-Za-z0-9_-]{1,64}";
+
+    private final MemberRegistration registration;
+    private final GenesisRegistration genesis;
+    private final MemberRepository members;
+
+    AdminMembersController(MemberRegistration registration, GenesisRegistration genesis, MemberRepository members) {
+        this.registration = registration;
+        this.genesis = genesis;
+        this.members = members;
+    }
+
+    /**
+     * @param network the genesis member's account network
+     * @param handle the account's handle
+     * @param displayName display name
+     * @param email optional e-mail
+     * @param username the member's log-in name
+     * @param password the member's password
+     */
+    record GenesisRequest(
+            @NotBlank String network,
+            @NotBlank @Size(max = 254) String handle,
+            @NotBlank @Size(max = 80) String displayName,
+            @Email @Size(max = 254) String email,
+
+            @NotBlank @Pattern(regexp = Passwords.USERNAME_PATTERN, message = "must be 3-32 letters, digits, . _ or -")
+            String username,
+
+            @NotBlank @Size(min = Passwords.MIN_LENGTH, max = Passwords.MAX_LENGTH)
+            String password) {
+
+        @Override
+        public String toString() {
+            return "GenesisRequest[username=" + username + "]";
+        }
+    }
+
+    /** @param reason why the member is held, at most 280 characters */
+    record SuspendRequest(@NotBlank @Size(max = 280) String reason) {}
+
+    @PostMapping("/genesis")
+    @ResponseStatus(HttpStatus.CREATED)
+    @Operation(summary = "Create a genesis member (no recommender, VERIFIED) with its log-in")
+    @ApiResponse(responseCode = "201", description = "created")
+    @ApiResponse(responseCode = "400", description = "VALIDATION_FAILED, UNKNOWN_NETWORK, MALFORMED_HANDLE")
+    @ApiResponse(responseCode = "401", description = "UNAUTHENTICATED")
+    @ApiResponse(responseCode = "403", description = "ACCESS_DENIED: not an admin")
+    @ApiResponse(responseCode = "409", description = "ACCOUNT_ALREADY_REGISTERED, USERNAME_TAKEN")
+    MemberView createGenesis(@Valid @RequestBody GenesisRequest request) {
+        SocialAccount account = SocialAccount.of(request.network(), request.handle());
+        LedgerMember member = genesis.register(
+                account, request.displayName(), request.email(), request.username(), request.password());
+        return view(member.memberId());
+    }
+
+    @PostMapping("/{memberId}/verify")
+    @Operation(summary = "Verify a member's identity: ACTIVE → VERIFIED")
+    @ApiResponse(responseCode = "400", description = "VALIDATION_FAILED: malformed member id")
+    @ApiResponse(responseCode = "404", description = "MEMBER_NOT_FOUND")
+    @ApiResponse(responseCode = "409", description = "INVALID_STATUS_TRANSITION: the member is suspended")
+    MemberView verify(@PathVariable @Pattern(regexp = MEMBER_ID) String memberId) {
+        registration.verify(memberId);
+        return view(memberId);
+    }
+
+    @PostMapping("/{memberId}/suspend")
+    @Operation(summary = "Put a member on a fraud hold: → SUSPENDED")
+    @ApiResponse(responseCode = "400", description = "VALIDATION_FAILED: malformed member id or reason")
+    @ApiResponse(responseCode = "404", description = "MEMBER_NOT_FOUND")
+    @ApiResponse(responseCode = "409", description = "INVALID_STATUS_TRANSITION: suspended already")
+    MemberView suspend(
+            @PathVariable @Pattern(regexp = MEMBER_ID) String memberId, @Valid @RequestBody SuspendRequest request) {
+        registration.suspend(memberId, request.reason());
+        return view(memberId);
+    }
+
+    @PostMapping("/{memberId}/reinstate")
+    @Operation(summary = "Lift a suspension: SUSPENDED → the status before it")
+    @ApiResponse(responseCode = "400", description = "VALIDATION_FAILED: malformed member id")
+    @ApiResponse(responseCode = "404", description = "MEMBER_NOT_FOUND")
+    @ApiResponse(responseCode = "409", description = "INVALID_STATUS_TRANSITION: not suspended")
+    MemberView reinstate(@PathVariable @Pattern(regexp = MEMBER_ID) String memberId) {
+        registration.reinstate(memberId);
+        return view(memberId);
+    }
+
+    @GetMapping
+    @Operation(summary = "Members in registration order")
+    @ApiResponse(responseCode = "400", description = "VALIDATION_FAILED: bad page, size or status")
+    PageOf<MemberView> list(
+            @Parameter(description = "only this status") @RequestParam(required = false) MemberStatus status,
+            @Parameter(description = "0-based page") @RequestParam(defaultValue = "0") @Min(0) int page,
+            @Parameter(description = "page size, 1..100")
+                    @RequestParam(defaultValue = "20")
+                    @Min(1)
+                    @Max(PageOf.MAX_SIZE)
+                    int size) {
+        return members.list(status, page, size);
+    }
+
+    @GetMapping("/{memberId}")
+    @Operation(summary = "One member")
+    @ApiResponse(responseCode = "400", description = "VALIDATION_FAILED: malformed member id")
+    @ApiResponse(responseCode = "404", description = "MEMBER_NOT_FOUND")
+    MemberView one(@PathVariable @Pattern(regexp = MEMBER_ID) String memberId) {
+        return view(memberId);
+    }
+
+    private MemberView view(String memberId) {
+        return members.find(memberId)
+                .orElseThrow(() -> ApiException.notFound("MEMBER_NOT_FOUND", "member " + memberId + " is unknown"));
+    }
+}

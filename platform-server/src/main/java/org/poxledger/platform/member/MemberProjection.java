@@ -1,0 +1,179 @@
+package org.poxledger.platform.member;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.neo4j.driver.Driver;
+import org.neo4j.driver.Record;
+import org.neo4j.driver.Session;
+import org.neo4j.driver.TransactionContext;
+import org.poxledger.platform.level.DepthCounts;
+import org.poxledger.platform.level.LevelRecorder;
+import org.poxledger.platform.policy.RewardPolicy;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.stereotype.Component;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * Projects ledger members into the referral graph (DESIGN §5, §10): {@code (:Member {memberId, accountHash, status,
+ * registeredAt, registeredTxId, statusChangedAt, recommenderId, counts, level, ...})} and
+ * {@code (recommender)-[:RECOMMENDED]->(member)}.
+ *
+ * <p><b>Idempotent</b>: applying the same member (or an older state of it) any number of times, in any interleaving
+ * with the registration flow, leaves the same graph. The {@code RECOMMENDED} edge and the ancestors' depth counters are
+ * written exactly once per member, guarded by the node's {@code counted} flag under the node's write lock; a status
+ * is taken only if its {@code statusChangedAt} is not older than the stored one.
+ *
+ * <p>Used by the registration flow right after the ledger commits, and by the chaincode-event listener for anything
+ * the server missed:
+ *
+ * <pre>{@code
+ * memberProjection.apply(event.name(), event.payloadText()); // MemberRegistered, MemberVerified, ...
+ * }</pre>
+ *
+ * Personal data (display name, account, e-mail) is not on-chain and not touched here: see {@link MemberProfiles}.
+ */
+@Component
+public class MemberProjection {
+
+    /** The chaincode events whose payload is a Member JSON. */
+    public static final Set<String> MEMBER_EVENTS =
+            Set.of("MemberRegistered", "MemberVerified", "MemberSuspended", "MemberReinstated");
+
+    private static final Logger log = LoggerFactory.getLogger(MemberProjection.class);
+
+    private final Driver driver;
+    private final JsonMapper json;
+    private final LevelRecorder levels;
+
+    public MemberProjection(Driver driver, JsonMapper json, LevelRecorder levels) {
+        this.driver = driver;
+        this.json = json;
+        this.levels = levels;
+    }
+
+    /**
+     * Applies one member event of the chaincode.
+     *
+     * @param eventName {@code MemberRegistered}, {@code MemberVerified}, {@code MemberSuspended} or
+     *     {@code MemberReinstated}
+     * @param memberJson the event payload, a Member JSON ({@code reason} and other extra fields are ignored)
+     * @return what the projection did
+     * @throws IllegalArgumentException for another event name or a payload that is not a Member
+     * @throws GraphProjectionException when the member's recommender is not in the graph yet
+     */
+    public Outcome apply(String eventName, String memberJson) {
+        if (!MEMBER_EVENTS.contains(eventName)) {
+            throw new IllegalArgumentException(
+                    "not a member event: " + eventName + "; expected one of " + MEMBER_EVENTS);
+        }
+        return project(LedgerMember.fromJson(json, memberJson));
+    }
+
+    /**
+     * Upserts a member as the ledger returned it (any of the {@code members:*} transactions).
+     *
+     * @return {@link Outcome#REGISTERED} the first time the member is counted, else {@link Outcome#UPDATED}
+     * @throws GraphProjectionException when the member's recommender is not in the graph yet
+     */
+    public Outcome project(LedgerMember member) {
+        RewardPolicy policy = levels.currentPolicy();
+        try (Session session = driver.session()) {
+            return session.executeWrite(tx -> project(tx, member, policy));
+        }
+    }
+
+    /** What {@link #project} did. */
+    public enum Outcome {
+        /** the member was counted now: edge created, ancestors' counters incremented */
+        REGISTERED,
+        /** the member was counted before; status and ledger fields refreshed */
+        UPDATED
+    }
+
+    private Outcome project(TransactionContext tx, LedgerMember member, RewardPolicy policy) {
+        boolean counted = upsert(tx, member);
+        if (counted) {
+            return Outcome.UPDATED;
+        }
+        if (member.isGenesis()) {
+            tx.run("MATCH (m:Member {memberId: $memberId}) SET m.counted = true", Map.of("memberId", member.memberId()))
+                    .consume();
+            log.info("projected genesis member {} tx={}", member.memberId(), member.registeredTxId());
+            return Outcome.REGISTERED;
+        }
+        List<LevelRecorder.Counted> ancestors = countUnderAncestors(tx, member);
+        int changes = levels.record(tx, ancestors, policy, member.registeredAt(), "registration " + member.memberId());
+        log.info(
+                "projected member {} under {} tx={}: {} ancestors counted, {} level changes",
+                member.memberId(),
+                member.recommenderId(),
+                member.registeredTxId(),
+                ancestors.size(),
+                changes);
+        return Outcome.REGISTERED;
+    }
+
+    /** @return whether the member had been counted before (read under the node's write lock) */
+    private static boolean upsert(TransactionContext tx, LedgerMember member) {
+        Map<String, Object> params = new HashMap<>();
+        params.put("memberId", member.memberId());
+        params.put("accountHash", member.accountHash());
+        params.put("recommenderId", member.recommenderId());
+        params.put("registeredAt", member.registeredAt());
+        params.put("registeredTxId", member.registeredTxId());
+        params.put("status", member.status().name());
+        params.put("statusChangedAt", member.statusChangedAt());
+        params.put("zeros", DepthCounts.ZEROS);
+        Record record = tx.run("""
+                        MERGE (m:Member {memberId: $memberId})
+                        ON CREATE SET m.counts = $zeros, m.counted = false, m.level = 1
+                        SET m.accountHash = $accountHash, m.recommenderId = $recommenderId,
+                            m.registeredAt = $registeredAt, m.registeredTxId = $registeredTxId
+                        WITH m, m.statusChangedAt IS NULL OR m.statusChangedAt <= $statusChangedAt AS newer
+                        SET m.status = CASE WHEN newer THEN $status ELSE m.status END,
+                            m.statusChangedAt = CASE WHEN newer THEN $statusChangedAt ELSE m.statusChangedAt END
+                        RETURN m.counted AS counted
+                        """, params).single();
+        return record.get("counted").asBoolean(false);
+    }
+
+    private static List<LevelRecorder.Counted> countUnderAncestors(TransactionContext tx, LedgerMember member) {
+        // One statement touching at most MAX_DEPTH ancestors. Each ancestor is write-locked (the __lock property)
+        // before its counters are read, so concurrent registrations under shared ancestors never lose an update;
+        // locking nearest-first gives every transaction the same order on a shared chain, which avoids deadlocks.
+        List<Record> rows = tx.run("""
+                        MATCH (m:Member {memberId: $memberId}), (r:Member {memberId: $recommenderId})
+                        MERGE (r)-[:RECOMMENDED]->(m)
+                        SET m.counted = true
+                        WITH r
+                        MATCH path = (a:Member)-[:RECOMMENDED*0..9]->(r)
+                        WITH a, length(path) + 1 AS depth
+                        ORDER BY depth
+                        SET a.__lock = true
+                        WITH a, depth, a.level AS storedLevel
+                        SET a.counts = [i IN range(0, size(a.counts) - 1)
+                                        | a.counts[i] + CASE WHEN i = depth - 1 THEN 1 ELSE 0 END]
+                        REMOVE a.__lock
+                        RETURN a.memberId AS memberId, a.counts AS counts, storedLevel
+                        """, Map.of("memberId", member.memberId(), "recommenderId", member.recommenderId()))
+                .list();
+        if (rows.isEmpty()) {
+            throw new GraphProjectionException("member " + member.memberId() + " cannot be projected: its recommender "
+                    + member.recommenderId() + " is not in the graph yet");
+        }
+        List<LevelRecorder.Counted> counted = new ArrayList<>(rows.size());
+        for (Record row : rows) {
+            counted.add(new LevelRecorder.Counted(
+                    row.get("memberId").asString(),
+                    DepthCounts.toArray(row.get("counts").asList(v -> v.asLong())),
+                    row.get("storedLevel").isNull()
+                            ? null
+                            : row.get("storedLevel").asInt()));
+        }
+        return counted;
+    }
+}

@@ -1,0 +1,78 @@
+package org.poxledger.platform.web;
+
+import io.swagger.v3.oas.models.Components;
+import io.swagger.v3.oas.models.OpenAPI;
+import io.swagger.v3.oas.models.info.Info;
+import io.swagger.v3.oas.models.info.License;
+import io.swagger.v3.oas.models.media.Content;
+import io.swagger.v3.oas.models.media.IntegerSchema;
+import io.swagger.v3.oas.models.media.MapSchema;
+import io.swagger.v3.oas.models.media.MediaType;
+import io.swagger.v3.oas.models.media.ObjectSchema;
+import io.swagger.v3.oas.models.media.Schema;
+import io.swagger.v3.oas.models.media.StringSchema;
+import io.swagger.v3.oas.models.security.SecurityRequirement;
+import io.swagger.v3.oas.models.security.SecurityScheme;
+import org.springdoc.core.customizers.OperationCustomizer;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+/**
+ * The OpenAPI document at {@code /v3/api-docs}: HTTP Basic security, and every 4xx/5xx answer documented as an RFC 9457
+ * problem detail with its {@code code}.
+ */
+@Configuration
+class OpenApiConfiguration {
+
+    private static final String PROBLEM = "Problem";
+
+    @Bean
+    OpenAPI poxOpenApi() {
+        Schema<?> problem = new ObjectSchema()
+                .description("RFC 9457 problem detail; `code` is the stable error code")
+                .addProperty("type", new StringSchema())
+                .addProperty("title", new StringSchema())
+                .addProperty("status", new IntegerSchema())
+                .addProperty("detail", new StringSchema())
+                .addProperty("instance", new StringSchema())
+                .addProperty("code", new StringSchema().example("VALIDATION_FAILED"))
+                .addProperty("field", new StringSchema().description("the request field at fault"))
+                .addProperty(
+                        "errors",
+                        new MapSchema()
+                                .additionalProperties(new StringSchema())
+                                .description("one message per bad field"))
+                .addProperty("transactionId", new StringSchema().description("the ledger transaction, if any"));
+        return new OpenAPI()
+                .info(new Info()
+                        .title("PoX Ledger platform API")
+                        .version("v1")
+                        .license(new License().name("Apache-2.0")))
+                .components(new Components()
+                        .addSchemas(PROBLEM, problem)
+                        .addSecuritySchemes(
+                                "basic",
+                                new SecurityScheme()
+                                        .type(SecurityScheme.Type.HTTP)
+                                        .scheme("basic")))
+                .addSecurityItem(new SecurityRequirement().addList("basic"));
+    }
+
+    @Bean
+    OperationCustomizer problemResponses() {
+        return (operation, handlerMethod) -> {
+            if (operation.getResponses() != null) {
+                operation.getResponses().forEach((status, response) -> {
+                    if (status.startsWith("4") || status.startsWith("5")) {
+                        response.setContent(new Content()
+                                .addMediaType(
+                                        org.springframework.http.MediaType.APPLICATION_PROBLEM_JSON_VALUE,
+                                        new MediaType()
+                                                .schema(new Schema<>().$ref("#/components/schemas/" + PROBLEM))));
+                    }
+                });
+            }
+            return operation;
+        };
+    }
+}

@@ -1,0 +1,52 @@
+package org.poxledger.platform.support;
+
+import org.poxledger.platform.member.LedgerMember;
+import org.poxledger.platform.member.MemberStatus;
+
+/** Ledger members as the chaincode would return them, for graph tests. */
+public final class LedgerMembers {
+
+    private LedgerMembers() {}
+
+    /** @return a registered member with a deterministic account hash and transaction id */
+    public static LedgerMember registered(String memberId, String recommenderId, long registeredAt) {
+        return new LedgerMember(
+                memberId,
+                hashOf(memberId),
+                recommenderId,
+                registeredAt,
+                "tx-" + memberId,
+                recommenderId == null ? MemberStatus.VERIFIED : MemberStatus.ACTIVE,
+                registeredAt);
+    }
+
+    /** @return the member JSON the chaincode emits (sorted keys, recommender omitted for genesis) */
+    public static String json(LedgerMember m) {
+        return "{\"accountHash\":\"" + m.accountHash() + "\",\"memberId\":\"" + m.memberId() + "\","
+                + (m.recommenderId() == null ? "" : "\"recommenderId\":\"" + m.recommenderId() + "\",")
+                + "\"registeredAt\":" + m.registeredAt() + ",\"registeredTxId\":\"" + m.registeredTxId()
+                + "\",\"status\":\"" + m.status() + "\",\"statusChangedAt\":" + m.statusChangedAt() + "}";
+    }
+
+    /** @return the same member in another status */
+    public static LedgerMember withStatus(LedgerMember m, MemberStatus status, long changedAt) {
+        return new LedgerMember(
+                m.memberId(),
+                m.accountHash(),
+                m.recommenderId(),
+                m.registeredAt(),
+                m.registeredTxId(),
+                status,
+                changedAt);
+    }
+
+    private static String hashOf(String memberId) {
+        try {
+            return java.util.HexFormat.of()
+                    .formatHex(java.security.MessageDigest.getInstance("SHA-256")
+                            .digest(memberId.getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}
