@@ -49,7 +49,6 @@ public record RewardPolicy(
 
     /** @return the same policy under another version number (drafts are edited, then published as current+1) */
     public RewardPolicy withVersion(int newVersion) {
-        return new RewardPolicy(
-                newVersion, maxDepth, levelWeightBps, payoutShareBps, baseRewardUnits, tiers, currency);
+        return new RewardPolicy(newVersion, maxDepth, levelWeightBps, payoutShareBps, baseRewardUnits, tiers, currency);
     }
 }

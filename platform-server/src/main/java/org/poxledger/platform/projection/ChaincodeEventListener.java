@@ -1,0 +1,214 @@
+package org.poxledger.platform.projection;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.locks.Condition;
+import java.util.concurrent.locks.ReentrantLock;
+import org.poxledger.ledger.LedgerConnection;
+import org.poxledger.ledger.LedgerEvent;
+import org.poxledger.ledger.LedgerEventStream;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.SmartLifecycle;
+import org.springframework.stereotype.Component;
+
+/**
+ * Keeps the graph in step with the ledger (DESIGN §10): reads the chaincode events from the checkpoint on (block 0
+ * the first time) on a background thread, hands each to the projections, and stores the checkpoint (block number and
+ * transaction id) after each one. After a crash it resumes from the checkpoint; when the stream fails it reconnects
+ * with exponential backoff. The server also projects its own writes right after they commit; the listener repairs
+ * whatever that missed, and every projection write is idempotent, so doing both is safe.
+ */
+@Component
+public class ChaincodeEventListener implements SmartLifecycle {
+
+    private static final Logger log = LoggerFactory.getLogger(ChaincodeEventListener.class);
+
+    private final LedgerConnection ledger;
+    private final LedgerEventDispatcher dispatcher;
+    private final CheckpointRepository checkpoints;
+    private final ProjectionProperties properties;
+    private final Clock clock;
+    private final boolean rebuildMode;
+
+    private final ReentrantLock lock = new ReentrantLock();
+    private final Condition progressed = lock.newCondition();
+    private volatile boolean running;
+    private volatile Thread thread;
+    private volatile LedgerEventStream stream;
+    private long appliedBlock = -1;
+    private long appliedEvents;
+
+    ChaincodeEventListener(
+            LedgerConnection ledger,
+            LedgerEventDispatcher dispatcher,
+            CheckpointRepository checkpoints,
+            ProjectionProperties properties,
+            Clock clock,
+            @Value("${pox.rebuild-graph:false}") boolean rebuildMode) {
+        this.ledger = ledger;
+        this.dispatcher = dispatcher;
+        this.checkpoints = checkpoints;
+        this.properties = properties;
+        this.clock = clock;
+        this.rebuildMode = rebuildMode;
+    }
+
+    @Override
+    public void start() {
+        if (!properties.listenerEnabled() || rebuildMode) {
+            log.info("chaincode-event listener not started ({})", rebuildMode ? "rebuild-graph mode" : "disabled");
+            return;
+        }
+        lock.lock();
+        try {
+            if (running) {
+                return;
+            }
+            running = true;
+            thread = Thread.ofPlatform().daemon().name("pox-chaincode-events").start(this::listen);
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    @Override
+    public void stop() {
+        Thread current;
+        lock.lock();
+        try {
+            running = false;
+            current = thread;
+            thread = null;
+            progressed.signalAll();
+        } finally {
+            lock.unlock();
+        }
+        LedgerEventStream open = stream;
+        if (open != null) {
+            open.close();
+        }
+        if (current != null) {
+            try {
+                // closing the stream ends a waiting hasNext(); an event being applied is finished, not cut off
+                if (!current.join(Duration.ofSeconds(10))) {
+                    current.interrupt();
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+    }
+
+    @Override
+    public boolean isRunning() {
+        return running;
+    }
+
+    /**
+     * Waits until an event of the given block or a later one has been applied by this listener.
+     *
+     * @return whether it happened within the timeout
+     */
+    public boolean awaitBlock(long blockNumber, Duration timeout) throws InterruptedException {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        lock.lock();
+        try {
+            while (appliedBlock < blockNumber) {
+                long left = deadline - System.nanoTime();
+                if (left <= 0) {
+                    return false;
+                }
+                progressed.awaitNanos(left);
+            }
+            return true;
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /** @return events applied by this listener since it was created */
+    public long appliedEvents() {
+        lock.lock();
+        try {
+            return appliedEvents;
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    private void listen() {
+        long backoff = properties.initialBackoff().toMillis();
+        while (running) {
+            ProjectionCheckpoint checkpoint = null;
+            try {
+                checkpoint = checkpoints.load().orElse(null);
+                long start = checkpoint == null ? 0 : checkpoint.blockNumber();
+                log.info("chaincode-event listener reading from block {} (checkpoint {})", start, checkpoint);
+                try (LedgerEventStream events = ledger.events(start)) {
+                    stream = events;
+                    if (!running) {
+                        break;
+                    }
+                    ResumeFilter filter = new ResumeFilter(checkpoint);
+                    while (running && events.hasNext()) {
+                        for (LedgerEvent event : filter.accept(events.next())) {
+                            dispatcher.apply(event);
+                            checkpoints.save(event, clock.millis());
+                            applied(event);
+                        }
+                        backoff = properties.initialBackoff().toMillis();
+                    }
+                } finally {
+                    stream = null;
+                }
+                if (running) {
+                    log.warn("chaincode event stream ended; reconnecting in {} ms", backoff);
+                }
+            } catch (RuntimeException e) {
+                if (!running) {
+                    break;
+                }
+                log.warn(
+                        "chaincode-event listener failed after checkpoint {}; reconnecting in {} ms: {}",
+                        checkpoint,
+                        backoff,
+                        e.toString());
+            }
+            if (running && !pause(backoff)) {
+                break;
+            }
+            backoff = Math.min(backoff * 2, properties.maxBackoff().toMillis());
+        }
+        log.info("chaincode-event listener stopped");
+    }
+
+    private void applied(LedgerEvent event) {
+        lock.lock();
+        try {
+            appliedBlock = Math.max(appliedBlock, event.blockNumber());
+            appliedEvents++;
+            progressed.signalAll();
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /** @return false when stopped while pausing */
+    private boolean pause(long millis) {
+        lock.lock();
+        try {
+            long left = TimeUnit.MILLISECONDS.toNanos(millis);
+            while (running && left > 0) {
+                left = progressed.awaitNanos(left);
+            }
+            return running;
+        } catch (InterruptedException e) {
+            return false;
+        } finally {
+            lock.unlock();
+        }
+    }
+}

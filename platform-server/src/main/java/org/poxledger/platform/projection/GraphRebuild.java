@@ -1,0 +1,207 @@
+package org.poxledger.platform.projection;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+import org.neo4j.driver.Driver;
+import org.neo4j.driver.Session;
+import org.poxledger.ledger.LedgerConnection;
+import org.poxledger.ledger.LedgerEvent;
+import org.poxledger.ledger.LedgerEventStream;
+import org.poxledger.platform.level.DepthCounterRecomputer;
+import org.poxledger.platform.level.DepthCounts;
+import org.poxledger.platform.policy.LedgerPolicyCatalog;
+import org.poxledger.platform.reward.RewardProjection;
+import org.poxledger.platform.wallet.WalletProjection;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.stereotype.Service;
+
+/**
+ * Rebuilds the ledger projection in Neo4j from block 0 ({@code make rebuild-graph}, DESIGN §2, §10).
+ *
+ * <p><b>What is wiped and re-derived</b> (everything the ledger holds): the {@code RECOMMENDED} edges, the members'
+ * ledger fields (account hash, recommender, registration time and transaction, status, depth counters, level, score,
+ * rate), level-change history, reward cycles, entries and chunk receipts, wallets, transfers, and the listener's
+ * checkpoint.
+ *
+ * <p><b>What is kept</b> (cannot come from the ledger, which holds no personal data): the member nodes themselves with
+ * their personal data (display name, account, e-mail), log-in accounts, invitations, setup tokens and the policy
+ * draft. Replaying a member's events MERGEs onto its node by member id, so the personal data re-attaches by itself. A
+ * member node no ledger event re-confirms keeps its personal data and is reported, not deleted.
+ *
+ * <p>A reward cycle whose payment was under way is restored by recomputing its plan from the rebuilt tree (a past
+ * range is deterministic) and accepted only if it reproduces the on-chain Merkle root; then the runner resumes it. A
+ * cycle closed but never recorded on-chain is lost with the graph; the next close covers its range again, which pays
+ * nobody twice because nothing of it was paid.
+ *
+ * <p>No other instance may project into the same graph while it is rebuilt: stop the servers first.
+ */
+@Service
+public class GraphRebuild {
+
+    private static final Logger log = LoggerFactory.getLogger(GraphRebuild.class);
+
+    private final Driver driver;
+    private final LedgerConnection ledger;
+    private final LedgerEventDispatcher dispatcher;
+    private final CheckpointRepository checkpoints;
+    private final ChaincodeEventListener listener;
+    private final RewardProjection rewards;
+    private final WalletProjection wallets;
+    private final LedgerPolicyCatalog policies;
+    private final DepthCounterRecomputer levels;
+    private final Clock clock;
+
+    GraphRebuild(
+            Driver driver,
+            LedgerConnection ledger,
+            LedgerEventDispatcher dispatcher,
+            CheckpointRepository checkpoints,
+            ChaincodeEventListener listener,
+            RewardProjection rewards,
+            WalletProjection wallets,
+            LedgerPolicyCatalog policies,
+            DepthCounterRecomputer levels,
+            Clock clock) {
+        this.driver = driver;
+        this.ledger = ledger;
+        this.dispatcher = dispatcher;
+        this.checkpoints = checkpoints;
+        this.listener = listener;
+        this.rewards = rewards;
+        this.wallets = wallets;
+        this.policies = policies;
+        this.levels = levels;
+        this.clock = clock;
+    }
+
+    /**
+     * Wipes the ledger projection, replays every chaincode event from block 0, restores reward plans and checks the
+     * replayed depth counters against the edges. The listener of this instance is paused meanwhile and resumed
+     * afterwards if it was running.
+     *
+     * @param untilBlock stop after applying an event of this block or later; {@code null} to replay until the stream
+     *     has been idle for {@code idleTimeout}
+     * @param idleTimeout how long a silent stream means the replay caught up
+     */
+    public RebuildReport rebuild(Long untilBlock, Duration idleTimeout) {
+        long started = clock.millis();
+        boolean listening = listener.isRunning();
+        if (listening) {
+            listener.stop();
+        }
+        try {
+            wipe();
+            // levels are recorded under the policy in force now, also for members registered under older versions
+            policies.forgetCurrent();
+            policies.refreshCurrent();
+            long[] replayed = replay(untilBlock, idleTimeout);
+            List<String> cyclesNotRestored = rewards.restoreCyclesFromLedger();
+            RebuildReport report = new RebuildReport(
+                    replayed[0],
+                    replayed[1],
+                    memberCount(),
+                    membersNotOnLedger(),
+                    cyclesNotRestored,
+                    levels.check().mismatches().size(),
+                    clock.millis() - started);
+            log.info("graph rebuilt from the ledger: {}", report);
+            return report;
+        } finally {
+            if (listening) {
+                listener.start();
+            }
+        }
+    }
+
+    private void wipe() {
+        checkpoints.reset();
+        rewards.wipe();
+        wallets.wipe();
+        try (Session session = driver.session()) {
+            session.run("""
+                            MATCH ()-[r:RECOMMENDED]->()
+                            CALL (r) { DELETE r } IN TRANSACTIONS OF 10000 ROWS
+                            """).consume();
+            session.run("""
+                            MATCH (c:LevelChange)
+                            CALL (c) { DETACH DELETE c } IN TRANSACTIONS OF 10000 ROWS
+                            """).consume();
+            // the member's ledger-derived fields, as MemberProjection writes them; personal data stays
+            session.run("""
+                            MATCH (m:Member)
+                            CALL (m) {
+                                REMOVE m.accountHash, m.recommenderId, m.registeredAt, m.registeredTxId, m.status,
+                                       m.statusChangedAt, m.scoreBps, m.rateBps, m.levelPolicyVersion
+                                SET m.counts = $zeros, m.counted = false, m.level = 1
+                            } IN TRANSACTIONS OF 10000 ROWS
+                            """, Map.of("zeros", DepthCounts.ZEROS)).consume();
+        }
+        log.info("ledger projection wiped; personal data, accounts, invitations and the policy draft kept");
+    }
+
+    /** @return events applied and the last block */
+    private long[] replay(Long untilBlock, Duration idleTimeout) {
+        AtomicLong lastActivity = new AtomicLong(System.nanoTime());
+        long count = 0;
+        long lastBlock = -1;
+        ScheduledExecutorService watchdog = Executors.newSingleThreadScheduledExecutor(
+                Thread.ofPlatform().daemon().name("pox-rebuild-watchdog").factory());
+        try (LedgerEventStream events = ledger.events(0)) {
+            long period = Math.max(10, idleTimeout.toMillis() / 4);
+            watchdog.scheduleAtFixedRate(
+                    () -> {
+                        if (System.nanoTime() - lastActivity.get() > idleTimeout.toNanos()) {
+                            events.close();
+                        }
+                    },
+                    period,
+                    period,
+                    TimeUnit.MILLISECONDS);
+            while (events.hasNext()) {
+                LedgerEvent event = events.next();
+                dispatcher.replay(event);
+                checkpoints.save(event, clock.millis());
+                lastActivity.set(System.nanoTime());
+                count++;
+                lastBlock = event.blockNumber();
+                if (count % 1000 == 0) {
+                    log.info("rebuild: {} events replayed, block {}", count, lastBlock);
+                }
+                if (untilBlock != null && lastBlock >= untilBlock) {
+                    break;
+                }
+            }
+        } finally {
+            watchdog.shutdownNow();
+        }
+        log.info("rebuild: replayed {} events up to block {}", count, lastBlock);
+        return new long[] {count, lastBlock};
+    }
+
+    private List<String> membersNotOnLedger() {
+        return driver
+                .executableQuery(
+                        "MATCH (m:Member) WHERE m.registeredAt IS NULL RETURN m.memberId AS memberId ORDER BY memberId")
+                .execute()
+                .records()
+                .stream()
+                .map(row -> row.get("memberId").asString())
+                .toList();
+    }
+
+    private long memberCount() {
+        return driver.executableQuery("MATCH (m:Member) RETURN count(m) AS n")
+                .execute()
+                .records()
+                .getFirst()
+                .get("n")
+                .asLong();
+    }
+}

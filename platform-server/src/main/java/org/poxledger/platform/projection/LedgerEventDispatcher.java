@@ -1,0 +1,91 @@
+package org.poxledger.platform.projection;
+
+import org.poxledger.ledger.LedgerEvent;
+import org.poxledger.platform.level.DepthCounterRecomputer;
+import org.poxledger.platform.member.MemberProjection;
+import org.poxledger.platform.policy.LedgerPolicyCatalog;
+import org.poxledger.platform.reward.RewardProjection;
+import org.poxledger.platform.wallet.WalletProjection;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.stereotype.Component;
+
+/**
+ * Routes each chaincode event to the projection that owns it. Every projection is idempotent, so an event may be
+ * dispatched any number of times. Events of unknown names are skipped (a newer chaincode may emit more).
+ */
+@Component
+class LedgerEventDispatcher {
+
+    static final String POLICY_PUBLISHED = "PolicyPublished";
+
+    private static final Logger log = LoggerFactory.getLogger(LedgerEventDispatcher.class);
+
+    private final MemberProjection members;
+    private final LedgerPolicyCatalog policies;
+    private final DepthCounterRecomputer levels;
+    private final RewardProjection rewards;
+    private final WalletProjection wallets;
+
+    LedgerEventDispatcher(
+            MemberProjection members,
+            LedgerPolicyCatalog policies,
+            DepthCounterRecomputer levels,
+            RewardProjection rewards,
+            WalletProjection wallets) {
+        this.members = members;
+        this.policies = policies;
+        this.levels = levels;
+        this.rewards = rewards;
+        this.wallets = wallets;
+    }
+
+    /**
+     * Applies an event of the live stream.
+     *
+     * @return whether a projection handled it
+     */
+    boolean apply(LedgerEvent event) {
+        boolean handled = dispatch(event);
+        if (POLICY_PUBLISHED.equals(event.name())) {
+            // every member's level under the new policy; compare-and-set, so several instances doing it is harmless
+            var recompute = levels.recompute();
+            log.info(
+                    "levels re-recorded after policy publication tx={}: {} members, {} level changes",
+                    event.transactionId(),
+                    recompute.members(),
+                    recompute.levelChanges());
+        }
+        return handled;
+    }
+
+    /**
+     * Applies an event while rebuilding the graph: like {@link #apply(LedgerEvent)}, without recomputing levels per
+     * policy publication (the rebuild does it once at the end).
+     */
+    boolean replay(LedgerEvent event) {
+        return dispatch(event);
+    }
+
+    private boolean dispatch(LedgerEvent event) {
+        String name = event.name();
+        if (MemberProjection.MEMBER_EVENTS.contains(name)) {
+            members.apply(name, event.payloadText());
+        } else if (POLICY_PUBLISHED.equals(name)) {
+            policies.onPolicyPublished(event.payload());
+        } else if (RewardProjection.handles(name)) {
+            rewards.apply(event);
+        } else if (WalletProjection.TRANSFER_COMPLETED.equals(name)) {
+            wallets.apply(event);
+        } else {
+            log.debug(
+                    "no projection for chaincode event {} block={} tx={}",
+                    name,
+                    event.blockNumber(),
+                    event.transactionId());
+            return false;
+        }
+        log.debug("applied {} block={} tx={}", name, event.blockNumber(), event.transactionId());
+        return true;
+    }
+}

@@ -1,0 +1,56 @@
+package org.poxledger.platform.reward;
+
+import java.util.List;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.stereotype.Service;
+
+/** Rewards held for suspended members (DESIGN §6): listed from the graph, released or forfeited on the ledger. */
+@Service
+public class RewardHoldService {
+
+    private static final Logger log = LoggerFactory.getLogger(RewardHoldService.class);
+
+    private final RewardPlanRepository plans;
+    private final RewardLedger ledger;
+    private final RewardProjection projection;
+
+    RewardHoldService(RewardPlanRepository plans, RewardLedger ledger, RewardProjection projection) {
+        this.plans = plans;
+        this.ledger = ledger;
+        this.projection = projection;
+    }
+
+    /** @return every held entry, by cycle and member */
+    public List<StoredRewardEntry> held() {
+        return plans.held();
+    }
+
+    /** Credits a held reward to the member; the ledger refuses with HOLD_NOT_FOUND if it is not held. */
+    public LedgerRewardEntry release(String cycleId, String memberId, String admin) {
+        LedgerRewardEntry entry = ledger.releaseHold(cycleId, memberId);
+        projection.onEntryChanged(entry);
+        log.info(
+                "reward hold of {} in {} released by {} amount={} tx={}",
+                memberId,
+                cycleId,
+                admin,
+                entry.entry().amount(),
+                entry.txId());
+        return entry;
+    }
+
+    /** Gives up a held reward for good; the ledger refuses with HOLD_NOT_FOUND if it is not held. */
+    public LedgerRewardEntry forfeit(String cycleId, String memberId, String admin) {
+        LedgerRewardEntry entry = ledger.forfeitHold(cycleId, memberId);
+        projection.onEntryChanged(entry);
+        log.info(
+                "reward hold of {} in {} forfeited by {} amount={} tx={}",
+                memberId,
+                cycleId,
+                admin,
+                entry.entry().amount(),
+                entry.txId());
+        return entry;
+    }
+}

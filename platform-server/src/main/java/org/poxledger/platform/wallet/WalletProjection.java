@@ -1,0 +1,138 @@
+package org.poxledger.platform.wallet;
+
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.neo4j.driver.Driver;
+import org.neo4j.driver.QueryConfig;
+import org.neo4j.driver.Session;
+import org.poxledger.ledger.LedgerEvent;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.stereotype.Component;
+
+/**
+ * Projects money into the graph: {@code (:Transfer {transferId})} nodes between {@code (:Wallet {memberId})} nodes
+ * ({@code (from)-[:SENT]->(transfer)-[:TO]->(to)}), and on each wallet the balance, minted, sent and received sums and
+ * the transfer counts.
+ *
+ * <p>Idempotent by construction: transfers are MERGEd by their id, and a wallet's figures are always recomputed from
+ * the transfers and the minted reward entries ({@code (:RewardEntry)} with status PAID or RELEASED) rather than
+ * incremented, so applying an event twice cannot count it twice.
+ */
+@Component
+public class WalletProjection {
+
+    public static final String TRANSFER_COMPLETED = "TransferCompleted";
+
+    private static final Logger log = LoggerFactory.getLogger(WalletProjection.class);
+
+    private final Driver driver;
+    private final QueryConfig config = QueryConfig.defaultConfig();
+
+    WalletProjection(Driver driver) {
+        this.driver = driver;
+    }
+
+    /** Applies a {@code TransferCompleted} event; other events are ignored. */
+    public void apply(LedgerEvent event) {
+        if (TRANSFER_COMPLETED.equals(event.name())) {
+            project(MoneyLedger.transferEvent(event.payload()));
+        }
+    }
+
+    /** Records a committed transfer and refreshes both wallets. */
+    public void project(LedgerTransfer transfer) {
+        Map<String, Object> row = new HashMap<>();
+        row.put("transferId", transfer.transferId());
+        row.put("txId", transfer.txId());
+        row.put("fromMemberId", transfer.fromMemberId());
+        row.put("toMemberId", transfer.toMemberId());
+        row.put("amount", transfer.amount());
+        row.put("memo", transfer.memo() == null ? "" : transfer.memo());
+        row.put("timestamp", transfer.timestamp());
+        driver.executableQuery("""
+                        MERGE (t:Transfer {transferId: $row.transferId})
+                        ON CREATE SET t += $row
+                        MERGE (from:Wallet {memberId: $row.fromMemberId})
+                        MERGE (to:Wallet {memberId: $row.toMemberId})
+                        MERGE (from)-[:SENT]->(t)
+                        MERGE (t)-[:TO]->(to)
+                        """)
+                .withParameters(Map.of("row", row))
+                .withConfig(config)
+                .execute();
+        recomputeBalances(List.of(transfer.fromMemberId(), transfer.toMemberId()));
+        log.debug("projected transfer {} tx={}", transfer.transferId(), transfer.txId());
+    }
+
+    /**
+     * Recomputes the wallets of these members from the graph: balance = minted + received − sent, exactly what the
+     * chaincode's balance is (DESIGN §7). Neo4j integer overflow is an error, like {@code Math.addExact}.
+     */
+    public void recomputeBalances(Collection<String> memberIds) {
+        if (memberIds.isEmpty()) {
+            return;
+        }
+        driver.executableQuery("""
+                        UNWIND $memberIds AS id
+                        WITH DISTINCT id
+                        MERGE (w:Wallet {memberId: id})
+                        WITH w, id
+                        CALL (id) {
+                            OPTIONAL MATCH (e:RewardEntry {memberId: id}) WHERE e.status IN ['PAID', 'RELEASED']
+                            RETURN coalesce(sum(e.amount), 0) AS minted
+                        }
+                        CALL (id) {
+                            OPTIONAL MATCH (t:Transfer {toMemberId: id})
+                            RETURN coalesce(sum(t.amount), 0) AS received, count(t) AS transfersIn
+                        }
+                        CALL (id) {
+                            OPTIONAL MATCH (t:Transfer {fromMemberId: id})
+                            RETURN coalesce(sum(t.amount), 0) AS sent, count(t) AS transfersOut
+                        }
+                        SET w.minted = minted, w.received = received, w.sent = sent,
+                            w.balance = minted + received - sent,
+                            w.transfersIn = transfersIn, w.transfersOut = transfersOut
+                        """)
+                .withParameters(Map.of("memberIds", List.copyOf(memberIds)))
+                .withConfig(config)
+                .execute();
+    }
+
+    /** @return every wallet's balance as the graph has it */
+    public Map<String, Long> balances() {
+        Map<String, Long> balances = new HashMap<>();
+        driver.executableQuery("MATCH (w:Wallet) RETURN w.memberId AS memberId, w.balance AS balance")
+                .withConfig(config)
+                .execute()
+                .records()
+                .forEach(row -> balances.put(
+                        row.get("memberId").asString(), row.get("balance").asLong(0)));
+        return balances;
+    }
+
+    /** @return the sum of minted amounts over all wallets */
+    public long mintedTotal() {
+        return driver.executableQuery("MATCH (w:Wallet) RETURN coalesce(sum(w.minted), 0) AS minted")
+                .withConfig(config)
+                .execute()
+                .records()
+                .getFirst()
+                .get("minted")
+                .asLong();
+    }
+
+    /** Deletes wallets and transfers: step one of a rebuild. */
+    public void wipe() {
+        // CALL ... IN TRANSACTIONS needs an auto-commit transaction, which session.run gives (executableQuery
+        // would wrap it in a managed one)
+        try (Session session = driver.session()) {
+            session.run("""
+                            MATCH (n) WHERE n:Wallet OR n:Transfer
+                            CALL (n) { DETACH DELETE n } IN TRANSACTIONS OF 10000 ROWS
+                            """).consume();
+        }
+    }
+}

@@ -1,0 +1,167 @@
+package org.poxledger.platform.wallet;
+
+import java.util.List;
+import java.util.regex.Pattern;
+import org.poxledger.ledger.LedgerConnection;
+import org.poxledger.ledger.LedgerException;
+import org.poxledger.platform.policy.Currency;
+import org.poxledger.platform.policy.LedgerPolicyCatalog;
+import org.poxledger.platform.web.ApiException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.stereotype.Service;
+
+/** Balances, transfer history and transfers of members (DESIGN §7), read from and written to the ledger. */
+@Service
+public class WalletService {
+
+    private static final Logger log = LoggerFactory.getLogger(WalletService.class);
+    private static final Pattern ID = Pattern.compile(TransferRequest.ID);
+    static final int MAX_PAGE_SIZE = 100;
+
+    private final MoneyLedger money;
+    private final LedgerConnection ledger;
+    private final WalletProjection projection;
+    private final LedgerPolicyCatalog policies;
+
+    WalletService(
+            MoneyLedger money, LedgerConnection ledger, WalletProjection projection, LedgerPolicyCatalog policies) {
+        this.money = money;
+        this.ledger = ledger;
+        this.projection = projection;
+        this.policies = policies;
+    }
+
+    /**
+     * @param memberId the member
+     * @param balance the balance
+     */
+    public record Balance(String memberId, Money balance) {}
+
+    /**
+     * @param items the page's transfers, oldest first
+     * @param bookmark pass it back for the next page; empty when there is none
+     */
+    public record History(List<TransferView> items, String bookmark) {}
+
+    /**
+     * @param transfer the transfer
+     * @param created {@code false} when the idempotency key had been used before (nothing moved this time)
+     */
+    public record Outcome(TransferView transfer, boolean created) {}
+
+    public Balance balance(String memberId) {
+        return new Balance(memberId, Money.of(money.balance(memberId), currency()));
+    }
+
+    /**
+     * @param pageSize 1..100
+     * @param bookmark "" or {@code null} for the first page
+     */
+    public History history(String memberId, int pageSize, String bookmark) {
+        if (pageSize < 1 || pageSize > MAX_PAGE_SIZE) {
+            throw ApiException.badRequest(
+                    "VALIDATION_FAILED",
+                    "pageSize",
+                    "pageSize must be between 1 and " + MAX_PAGE_SIZE + ", was " + pageSize);
+        }
+        MoneyLedger.TransferPage page = money.history(memberId, pageSize, bookmark == null ? "" : bookmark);
+        Currency currency = currency();
+        return new History(
+                page.items().stream().map(t -> view(t, memberId, currency)).toList(), page.bookmark());
+    }
+
+    /**
+     * Transfers from the payer (always the logged-in member) to another member.
+     *
+     * @param idempotencyKey the {@code Idempotency-Key} header, or {@code null}
+     * @throws ApiException for a missing or conflicting key, an unknown payee or a self-transfer; ledger refusals
+     *     (INSUFFICIENT_FUNDS, MEMBER_SUSPENDED, TRANSFER_ID_CONFLICT) pass through as {@link LedgerException}
+     */
+    public Outcome transfer(String payer, String idempotencyKey, TransferRequest request) {
+        String transferId = transferId(idempotencyKey, request.transferId());
+        if (payer.equals(request.toMemberId())) {
+            throw ApiException.badRequest("SELF_TRANSFER", "toMemberId", "member " + payer + " cannot pay itself");
+        }
+        requireMember(request.toMemberId());
+        MoneyLedger.Submitted submitted =
+                money.transfer(transferId, payer, request.toMemberId(), request.amount(), request.memo());
+        try {
+            projection.project(submitted.transfer());
+        } catch (RuntimeException e) {
+            // the ledger committed; the chaincode-event listener projects the transfer later
+            log.warn(
+                    "transfer {} committed (tx {}) but not projected yet: {}",
+                    transferId,
+                    submitted.transfer().txId(),
+                    e.getMessage());
+        }
+        log.info(
+                "transfer {} from {} to {} amount={} tx={} {}",
+                transferId,
+                payer,
+                request.toMemberId(),
+                request.amount(),
+                submitted.transfer().txId(),
+                submitted.created() ? "committed" : "replayed");
+        return new Outcome(view(submitted.transfer(), payer, currency()), submitted.created());
+    }
+
+    /** @return minted minor units over all time */
+    public Money totalSupply() {
+        return Money.of(money.totalSupply(), currency());
+    }
+
+    private static String transferId(String header, String body) {
+        String key = header != null && !header.isBlank() ? header.strip() : null;
+        if (key != null && body != null && !key.equals(body)) {
+            throw ApiException.badRequest(
+                    "IDEMPOTENCY_KEY_MISMATCH",
+                    "transferId",
+                    "the Idempotency-Key header " + key + " and the body's transferId " + body + " differ");
+        }
+        String id = key != null ? key : body;
+        if (id == null || id.isBlank()) {
+            throw ApiException.badRequest(
+                    "VALIDATION_FAILED",
+                    "transferId",
+                    "transferId is required: send an Idempotency-Key header or a transferId field");
+        }
+        if (!ID.matcher(id).matches()) {
+            throw ApiException.badRequest(
+                    "VALIDATION_FAILED", "transferId", "transferId must match " + TransferRequest.ID + ", was " + id);
+        }
+        return id;
+    }
+
+    private void requireMember(String memberId) {
+        try {
+            ledger.evaluate("members:GetMember", memberId);
+        } catch (LedgerException e) {
+            if ("MEMBER_NOT_FOUND".equals(e.code())) {
+                throw new ApiException(
+                        org.springframework.http.HttpStatus.NOT_FOUND,
+                        "MEMBER_NOT_FOUND",
+                        "toMemberId",
+                        "payee " + memberId + " is not a member");
+            }
+            throw e;
+        }
+    }
+
+    private Currency currency() {
+        return policies.currentRecord().policy().currency();
+    }
+
+    private static TransferView view(LedgerTransfer t, String viewer, Currency currency) {
+        return new TransferView(
+                t.transferId(),
+                t.txId(),
+                viewer.equals(t.fromMemberId()) ? TransferView.Direction.OUT : TransferView.Direction.IN,
+                t.fromMemberId(),
+                t.toMemberId(),
+                Money.of(t.amount(), currency),
+                t.memo(),
+                t.timestamp());
+    }
+}

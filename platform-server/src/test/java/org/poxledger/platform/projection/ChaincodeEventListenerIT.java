@@ -1,0 +1,141 @@
+package org.poxledger.platform.projection;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Duration;
+import java.util.List;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.poxledger.ledger.LedgerEvent;
+import org.poxledger.ledger.LedgerResult;
+import org.poxledger.platform.reward.CyclePlan;
+import org.poxledger.platform.reward.RewardProperties;
+import org.poxledger.platform.testrig.CrashingLedger;
+import org.poxledger.platform.testrig.GraphSnapshot;
+import org.poxledger.platform.testrig.PoxRig;
+import org.poxledger.platform.wallet.TransferRequest;
+
+class ChaincodeEventListenerIT {
+
+    private static final Duration WAIT = Duration.ofSeconds(30);
+
+    private PoxRig rig;
+    private ChaincodeEventListener listener;
+
+    @AfterEach
+    void stop() {
+        if (listener != null) {
+            listener.stop();
+        }
+        if (rig != null) {
+            rig.close();
+        }
+    }
+
+    @Test
+    void projects_what_only_the_ledger_saw_and_checkpoints_each_event() throws Exception {
+        rig = PoxRig.start(RewardProperties.defaults());
+        rig.genesis("g");
+        LedgerResult missed = rig.joinOnLedgerOnly("x", "g");
+        listener = ProjectionWiring.listener(rig, rig.ledger);
+
+        listener.start();
+
+        assertThat(listener.awaitBlock(missed.blockNumber(), WAIT)).isTrue();
+        assertThat(count("MATCH (:Member {memberId: 'g'})-[:RECOMMENDED]->(:Member {memberId: 'x'})"
+                        + " RETURN count(*) AS n"))
+                .isEqualTo(1);
+        assertThat(count("MATCH (g:Member {memberId: 'g'}) RETURN g.counts[0] AS n"))
+                .isEqualTo(1);
+        assertThat(new CheckpointRepository(rig.driver).load())
+                .contains(new ProjectionCheckpoint(missed.blockNumber(), missed.transactionId()));
+    }
+
+    @Test
+    void applying_every_event_again_changes_nothing() throws Exception {
+        rig = PoxRig.start(RewardProperties.defaults());
+        liveActivity();
+        listener = ProjectionWiring.listener(rig, rig.ledger);
+        listener.start();
+        assertThat(listener.awaitBlock(rig.lastBlock(), WAIT)).isTrue();
+        listener.stop();
+        List<String> before = GraphSnapshot.of(rig.driver);
+
+        LedgerEventDispatcher dispatcher = ProjectionWiring.dispatcher(rig);
+        List<LedgerEvent> events = rig.embedded.worldState().events();
+        events.forEach(dispatcher::apply);
+        events.reversed().forEach(dispatcher::replay);
+
+        assertThat(events)
+                .extracting(LedgerEvent::name)
+                .contains(
+                        "MemberRegistered",
+                        "MemberSuspended",
+                        "RewardChunkPaid",
+                        "RewardHoldReleased",
+                        "TransferCompleted",
+                        "PolicyPublished");
+        assertThat(GraphSnapshot.of(rig.driver)).isEqualTo(before);
+    }
+
+    @Test
+    void resumes_after_a_restart_from_the_checkpoint_without_applying_old_events_again() throws Exception {
+        rig = PoxRig.start(RewardProperties.defaults());
+        rig.genesis("g");
+        rig.join("a", "g");
+        listener = ProjectionWiring.listener(rig, rig.ledger);
+        listener.start();
+        assertThat(listener.awaitBlock(rig.lastBlock(), WAIT)).isTrue();
+        listener.stop();
+
+        rig.joinOnLedgerOnly("y", "a");
+        LedgerResult last = rig.joinOnLedgerOnly("z", "a");
+        listener = ProjectionWiring.listener(rig, rig.ledger);
+        listener.start();
+
+        assertThat(listener.awaitBlock(last.blockNumber(), WAIT)).isTrue();
+        assertThat(listener.appliedEvents()).isEqualTo(2);
+        assertThat(count("MATCH (:Member {memberId: 'a'})-[:RECOMMENDED]->(c) RETURN count(c) AS n"))
+                .isEqualTo(2);
+        assertThat(count("MATCH (g:Member {memberId: 'g'}) RETURN g.counts[1] AS n"))
+                .isEqualTo(2);
+    }
+
+    @Test
+    void reconnects_with_backoff_when_the_event_stream_fails() throws Exception {
+        rig = PoxRig.start(RewardProperties.defaults());
+        LedgerResult genesis = rig.submit("members:RegisterGenesisMember", "g", PoxRig.accountHash("g"));
+        CrashingLedger flaky = new CrashingLedger(rig.embedded, "none", 0, 2);
+        listener = ProjectionWiring.listener(rig, flaky);
+
+        listener.start();
+
+        assertThat(listener.awaitBlock(genesis.blockNumber(), WAIT)).isTrue();
+        assertThat(flaky.streamsOpened()).isEqualTo(3);
+        assertThat(count("MATCH (m:Member {memberId: 'g'}) RETURN count(m) AS n"))
+                .isEqualTo(1);
+    }
+
+    /** Members, a suspension, a paid cycle with a released hold, and a transfer: every event kind. */
+    private void liveActivity() {
+        rig.genesis("g");
+        rig.join("a", "g");
+        rig.join("b", "a");
+        rig.suspend("a");
+        CyclePlan cycle = rig.rewards.cycles().close(rig.clock.advance(Duration.ofSeconds(1)), "admin");
+        rig.rewards.runner().run(cycle.cycleId());
+        rig.rewards.holds().release(cycle.cycleId(), "a", "admin");
+        rig.reinstate("a");
+        rig.wallet.transfer("g", "t1", new TransferRequest(null, "b", 700L, "thanks"));
+    }
+
+    private long count(String cypher) {
+        return rig.driver
+                .executableQuery(cypher)
+                .execute()
+                .records()
+                .getFirst()
+                .get("n")
+                .asLong();
+    }
+}

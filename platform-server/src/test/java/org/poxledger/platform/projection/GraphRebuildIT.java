@@ -1,0 +1,130 @@
+package org.poxledger.platform.projection;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.poxledger.platform.reward.CyclePlan;
+import org.poxledger.platform.reward.CycleState;
+import org.poxledger.platform.reward.RewardCycleRunner;
+import org.poxledger.platform.reward.RewardProperties;
+import org.poxledger.platform.testrig.CrashingLedger;
+import org.poxledger.platform.testrig.GraphSnapshot;
+import org.poxledger.platform.testrig.PoxRig;
+import org.poxledger.platform.wallet.TransferRequest;
+
+class GraphRebuildIT {
+
+    private static final Duration IDLE = Duration.ofSeconds(5);
+
+    private PoxRig rig;
+
+    @AfterEach
+    void closeLedger() {
+        if (rig != null) {
+            rig.close();
+        }
+    }
+
+    @Test
+    void the_graph_rebuilt_from_block_zero_equals_the_live_graph_and_keeps_personal_data() {
+        rig = PoxRig.start(RewardProperties.defaults().withChunkSize(2));
+        rig.genesis("g");
+        rig.join("a", "g");
+        rig.join("b", "a");
+        rig.join("c", "b");
+        rig.genesis("h");
+        rig.join("h1", "h");
+        rig.join("h2", "h");
+        rig.joinUnverified("h3", "h");
+        rig.suspend("h");
+        CyclePlan first = rig.rewards.cycles().close(rig.clock.advance(Duration.ofSeconds(1)), "admin");
+        rig.rewards.runner().run(first.cycleId());
+        rig.rewards.holds().release(first.cycleId(), "h", "admin");
+        rig.reinstate("h");
+        rig.join("d", "c");
+        CyclePlan second = rig.rewards.cycles().close(rig.clock.advance(Duration.ofSeconds(1)), "admin");
+        rig.rewards.runner().run(second.cycleId());
+        rig.wallet.transfer("h", "t1", new TransferRequest(null, "a", 1500L, "thanks"));
+        rig.wallet.transfer("a", "t2", new TransferRequest(null, "d", 200L, ""));
+        rig.driver
+                .executableQuery(
+                        "MATCH (m:Member {memberId: 'a'}) SET m.displayName = 'Alice', m.email = 'alice@example.org',"
+                                + " m.account = 'email:alice@example.org'")
+                .execute();
+        List<String> live = GraphSnapshot.of(rig.driver);
+
+        RebuildReport report = ProjectionWiring.rebuild(rig, ProjectionWiring.listener(rig, rig.ledger))
+                .rebuild(rig.lastBlock(), IDLE);
+
+        assertThat(GraphSnapshot.of(rig.driver)).isEqualTo(live);
+        assertThat(live).anyMatch(line -> line.startsWith("member a ") && line.contains("name=Alice"));
+        assertThat(report.lastBlock()).isEqualTo(rig.lastBlock());
+        assertThat(report.members()).isEqualTo(9);
+        assertThat(report.membersNotOnLedger()).isEmpty();
+        assertThat(report.cyclesNotRestored()).isEmpty();
+        assertThat(report.counterMismatches()).isZero();
+        assertThat(new CheckpointRepository(rig.driver).load().orElseThrow().blockNumber())
+                .isEqualTo(rig.lastBlock());
+    }
+
+    @Test
+    void a_cycle_interrupted_before_the_graph_was_lost_is_restored_and_finished_without_paying_twice() {
+        rig = PoxRig.start(
+                RewardProperties.defaults().withChunkSize(1),
+                ledger -> new CrashingLedger(ledger, "rewards:PayRewardChunk", 2, 0));
+        rig.genesis("g");
+        rig.join("a", "g");
+        rig.join("b", "a");
+        rig.join("c", "b");
+        rig.genesis("h");
+        rig.join("h1", "h");
+        rig.join("h2", "h");
+        rig.join("h3", "h");
+        CyclePlan plan = rig.rewards.cycles().close(rig.clock.advance(Duration.ofSeconds(1)), "admin");
+        assertThatThrownBy(() -> rig.rewards.runner().run(plan.cycleId()))
+                .isInstanceOf(CrashingLedger.SimulatedCrash.class);
+
+        RebuildReport report = ProjectionWiring.rebuild(rig, ProjectionWiring.listener(rig, rig.ledger))
+                .rebuild(rig.lastBlock(), IDLE);
+
+        assertThat(report.cyclesNotRestored()).isEmpty();
+        CyclePlan restored = rig.rewards.cycles().cycle(plan.cycleId());
+        assertThat(restored.state()).isEqualTo(CycleState.PAYING);
+        assertThat(restored.merkleRoot()).isEqualTo(plan.merkleRoot());
+        assertThat(restored.totalAmount()).isEqualTo(72000);
+        assertThat(rig.rewards.pendingChunks(plan.cycleId())).containsExactly(2, 3);
+        RewardCycleRunner runner = rig.rewards.otherInstance(
+                rig.driver, rig.embedded, rig.wallets, rig.rewardProperties, rig.clock, rig.meters, "instance-b");
+        assertThat(runner.run(plan.cycleId())).isEqualTo(RewardCycleRunner.Outcome.COMPLETE);
+        assertThat(Map.of("g", rig.balance("g"), "a", rig.balance("a"), "b", rig.balance("b"), "h", rig.balance("h")))
+                .containsExactlyInAnyOrderEntriesOf(Map.of("g", 12500L, "a", 12000L, "b", 10000L, "h", 37500L));
+        assertThat(rig.money.totalSupply()).isEqualTo(72000);
+    }
+
+    @Test
+    void keeps_and_reports_a_member_node_that_no_ledger_event_confirms() {
+        rig = PoxRig.start(RewardProperties.defaults());
+        rig.genesis("g");
+        rig.driver
+                .executableQuery("CREATE (:Member {memberId: 'ghost', registeredAt: 5, displayName: 'Casper'})")
+                .execute();
+
+        RebuildReport report = ProjectionWiring.rebuild(rig, ProjectionWiring.listener(rig, rig.ledger))
+                .rebuild(rig.lastBlock(), IDLE);
+
+        assertThat(report.membersNotOnLedger()).containsExactly("ghost");
+        assertThat(rig.driver
+                        .executableQuery("MATCH (m:Member {memberId: 'ghost'}) RETURN m.displayName AS name")
+                        .execute()
+                        .records()
+                        .getFirst()
+                        .get("name")
+                        .asString())
+                .isEqualTo("Casper");
+    }
+}

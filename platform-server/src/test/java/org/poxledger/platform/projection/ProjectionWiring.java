@@ -1,0 +1,38 @@
+package org.poxledger.platform.projection;
+
+import java.time.Duration;
+import org.poxledger.ledger.LedgerConnection;
+import org.poxledger.platform.testrig.PoxRig;
+
+/** The projection beans wired by hand over a {@link PoxRig}. */
+final class ProjectionWiring {
+
+    static final ProjectionProperties FAST_RETRY =
+            new ProjectionProperties(true, Duration.ofMillis(10), Duration.ofMillis(100), Duration.ofSeconds(5));
+
+    private ProjectionWiring() {}
+
+    static LedgerEventDispatcher dispatcher(PoxRig rig) {
+        return new LedgerEventDispatcher(
+                rig.graph.projection(), rig.policies, rig.graph.counters(), rig.rewards.projection(), rig.wallets);
+    }
+
+    static ChaincodeEventListener listener(PoxRig rig, LedgerConnection ledger) {
+        return new ChaincodeEventListener(
+                ledger, dispatcher(rig), new CheckpointRepository(rig.driver), FAST_RETRY, rig.clock, false);
+    }
+
+    static GraphRebuild rebuild(PoxRig rig, ChaincodeEventListener listener) {
+        return new GraphRebuild(
+                rig.driver,
+                rig.ledger,
+                dispatcher(rig),
+                new CheckpointRepository(rig.driver),
+                listener,
+                rig.rewards.projection(),
+                rig.wallets,
+                rig.policies,
+                rig.graph.counters(),
+                rig.clock);
+    }
+}

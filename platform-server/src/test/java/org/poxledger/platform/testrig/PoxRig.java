@@ -1,0 +1,142 @@
+package org.poxledger.platform.testrig;
+
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Duration;
+import java.util.HexFormat;
+import java.util.function.UnaryOperator;
+import org.neo4j.driver.Driver;
+import org.poxledger.ledger.LedgerConnection;
+import org.poxledger.ledger.LedgerResult;
+import org.poxledger.ledger.memory.EmbeddedLedger;
+import org.poxledger.platform.member.LedgerMember;
+import org.poxledger.platform.policy.LedgerPolicyCatalog;
+import org.poxledger.platform.policy.RewardPolicy;
+import org.poxledger.platform.reward.RewardProperties;
+import org.poxledger.platform.reward.RewardWiring;
+import org.poxledger.platform.support.GraphTestSupport;
+import org.poxledger.platform.wallet.MoneyLedger;
+import org.poxledger.platform.wallet.WalletProjection;
+import org.poxledger.platform.wallet.WalletService;
+import org.poxledger.platform.wallet.WalletWiring;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * The real chaincode in-process (embedded ledger) and the real Neo4j (harness), with the platform's ledger-facing
+ * beans wired by hand. Members are registered on the ledger first and then projected into the graph, as the server
+ * does. One clock drives both the ledger's transaction timestamps and the services.
+ */
+public final class PoxRig implements AutoCloseable {
+
+    public static final long START = 1_700_000_000_000L;
+    private static final JsonMapper JSON = JsonMapper.builder().build();
+
+    public final MutableClock clock = new MutableClock(START);
+    public final EmbeddedLedger embedded;
+    public final LedgerConnection ledger;
+    public final GraphTestSupport graph;
+    public final Driver driver;
+    public final LedgerPolicyCatalog policies;
+    public final WalletProjection wallets;
+    public final WalletService wallet;
+    public final MoneyLedger money;
+    public final RewardProperties rewardProperties;
+    public final SimpleMeterRegistry meters = new SimpleMeterRegistry();
+    public final RewardWiring rewards;
+
+    private PoxRig(RewardProperties rewardProperties, UnaryOperator<LedgerConnection> wrap) {
+        this.rewardProperties = rewardProperties;
+        embedded = EmbeddedLedger.builder().clock(clock).open();
+        ledger = wrap.apply(embedded);
+        graph = GraphTestSupport.fresh(RewardPolicy.defaultPolicy());
+        driver = graph.driver();
+        policies = new LedgerPolicyCatalog(ledger);
+        policies.refreshCurrent();
+        wallets = WalletWiring.projection(driver);
+        wallet = WalletWiring.service(ledger, wallets, policies);
+        money = new MoneyLedger(ledger);
+        rewards = RewardWiring.create(driver, ledger, policies, wallets, rewardProperties, clock, meters, "instance-a");
+    }
+
+    /** @return a rig over a fresh ledger and an empty graph */
+    public static PoxRig start(RewardProperties rewardProperties) {
+        return new PoxRig(rewardProperties, UnaryOperator.identity());
+    }
+
+    /** @return a rig whose services talk to the ledger through {@code wrap} */
+    public static PoxRig start(RewardProperties rewardProperties, UnaryOperator<LedgerConnection> wrap) {
+        return new PoxRig(rewardProperties, wrap);
+    }
+
+    /** Registers a genesis member (VERIFIED) on the ledger and projects it. */
+    public LedgerMember genesis(String memberId) {
+        return project(submit("members:RegisterGenesisMember", memberId, accountHash(memberId)));
+    }
+
+    /** Registers a member under its recommender, verifies it (so it may recommend in turn) and projects it. */
+    public LedgerMember join(String memberId, String recommenderId) {
+        joinUnverified(memberId, recommenderId);
+        clock.advance(Duration.ofMillis(1));
+        return project(submit("members:VerifyMember", memberId));
+    }
+
+    /** Registers a member (ACTIVE) under its recommender and projects it. */
+    public LedgerMember joinUnverified(String memberId, String recommenderId) {
+        clock.advance(Duration.ofSeconds(1));
+        return project(submit("members:RegisterMember", memberId, accountHash(memberId), recommenderId));
+    }
+
+    /** Registers a member on the ledger only: the graph does not see it until an event listener projects it. */
+    public LedgerResult joinOnLedgerOnly(String memberId, String recommenderId) {
+        clock.advance(Duration.ofSeconds(1));
+        return submit("members:RegisterMember", memberId, accountHash(memberId), recommenderId);
+    }
+
+    public LedgerMember suspend(String memberId) {
+        clock.advance(Duration.ofMillis(1));
+        return project(submit("members:SuspendMember", memberId, "test hold"));
+    }
+
+    public LedgerMember reinstate(String memberId) {
+        clock.advance(Duration.ofMillis(1));
+        return project(submit("members:ReinstateMember", memberId));
+    }
+
+    /** Submits on the embedded ledger directly, not through the wrapper. */
+    public LedgerResult submit(String transaction, String... args) {
+        return embedded.submit(transaction, args);
+    }
+
+    /** @return the member's balance on the ledger */
+    public long balance(String memberId) {
+        return money.balance(memberId);
+    }
+
+    /** @return the ledger's height: the block of the last committed transaction, whoever submitted it */
+    public long lastBlock() {
+        return embedded.worldState().height();
+    }
+
+    public static String accountHash(String memberId) {
+        try {
+            return HexFormat.of()
+                    .formatHex(MessageDigest.getInstance("SHA-256")
+                            .digest(("test:" + memberId).getBytes(StandardCharsets.UTF_8)));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private LedgerMember project(LedgerResult result) {
+        LedgerMember member = LedgerMember.fromJson(JSON, result.payloadText());
+        graph.projection().project(member);
+        return member;
+    }
+
+    @Override
+    public void close() {
+        embedded.close();
+    }
+}
