@@ -92,7 +92,7 @@ start_ledger
 JAR=$(server_jar)
 
 if [[ $MODE == rebuild-graph ]]; then
-    java -jar "$JAR" --pox.rebuild-graph=true
+    java -jar "$JAR" --pox.rebuild-graph=true --spring.main.web-application-type=none
     exit $?
 fi
 

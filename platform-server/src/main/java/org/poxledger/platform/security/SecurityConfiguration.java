@@ -42,6 +42,9 @@ class SecurityConfiguration {
                         .permitAll()
                         .requestMatchers(HttpMethod.POST, "/api/v1/invitations/*/accept")
                         .permitAll()
+                        // published policies, cycle roots, proof verification and supply: anyone may check them
+                        .requestMatchers("/api/v1/public/**")
+                        .permitAll()
                         .requestMatchers("/api/v1/admin/**")
                         .hasRole(PoxUser.ADMIN)
                         .anyRequest()
