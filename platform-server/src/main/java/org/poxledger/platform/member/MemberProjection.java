@@ -25,7 +25,7 @@ import tools.jackson.databind.json.JsonMapper;
  * <p><b>Idempotent</b>: applying the same member (or an older state of it) any number of times, in any interleaving
  * with the registration flow, leaves the same graph. The {@code RECOMMENDED} edge and the ancestors' depth counters are
  * written exactly once per member, guarded by the node's {@code counted} flag under the node's write lock; a status
- * is taken only if its {@code statusChangedAt} is not older than the stored one.
+ * is taken only if its {@code statusChangedAt} is newer than the stored one, or equal and not earlier in the lifecycle.
  *
  * <p>Used by the registration flow right after the ledger commits, and by the chaincode-event listener for anything
  * the server missed:
@@ -38,6 +38,8 @@ import tools.jackson.databind.json.JsonMapper;
  */
 @Component
 public class MemberProjection {
+
+    private static final Map<String, Object> STATUS_RANK = Map.of("ACTIVE", 0, "VERIFIED", 1, "SUSPENDED", 2);
 
     /** The chaincode events whose payload is a Member JSON. */
     public static final Set<String> MEMBER_EVENTS =
@@ -127,13 +129,19 @@ public class MemberProjection {
         params.put("registeredTxId", member.registeredTxId());
         params.put("status", member.status().name());
         params.put("statusChangedAt", member.statusChangedAt());
+        // Two status changes in one millisecond (a replayed registration after a verify, say) are ordered by the
+        // lifecycle: ACTIVE comes before VERIFIED, which comes before SUSPENDED.
+        params.put("statusRank", STATUS_RANK.get(member.status().name()));
+        params.put("ranks", STATUS_RANK);
         params.put("zeros", DepthCounts.ZEROS);
         Record record = tx.run("""
                         MERGE (m:Member {memberId: $memberId})
                         ON CREATE SET m.counts = $zeros, m.counted = false, m.level = 1
                         SET m.accountHash = $accountHash, m.recommenderId = $recommenderId,
                             m.registeredAt = $registeredAt, m.registeredTxId = $registeredTxId
-                        WITH m, m.statusChangedAt IS NULL OR m.statusChangedAt <= $statusChangedAt AS newer
+                        WITH m, m.statusChangedAt IS NULL OR m.statusChangedAt < $statusChangedAt
+                            OR (m.statusChangedAt = $statusChangedAt
+                                AND $statusRank >= coalesce($ranks[m.status], 0)) AS newer
                         SET m.status = CASE WHEN newer THEN $status ELSE m.status END,
                             m.statusChangedAt = CASE WHEN newer THEN $statusChangedAt ELSE m.statusChangedAt END
                         RETURN m.counted AS counted

@@ -66,6 +66,18 @@ class MemberProjectionIT {
     }
 
     @Test
+    void a_replayed_registration_in_the_same_millisecond_does_not_undo_the_verification() {
+        projection.project(registered("m_root", null, 1));
+        LedgerMember member = registered("m_b", "m_root", 5);
+        projection.project(member);
+        projection.apply("MemberVerified", json(withStatus(member, MemberStatus.VERIFIED, 5)));
+
+        projection.apply("MemberRegistered", json(member));
+
+        assertThat(graphStatus("m_b")).isEqualTo("VERIFIED");
+    }
+
+    @Test
     void a_status_event_for_a_member_never_seen_registers_it_once() {
         projection.project(registered("m_root", null, 1));
         LedgerMember member = registered("m_a", "m_root", 2);
