@@ -33,8 +33,9 @@ final class FundedMembers {
             ledger.submit("members:RegisterGenesisMember", id, accountHash(id));
             ids.add(id);
             entries.append(i == 0 ? "" : ",")
-                    .append("{\"amount\":%d,\"events\":1,\"level\":1,\"memberId\":\"%s\",\"rateBps\":10000,\"scoreBps\":0}"
-                            .formatted(unitsEach, id));
+                    .append(
+                            "{\"amount\":%d,\"events\":1,\"level\":1,\"memberId\":\"%s\",\"rateBps\":10000,\"scoreBps\":0}"
+                                    .formatted(unitsEach, id));
         }
         String chunk = ("{\"cycleId\":\"bench-funding\",\"cycleStart\":0,\"cycleEnd\":1,\"entryCount\":%d,"
                         + "\"entries\":[%s],\"merkleRoot\":\"%s\",\"policyVersion\":1}")
