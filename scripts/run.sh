@@ -41,6 +41,7 @@ start_neo4j() {
         return
     fi
     local port=${POX_NEO4J_BOLT_PORT:-7687}
+    export POX_NEO4J_URI=bolt://127.0.0.1:$port
     if (exec 3<>"/dev/tcp/127.0.0.1/$port") 2>/dev/null; then
         echo "Neo4j already listening on 127.0.0.1:$port, reusing it"
         return
