@@ -14,6 +14,8 @@ import org.openqa.selenium.By;
 import org.openqa.selenium.Cookie;
 import org.openqa.selenium.Dimension;
 import org.openqa.selenium.OutputType;
+import org.openqa.selenium.StaleElementReferenceException;
+import org.openqa.selenium.WebDriverException;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
@@ -122,8 +124,27 @@ final class ChromiumBrowser implements AutoCloseable {
         WebElement element = wait.until(ExpectedConditions.elementToBeClickable(target));
         WebElement html = driver.findElement(By.tagName("html"));
         element.click();
-        wait.until(ExpectedConditions.stalenessOf(html));
+        wait.until(driver -> replaced(html));
         return this;
+    }
+
+    /**
+     * Whether the page holding this element has been replaced. Chromium answers a query on a node of the unloading page
+     * either with a stale-element error or, mid-navigation, with a generic inspector error saying the node no longer
+     * belongs to the document; both mean the same thing here.
+     */
+    private static boolean replaced(WebElement element) {
+        try {
+            element.isEnabled();
+            return false;
+        } catch (StaleElementReferenceException e) {
+            return true;
+        } catch (WebDriverException e) {
+            if (e.getMessage() != null && e.getMessage().contains("does not belong to the document")) {
+                return true;
+            }
+            throw e;
+        }
     }
 
     /** Submits the form holding the element with that id by clicking its submit button. */
