@@ -184,4 +184,30 @@ public class MemberProjection {
         }
         return counted;
     }
+
+    /**
+     * Forgets everything this projection derived from the ledger, for a rebuild that replays it from block 0: the
+     * {@code RECOMMENDED} edges, level changes, and each member's ledger fields and counters. Personal data (the
+     * member nodes themselves, names, accounts) stays, so the replay re-attaches to it by member id.
+     */
+    public void forgetLedgerState() {
+        try (Session session = driver.session()) {
+            session.run("""
+                            MATCH ()-[r:RECOMMENDED]->()
+                            CALL (r) { DELETE r } IN TRANSACTIONS OF 10000 ROWS
+                            """).consume();
+            session.run("""
+                            MATCH (c:LevelChange)
+                            CALL (c) { DETACH DELETE c } IN TRANSACTIONS OF 10000 ROWS
+                            """).consume();
+            session.run("""
+                            MATCH (m:Member)
+                            CALL (m) {
+                                REMOVE m.accountHash, m.recommenderId, m.registeredAt, m.registeredTxId, m.status,
+                                       m.statusChangedAt, m.scoreBps, m.rateBps, m.levelPolicyVersion
+                                SET m.counts = $zeros, m.counted = false, m.level = 1
+                            } IN TRANSACTIONS OF 10000 ROWS
+                            """, Map.of("zeros", DepthCounts.ZEROS)).consume();
+        }
+    }
 }

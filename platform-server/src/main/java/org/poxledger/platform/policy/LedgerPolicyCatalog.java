@@ -1,6 +1,5 @@
 package org.poxledger.platform.policy;
 
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -10,6 +9,7 @@ import java.util.concurrent.atomic.AtomicReference;
 import org.poxledger.ledger.LedgerConnection;
 import org.poxledger.ledger.LedgerException;
 import org.poxledger.ledger.LedgerResult;
+import org.poxledger.platform.ledger.LedgerPayloads;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
@@ -145,15 +145,7 @@ public class LedgerPolicyCatalog implements PolicyCatalog {
     }
 
     static PolicyRecord parse(byte[] json) {
-        try {
-            return JSON.readValue(json, PolicyRecord.class);
-        } catch (tools.jackson.core.JacksonException e) {
-            throw new LedgerException(
-                    LedgerException.CHAINCODE_ERROR,
-                    "unreadable PolicyRecord from the ledger: " + new String(json, StandardCharsets.UTF_8),
-                    null,
-                    e);
-        }
+        return LedgerPayloads.read(json, PolicyRecord.class);
     }
 
     private PolicyRecord remember(PolicyRecord record) {

@@ -3,18 +3,16 @@ package org.poxledger.platform.projection;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import org.neo4j.driver.Driver;
-import org.neo4j.driver.Session;
 import org.poxledger.ledger.LedgerConnection;
 import org.poxledger.ledger.LedgerEvent;
 import org.poxledger.ledger.LedgerEventStream;
 import org.poxledger.platform.level.DepthCounterRecomputer;
-import org.poxledger.platform.level.DepthCounts;
+import org.poxledger.platform.member.MemberProjection;
 import org.poxledger.platform.policy.LedgerPolicyCatalog;
 import org.poxledger.platform.reward.RewardProjection;
 import org.poxledger.platform.wallet.WalletProjection;
@@ -54,6 +52,7 @@ public class GraphRebuild {
     private final ChaincodeEventListener listener;
     private final RewardProjection rewards;
     private final WalletProjection wallets;
+    private final MemberProjection members;
     private final LedgerPolicyCatalog policies;
     private final DepthCounterRecomputer levels;
     private final Clock clock;
@@ -66,6 +65,7 @@ public class GraphRebuild {
             ChaincodeEventListener listener,
             RewardProjection rewards,
             WalletProjection wallets,
+            MemberProjection members,
             LedgerPolicyCatalog policies,
             DepthCounterRecomputer levels,
             Clock clock) {
@@ -76,6 +76,7 @@ public class GraphRebuild {
         this.listener = listener;
         this.rewards = rewards;
         this.wallets = wallets;
+        this.members = members;
         this.policies = policies;
         this.levels = levels;
         this.clock = clock;
@@ -124,25 +125,7 @@ public class GraphRebuild {
         checkpoints.reset();
         rewards.wipe();
         wallets.wipe();
-        try (Session session = driver.session()) {
-            session.run("""
-                            MATCH ()-[r:RECOMMENDED]->()
-                            CALL (r) { DELETE r } IN TRANSACTIONS OF 10000 ROWS
-                            """).consume();
-            session.run("""
-                            MATCH (c:LevelChange)
-                            CALL (c) { DETACH DELETE c } IN TRANSACTIONS OF 10000 ROWS
-                            """).consume();
-            // the member's ledger-derived fields, as MemberProjection writes them; personal data stays
-            session.run("""
-                            MATCH (m:Member)
-                            CALL (m) {
-                                REMOVE m.accountHash, m.recommenderId, m.registeredAt, m.registeredTxId, m.status,
-                                       m.statusChangedAt, m.scoreBps, m.rateBps, m.levelPolicyVersion
-                                SET m.counts = $zeros, m.counted = false, m.level = 1
-                            } IN TRANSACTIONS OF 10000 ROWS
-                            """, Map.of("zeros", DepthCounts.ZEROS)).consume();
-        }
+        members.forgetLedgerState();
         log.info("ledger projection wiped; personal data, accounts, invitations and the policy draft kept");
     }
 

@@ -1,13 +1,12 @@
 package org.poxledger.platform.reward;
 
-import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Optional;
 import org.poxledger.ledger.LedgerConnection;
 import org.poxledger.ledger.LedgerException;
 import org.poxledger.ledger.LedgerResult;
+import org.poxledger.platform.ledger.LedgerPayloads;
 import org.springframework.stereotype.Component;
-import tools.jackson.core.JacksonException;
 import tools.jackson.databind.json.JsonMapper;
 
 /** The {@code rewards} contract of docs/ledger-wire.md, typed. */
@@ -41,13 +40,13 @@ public class RewardLedger {
                                 e.amount(), e.events(), e.level(), e.memberId(), e.rateBps(), e.scoreBps()))
                         .toList());
         LedgerResult result = ledger.submit("rewards:PayRewardChunk", JSON.writeValueAsString(chunk));
-        return new Paid(read(result.payload(), ChunkReceipt.class), result.transactionId());
+        return new Paid(LedgerPayloads.read(result.payload(), ChunkReceipt.class), result.transactionId());
     }
 
     /** @return the cycle as recorded on-chain, empty when no chunk of it was recorded yet */
     public Optional<LedgerCycle> cycle(String cycleId) {
         try {
-            return Optional.of(read(ledger.evaluate("rewards:GetCycle", cycleId), LedgerCycle.class));
+            return Optional.of(LedgerPayloads.read(ledger.evaluate("rewards:GetCycle", cycleId), LedgerCycle.class));
         } catch (LedgerException e) {
             if (CYCLE_NOT_FOUND.equals(e.code())) {
                 return Optional.empty();
@@ -59,7 +58,8 @@ public class RewardLedger {
     /** @return the recorded entry, empty when the ledger has none for (cycle, member) */
     public Optional<LedgerRewardEntry> entry(String cycleId, String memberId) {
         try {
-            return Optional.of(toEntry(read(ledger.evaluate("rewards:GetRewardEntry", cycleId, memberId), Wire.class)));
+            return Optional.of(toEntry(
+                    LedgerPayloads.read(ledger.evaluate("rewards:GetRewardEntry", cycleId, memberId), Wire.class)));
         } catch (LedgerException e) {
             if (CYCLE_NOT_FOUND.equals(e.code())
                     || "MEMBER_NOT_FOUND".equals(e.code())
@@ -71,18 +71,18 @@ public class RewardLedger {
     }
 
     LedgerRewardEntry releaseHold(String cycleId, String memberId) {
-        return toEntry(
-                read(ledger.submit("rewards:ReleaseHold", cycleId, memberId).payload(), Wire.class));
+        return toEntry(LedgerPayloads.read(
+                ledger.submit("rewards:ReleaseHold", cycleId, memberId).payload(), Wire.class));
     }
 
     LedgerRewardEntry forfeitHold(String cycleId, String memberId) {
-        return toEntry(
-                read(ledger.submit("rewards:ForfeitHold", cycleId, memberId).payload(), Wire.class));
+        return toEntry(LedgerPayloads.read(
+                ledger.submit("rewards:ForfeitHold", cycleId, memberId).payload(), Wire.class));
     }
 
     /** @return the cycle id and entries of a {@code RewardChunkPaid} event */
     static ChunkPaidEvent chunkPaidEvent(byte[] payload) {
-        ChunkEvent event = read(payload, ChunkEvent.class);
+        ChunkEvent event = LedgerPayloads.read(payload, ChunkEvent.class);
         return new ChunkPaidEvent(
                 event.cycleId(),
                 event.merkleRoot(),
@@ -92,7 +92,7 @@ public class RewardLedger {
 
     /** @return the entry of a {@code RewardHoldReleased} / {@code RewardHoldForfeited} event */
     static LedgerRewardEntry entryEvent(byte[] payload) {
-        return toEntry(read(payload, Wire.class));
+        return toEntry(LedgerPayloads.read(payload, Wire.class));
     }
 
     private static LedgerRewardEntry toEntry(Wire wire) {
@@ -102,19 +102,6 @@ public class RewardLedger {
                         wire.memberId(), wire.scoreBps(), wire.level(), wire.rateBps(), wire.events(), wire.amount()),
                 RewardStatus.valueOf(wire.status()),
                 wire.paidTxId());
-    }
-
-    private static <T> T read(byte[] json, Class<T> type) {
-        try {
-            return JSON.readValue(json, type);
-        } catch (JacksonException e) {
-            throw new LedgerException(
-                    LedgerException.CHAINCODE_ERROR,
-                    "unreadable " + type.getSimpleName() + " from the ledger: "
-                            + new String(json, StandardCharsets.UTF_8),
-                    null,
-                    e);
-        }
     }
 
     /**

@@ -1,12 +1,10 @@
 package org.poxledger.platform.wallet;
 
-import java.nio.charset.StandardCharsets;
 import java.util.List;
 import org.poxledger.ledger.LedgerConnection;
-import org.poxledger.ledger.LedgerException;
 import org.poxledger.ledger.LedgerResult;
+import org.poxledger.platform.ledger.LedgerPayloads;
 import org.springframework.stereotype.Component;
-import tools.jackson.core.JacksonException;
 import tools.jackson.databind.json.JsonMapper;
 
 /** The {@code money} contract of docs/ledger-wire.md, typed. */
@@ -23,13 +21,14 @@ public class MoneyLedger {
 
     /** @return the member's balance in minor units */
     public long balance(String memberId) {
-        return read(ledger.evaluate("money:GetBalance", memberId), BalanceJson.class)
+        return LedgerPayloads.read(ledger.evaluate("money:GetBalance", memberId), BalanceJson.class)
                 .balance();
     }
 
     /** @return minted minor units over all time */
     public long totalSupply() {
-        return read(ledger.evaluate("money:GetTotalSupply"), SupplyJson.class).totalSupply();
+        return LedgerPayloads.read(ledger.evaluate("money:GetTotalSupply"), SupplyJson.class)
+                .totalSupply();
     }
 
     /**
@@ -38,7 +37,7 @@ public class MoneyLedger {
      * @return one page of the member's transfers, both directions, oldest first
      */
     public TransferPage history(String memberId, int pageSize, String bookmark) {
-        return read(
+        return LedgerPayloads.read(
                 ledger.evaluate("money:GetTransferHistory", memberId, Integer.toString(pageSize), bookmark),
                 TransferPage.class);
     }
@@ -51,26 +50,13 @@ public class MoneyLedger {
     Submitted transfer(String transferId, String from, String to, long amount, String memo) {
         LedgerResult result =
                 ledger.submit("money:Transfer", transferId, from, to, Long.toString(amount), memo == null ? "" : memo);
-        LedgerTransfer transfer = read(result.payload(), LedgerTransfer.class);
+        LedgerTransfer transfer = LedgerPayloads.read(result.payload(), LedgerTransfer.class);
         return new Submitted(transfer, result.transactionId().equals(transfer.txId()));
     }
 
     /** @return the transfer of a {@code TransferCompleted} event */
     static LedgerTransfer transferEvent(byte[] payload) {
-        return read(payload, LedgerTransfer.class);
-    }
-
-    private static <T> T read(byte[] json, Class<T> type) {
-        try {
-            return JSON.readValue(json, type);
-        } catch (JacksonException e) {
-            throw new LedgerException(
-                    LedgerException.CHAINCODE_ERROR,
-                    "unreadable " + type.getSimpleName() + " from the ledger: "
-                            + new String(json, StandardCharsets.UTF_8),
-                    null,
-                    e);
-        }
+        return LedgerPayloads.read(payload, LedgerTransfer.class);
     }
 
     /**

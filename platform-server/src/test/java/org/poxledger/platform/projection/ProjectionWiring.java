@@ -31,6 +31,7 @@ final class ProjectionWiring {
                 listener,
                 rig.rewards.projection(),
                 rig.wallets,
+                rig.graph.projection(),
                 rig.policies,
                 rig.graph.counters(),
                 rig.clock);
