@@ -11,8 +11,15 @@ public class LedgerException extends RuntimeException {
     /** The ledger could not be reached or did not answer in time. */
     public static final String LEDGER_UNAVAILABLE = "LEDGER_UNAVAILABLE";
 
-    /** The transaction was ordered but failed validation (for example an MVCC read conflict). */
+    /** The transaction was ordered but failed validation for a reason other than a read conflict. */
     public static final String COMMIT_FAILED = "COMMIT_FAILED";
+
+    /**
+     * The transaction was ordered but invalidated because a key or range it read changed before it committed (Fabric's
+     * {@code MVCC_READ_CONFLICT} or {@code PHANTOM_READ_CONFLICT}). Nothing of it was written, so submitting it again,
+     * freshly endorsed on the new state, is always safe.
+     */
+    public static final String READ_CONFLICT = "READ_CONFLICT";
 
     /** The chaincode failed without one of its own error codes. */
     public static final String CHAINCODE_ERROR = "CHAINCODE_ERROR";
@@ -33,6 +40,11 @@ public class LedgerException extends RuntimeException {
     /** @return the stable error code */
     public String code() {
         return code;
+    }
+
+    /** @return whether the ledger refused the transaction only because its reads went stale: retrying is safe */
+    public boolean isReadConflict() {
+        return READ_CONFLICT.equals(code);
     }
 
     /** @return the ledger transaction id, when the transaction got one */

@@ -35,6 +35,7 @@ import org.hyperledger.fabric.client.SubmittedTransaction;
 import org.hyperledger.fabric.client.identity.Identities;
 import org.hyperledger.fabric.client.identity.Signers;
 import org.hyperledger.fabric.client.identity.X509Identity;
+import org.hyperledger.fabric.protos.peer.TxValidationCode;
 import org.poxledger.ledger.LedgerConnection;
 import org.poxledger.ledger.LedgerEventStream;
 import org.poxledger.ledger.LedgerException;
@@ -123,8 +124,9 @@ public final class FabricLedgerConnection implements LedgerConnection {
      * {@inheritDoc}
      *
      * <p>Endorse, submit and commit-status failures carry the transaction id. A transaction that was ordered but
-     * failed validation (for example an MVCC read conflict) is {@link LedgerException#COMMIT_FAILED} with the
-     * validation code in the message; nothing of it was written.
+     * failed validation is {@link LedgerException#READ_CONFLICT} for a stale read (MVCC or phantom: safe to submit
+     * again) and {@link LedgerException#COMMIT_FAILED} otherwise, with the validation code in the message; nothing of
+     * it was written.
      */
     @Override
     public LedgerResult submit(String transaction, String... args) {
@@ -134,16 +136,19 @@ public final class FabricLedgerConnection implements LedgerConnection {
             SubmittedTransaction submitted = proposal.endorse().submitAsync();
             Status status = submitted.getStatus();
             if (!status.isSuccessful()) {
+                String code = isReadConflict(status.getCode())
+                        ? LedgerException.READ_CONFLICT
+                        : LedgerException.COMMIT_FAILED;
                 String message = "Transaction " + transaction + " (" + transactionId + ") failed validation with"
                         + " validation code " + status.getCode() + " in block " + status.getBlockNumber();
                 log.warn(
                         "Ledger submit {} failed: txId={} code={} validationCode={} block={}",
                         transaction,
                         transactionId,
-                        LedgerException.COMMIT_FAILED,
+                        code,
                         status.getCode(),
                         status.getBlockNumber());
-                throw new LedgerException(LedgerException.COMMIT_FAILED, message, transactionId);
+                throw new LedgerException(code, message, transactionId);
             }
             return new LedgerResult(transactionId, status.getBlockNumber(), submitted.getResult());
         } catch (EndorseException | SubmitException | CommitStatusException e) {
@@ -237,6 +242,11 @@ public final class FabricLedgerConnection implements LedgerConnection {
                 translated.code(),
                 failure.describe());
         return translated;
+    }
+
+    /** Stale reads, the only validation failures that a fresh endorsement of the same transaction can cure. */
+    static boolean isReadConflict(TxValidationCode code) {
+        return code == TxValidationCode.MVCC_READ_CONFLICT || code == TxValidationCode.PHANTOM_READ_CONFLICT;
     }
 
     private static CallOption deadline(Duration duration) {

@@ -104,20 +104,39 @@ class FabricLedgerConnectionTest {
     }
 
     @Test
-    void a_transaction_that_fails_validation_is_commit_failed_with_the_validation_code() throws Exception {
+    void a_transaction_invalidated_by_a_stale_read_is_a_read_conflict_with_the_validation_code() throws Exception {
+        for (TxValidationCode stale :
+                List.of(TxValidationCode.MVCC_READ_CONFLICT, TxValidationCode.PHANTOM_READ_CONFLICT)) {
+            when(status.isSuccessful()).thenReturn(false);
+            when(status.getCode()).thenReturn(stale);
+            when(status.getBlockNumber()).thenReturn(7L);
+
+            assertThatThrownBy(() -> ledger.submit("money:Transfer", "t1", "m_1", "m_2", "250", ""))
+                    .asInstanceOf(type(LedgerException.class))
+                    .satisfies(e -> {
+                        assertThat(e.code()).isEqualTo(LedgerException.READ_CONFLICT);
+                        assertThat(e.isReadConflict()).isTrue();
+                        assertThat(e.getMessage())
+                                .contains("validation code " + stale)
+                                .contains(TX_ID)
+                                .contains("block 7");
+                        assertThat(e.transactionId()).contains(TX_ID);
+                    });
+        }
+    }
+
+    @Test
+    void a_transaction_that_fails_validation_otherwise_is_commit_failed_with_the_validation_code() throws Exception {
         when(status.isSuccessful()).thenReturn(false);
-        when(status.getCode()).thenReturn(TxValidationCode.MVCC_READ_CONFLICT);
+        when(status.getCode()).thenReturn(TxValidationCode.ENDORSEMENT_POLICY_FAILURE);
         when(status.getBlockNumber()).thenReturn(7L);
 
         assertThatThrownBy(() -> ledger.submit("money:Transfer", "t1", "m_1", "m_2", "250", ""))
                 .asInstanceOf(type(LedgerException.class))
                 .satisfies(e -> {
                     assertThat(e.code()).isEqualTo(LedgerException.COMMIT_FAILED);
-                    assertThat(e.getMessage())
-                            .contains("validation code MVCC_READ_CONFLICT")
-                            .contains(TX_ID)
-                            .contains("block 7");
-                    assertThat(e.transactionId()).contains(TX_ID);
+                    assertThat(e.isReadConflict()).isFalse();
+                    assertThat(e.getMessage()).contains("validation code ENDORSEMENT_POLICY_FAILURE");
                 });
     }
 

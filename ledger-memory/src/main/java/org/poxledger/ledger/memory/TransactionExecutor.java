@@ -39,7 +39,7 @@ final class TransactionExecutor {
                 return new LedgerResult(committed.txId(), committed.blockNumber(), payload);
             } catch (ReadConflictException e) {
                 // Only when a test commits its own stubs on this world state concurrently.
-                throw new LedgerException(LedgerException.COMMIT_FAILED, e.getMessage(), stub.getTxId(), e);
+                throw new LedgerException(LedgerException.READ_CONFLICT, e.getMessage(), stub.getTxId(), e);
             } catch (UncheckedIOException | IllegalStateException e) {
                 throw new LedgerException(
                         LedgerException.LEDGER_UNAVAILABLE,
