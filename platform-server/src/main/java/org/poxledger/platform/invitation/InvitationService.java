@@ -138,7 +138,8 @@ public class InvitationService {
             member = registration.register(memberId, account, stored.inviterId(), displayName, email);
         } catch (LedgerException e) {
             if (!LedgerException.LEDGER_UNAVAILABLE.equals(e.code())
-                    && !LedgerException.COMMIT_FAILED.equals(e.code())) {
+                    && !LedgerException.COMMIT_FAILED.equals(e.code())
+                    && !e.isReadConflict()) {
                 // refused for good: nothing may remain of the attempt (a transport failure keeps it for the retry)
                 accounts.deleteDisabledMemberAccount(memberId);
             }

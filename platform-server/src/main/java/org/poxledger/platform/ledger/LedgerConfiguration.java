@@ -17,8 +17,9 @@ import org.springframework.context.annotation.Configuration;
 /**
  * The one {@link LedgerConnection} bean, for {@code pox.ledger.mode}: {@code embedded} runs the chaincode classes
  * in-process as the platform operator (journaled to {@code POX_EMBEDDED_JOURNAL}, or in memory when that is empty);
- * {@code fabric} connects to a Gateway peer with the {@code POX_FABRIC_*} identity. Either way submits are timed
- * ({@code pox.ledger.submit}). Spring closes the connection on shutdown.
+ * {@code fabric} connects to a Gateway peer with the {@code POX_FABRIC_*} identity. Either way each attempt of a submit
+ * is timed ({@code pox.ledger.submit}) and a read conflict is endorsed again ({@link ConflictRetryingLedgerConnection}).
+ * Spring closes the connection on shutdown.
  */
 @Configuration(proxyBeanMethods = false)
 class LedgerConfiguration {
@@ -32,7 +33,8 @@ class LedgerConfiguration {
                     case EMBEDDED -> embedded(properties.embedded());
                     case FABRIC -> fabric(properties.fabric());
                 };
-        return new TimedLedgerConnection(ledger, meters);
+        return new ConflictRetryingLedgerConnection(
+                new TimedLedgerConnection(ledger, meters), properties.conflictRetry(), meters);
     }
 
     private static LedgerConnection embedded(LedgerProperties.Embedded settings) {

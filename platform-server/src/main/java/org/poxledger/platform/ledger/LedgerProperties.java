@@ -14,12 +14,42 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * @param fabric settings of the Fabric Gateway client
  */
 @ConfigurationProperties("pox.ledger")
-public record LedgerProperties(Mode mode, Embedded embedded, Fabric fabric) {
+public record LedgerProperties(Mode mode, Embedded embedded, Fabric fabric, ConflictRetry conflictRetry) {
 
     public LedgerProperties {
         mode = mode == null ? Mode.EMBEDDED : mode;
         embedded = embedded == null ? new Embedded(null) : embedded;
         fabric = fabric == null ? new Fabric(null, null, null, null, null, null, null, null, null) : fabric;
+        conflictRetry = conflictRetry == null ? ConflictRetry.DEFAULT : conflictRetry;
+    }
+
+    /**
+     * How a submit invalidated by a read conflict is endorsed again ({@code pox.ledger.conflict-retry.*}). The default
+     * outlasts 32 concurrent debits of one payer: each block lets one of them through, so the last may need ~32 rounds.
+     *
+     * @param maxRetries retries after the first attempt
+     * @param delay first backoff
+     * @param multiplier backoff growth per retry
+     * @param maxDelay longest single backoff
+     * @param jitter random spread added to each backoff, so racing submits stop colliding
+     * @param timeout overall bound of one submit with its retries
+     */
+    public record ConflictRetry(
+            Long maxRetries, Duration delay, Double multiplier, Duration maxDelay, Duration jitter, Duration timeout) {
+
+        static final ConflictRetry DEFAULT = new ConflictRetry(null, null, null, null, null, null);
+
+        public ConflictRetry {
+            maxRetries = maxRetries == null ? 64 : maxRetries;
+            delay = delay == null ? Duration.ofMillis(10) : delay;
+            multiplier = multiplier == null ? 1.5 : multiplier;
+            maxDelay = maxDelay == null ? Duration.ofMillis(500) : maxDelay;
+            jitter = jitter == null ? Duration.ofMillis(10) : jitter;
+            timeout = timeout == null ? Duration.ofSeconds(45) : timeout;
+            if (maxRetries < 0) {
+                throw new IllegalArgumentException("pox.ledger.conflict-retry.max-retries must be 0 or more");
+            }
+        }
     }
 
     /** The two ledger adapters behind {@link org.poxledger.ledger.LedgerConnection}. */

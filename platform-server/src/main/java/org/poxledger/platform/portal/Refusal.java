@@ -49,7 +49,9 @@ record Refusal(String code, String field, String message) {
 
     /** @return whether the ledger could not be reached: the request may be repeated as it was */
     boolean retryable() {
-        return LedgerException.LEDGER_UNAVAILABLE.equals(code) || LedgerException.COMMIT_FAILED.equals(code);
+        return LedgerException.LEDGER_UNAVAILABLE.equals(code)
+                || LedgerException.COMMIT_FAILED.equals(code)
+                || LedgerException.READ_CONFLICT.equals(code);
     }
 
     /** The chaincode prefixes its messages with their code ("INSUFFICIENT_FUNDS: member ..."): people need the rest. */

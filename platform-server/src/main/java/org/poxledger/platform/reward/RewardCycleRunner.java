@@ -34,7 +34,7 @@ public class RewardCycleRunner {
 
     private static final Logger log = LoggerFactory.getLogger(RewardCycleRunner.class);
     private static final Set<String> TRANSIENT =
-            Set.of(LedgerException.LEDGER_UNAVAILABLE, LedgerException.COMMIT_FAILED);
+            Set.of(LedgerException.LEDGER_UNAVAILABLE, LedgerException.COMMIT_FAILED, LedgerException.READ_CONFLICT);
 
     private final RewardPlanRepository plans;
     private final RewardLedger ledger;

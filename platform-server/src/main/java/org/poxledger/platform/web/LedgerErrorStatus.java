@@ -25,6 +25,8 @@ final class LedgerErrorStatus {
             Map.entry("TRANSFER_NOT_FOUND", HttpStatus.NOT_FOUND),
             Map.entry("LEDGER_UNAVAILABLE", HttpStatus.SERVICE_UNAVAILABLE),
             Map.entry("COMMIT_FAILED", HttpStatus.SERVICE_UNAVAILABLE),
+            // only once the server's own bounded retries are spent (ConflictRetryingLedgerConnection)
+            Map.entry("READ_CONFLICT", HttpStatus.SERVICE_UNAVAILABLE),
             Map.entry("CHAINCODE_ERROR", HttpStatus.BAD_GATEWAY));
 
     private LedgerErrorStatus() {}

@@ -18,7 +18,7 @@ class LedgerPropertiesTest {
 
     @Test
     void defaults_to_the_embedded_ledger_and_treats_an_empty_journal_as_in_memory() {
-        LedgerProperties properties = new LedgerProperties(null, new LedgerProperties.Embedded(""), null);
+        LedgerProperties properties = new LedgerProperties(null, new LedgerProperties.Embedded(""), null, null);
 
         assertThat(properties.mode()).isEqualTo(LedgerProperties.Mode.EMBEDDED);
         assertThat(properties.embedded().journalPath()).isNull();
