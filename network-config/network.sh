@@ -15,6 +15,9 @@
 #   env       print the POX_FABRIC_* variables for a client of this network (also in <network dir>/fabric.env).
 #   artifacts only the files: binaries, crypto, genesis block, chaincode package (+ chaincode/package-id), fabric.env.
 #   node X    run orderer or peer0.platform in the foreground with this network's settings (docker/ uses it).
+#   channel N create channel N on the running network (orderer and peer join it) with the chaincode deployed on it,
+#             like `pox`; idempotent. The integration tests give each test ledger a fresh channel, so every test
+#             starts from an empty chain on the one network.
 #
 # Environment:
 #   POX_NETWORK_DIR          data, crypto, logs and pid files (default <repo>/.pox/network, gitignored)
@@ -44,7 +47,8 @@ logs="$net/logs"
 run="$net/run"
 marker="$net/.pox-network"
 
-readonly CHANNEL="pox"
+# `channel N` works on another channel of the same network; everything else on `pox`.
+CHANNEL="pox"
 readonly CHAINCODE="pox"
 readonly ORDERER_PORT=7050 ORDERER_ADMIN_PORT=7053 ORDERER_OPS_PORT=8443
 readonly PEER_PORT=7051 PEER_CHAINCODE_PORT=7052 PEER_OPS_PORT=9444
@@ -628,6 +632,23 @@ up() {
     say "network up in $(elapsed "$started"): channel $CHANNEL, chaincode $CHAINCODE; client settings in $net/fabric.env"
 }
 
+add_channel() { # add_channel <name>: one more channel on the running network, chaincode deployed
+    local name="${1:-}"
+    [[ "$name" =~ ^[a-z][a-z0-9.-]{0,48}$ ]] ||
+        die "channel needs a name of lower-case letters, digits, '.' or '-' (starting with a letter), got '$name'"
+    running_quietly || die "the network is not running: start it with network-config/network.sh up"
+    local started
+    started=$(now_ms)
+    CHANNEL="$name"
+    binaries
+    genesis_block
+    join_orderer
+    join_peer
+    chaincode_package
+    deploy_chaincode
+    say "channel $CHANNEL ready in $(elapsed "$started")"
+}
+
 run_node() { # run_node <orderer|peer0.platform>: in the foreground, for containers
     case "${1:-}" in
         orderer | peer0.platform) ;;
@@ -724,6 +745,7 @@ main() {
         up) up ;;
         artifacts) artifacts ;;
         node) run_node "${2:-}" ;;
+        channel) add_channel "${2:-}" ;;
         down) down ;;
         status) status "${2:-}" ;;
         env) print_env ;;

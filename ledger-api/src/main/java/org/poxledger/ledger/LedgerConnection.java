@@ -36,6 +36,13 @@ public interface LedgerConnection extends AutoCloseable {
     byte[] evaluate(String transaction, String... args);
 
     /**
+     * @return the number of the newest committed block of the channel: every transaction committed before this call
+     *     is in this block or an earlier one
+     * @throws LedgerException when the ledger cannot be reached
+     */
+    long lastBlock();
+
+    /**
      * Streams the chaincode events of committed transactions, in commit order, starting at the given block.
      *
      * @param startBlock first block to read; 0 replays the ledger from its beginning

@@ -1,5 +1,6 @@
 package org.poxledger.ledger.fabric;
 
+import com.google.protobuf.InvalidProtocolBufferException;
 import io.grpc.ChannelCredentials;
 import io.grpc.Grpc;
 import io.grpc.ManagedChannel;
@@ -35,6 +36,7 @@ import org.hyperledger.fabric.client.SubmittedTransaction;
 import org.hyperledger.fabric.client.identity.Identities;
 import org.hyperledger.fabric.client.identity.Signers;
 import org.hyperledger.fabric.client.identity.X509Identity;
+import org.hyperledger.fabric.protos.common.BlockchainInfo;
 import org.hyperledger.fabric.protos.peer.TxValidationCode;
 import org.poxledger.ledger.LedgerConnection;
 import org.poxledger.ledger.LedgerEventStream;
@@ -65,6 +67,7 @@ public final class FabricLedgerConnection implements LedgerConnection {
     private static final Logger log = LoggerFactory.getLogger(FabricLedgerConnection.class);
 
     private static final Duration CHANNEL_SHUTDOWN_GRACE = Duration.ofSeconds(5);
+    private static final String QUERY_SYSTEM_CHAINCODE = "qscc";
 
     private final Network network;
     private final Contract contract;
@@ -168,6 +171,32 @@ public final class FabricLedgerConnection implements LedgerConnection {
     @Override
     public byte[] evaluate(String transaction, String... args) {
         Proposal proposal = newProposal(transaction, args);
+        try {
+            return proposal.evaluate();
+        } catch (GatewayException e) {
+            throw failedEvaluate(transaction, proposal, e, new GatewayFailure(e.getStatus(), e.getDetails()));
+        } catch (GatewayRuntimeException e) {
+            throw failedEvaluate(transaction, proposal, e, new GatewayFailure(e.getStatus(), e.getDetails()));
+        }
+    }
+
+    /** {@inheritDoc} Asks the peer's query system chaincode (qscc {@code GetChainInfo}) for the channel's height. */
+    @Override
+    public long lastBlock() {
+        byte[] info = evaluateSystem(QUERY_SYSTEM_CHAINCODE, "GetChainInfo", network.getName());
+        try {
+            return BlockchainInfo.parseFrom(info).getHeight() - 1;
+        } catch (InvalidProtocolBufferException e) {
+            throw new LedgerException(
+                    LedgerException.LEDGER_UNAVAILABLE, "qscc GetChainInfo answered no BlockchainInfo", null, e);
+        }
+    }
+
+    private byte[] evaluateSystem(String systemChaincode, String transaction, String... args) {
+        Proposal proposal = network.getContract(systemChaincode)
+                .newProposal(transaction)
+                .addArguments(args)
+                .build();
         try {
             return proposal.evaluate();
         } catch (GatewayException e) {

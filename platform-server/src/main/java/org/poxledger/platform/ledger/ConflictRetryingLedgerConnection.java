@@ -76,6 +76,11 @@ final class ConflictRetryingLedgerConnection implements LedgerConnection {
     }
 
     @Override
+    public long lastBlock() {
+        return delegate.lastBlock();
+    }
+
+    @Override
     public LedgerEventStream events(long startBlock) {
         return delegate.events(startBlock);
     }

@@ -51,6 +51,11 @@ final class TimedLedgerConnection implements LedgerConnection {
     }
 
     @Override
+    public long lastBlock() {
+        return delegate.lastBlock();
+    }
+
+    @Override
     public LedgerEventStream events(long startBlock) {
         return delegate.events(startBlock);
     }

@@ -42,6 +42,11 @@ class ConflictRetryingLedgerConnectionTest {
         }
 
         @Override
+        public long lastBlock() {
+            return attempts.size();
+        }
+
+        @Override
         public LedgerEventStream events(long startBlock) {
             throw new UnsupportedOperationException();
         }

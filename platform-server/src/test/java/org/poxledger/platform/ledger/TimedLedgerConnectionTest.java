@@ -29,6 +29,11 @@ class TimedLedgerConnectionTest {
         }
 
         @Override
+        public long lastBlock() {
+            return 1;
+        }
+
+        @Override
         public LedgerEventStream events(long startBlock) {
             throw new UnsupportedOperationException();
         }

@@ -62,7 +62,7 @@ class ChaincodeEventListenerIT {
         List<String> before = GraphSnapshot.of(rig.driver);
 
         LedgerEventDispatcher dispatcher = ProjectionWiring.dispatcher(rig);
-        List<LedgerEvent> events = rig.embedded.worldState().events();
+        List<LedgerEvent> events = rig.events();
         events.forEach(dispatcher::apply);
         events.reversed().forEach(dispatcher::replay);
 
@@ -105,7 +105,7 @@ class ChaincodeEventListenerIT {
     void reconnects_with_backoff_when_the_event_stream_fails() throws Exception {
         rig = PoxRig.start(RewardProperties.defaults());
         LedgerResult genesis = rig.submit("members:RegisterGenesisMember", "g", PoxRig.accountHash("g"));
-        CrashingLedger flaky = new CrashingLedger(rig.embedded, "none", 0, 2);
+        CrashingLedger flaky = new CrashingLedger(rig.base, "none", 0, 2);
         listener = ProjectionWiring.listener(rig, flaky);
 
         listener.start();

@@ -99,7 +99,7 @@ class GraphRebuildIT {
         assertThat(restored.totalAmount()).isEqualTo(72000);
         assertThat(rig.rewards.pendingChunks(plan.cycleId())).containsExactly(2, 3);
         RewardCycleRunner runner = rig.rewards.otherInstance(
-                rig.driver, rig.embedded, rig.wallets, rig.rewardProperties, rig.clock, rig.meters, "instance-b");
+                rig.driver, rig.base, rig.wallets, rig.rewardProperties, rig.clock, rig.meters, "instance-b");
         assertThat(runner.run(plan.cycleId())).isEqualTo(RewardCycleRunner.Outcome.COMPLETE);
         assertThat(Map.of("g", rig.balance("g"), "a", rig.balance("a"), "b", rig.balance("b"), "h", rig.balance("h")))
                 .containsExactlyInAnyOrderEntriesOf(Map.of("g", 12500L, "a", 12000L, "b", 10000L, "h", 37500L));

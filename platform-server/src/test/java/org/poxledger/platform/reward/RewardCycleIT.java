@@ -121,7 +121,7 @@ class RewardCycleIT {
                 .isEqualTo(2);
         assertThat(rig.rewards.pendingChunks(plan.cycleId())).containsExactly(1, 2, 3);
         RewardCycleRunner survivor = rig.rewards.otherInstance(
-                rig.driver, rig.embedded, rig.wallets, rig.rewardProperties, rig.clock, rig.meters, "instance-b");
+                rig.driver, rig.base, rig.wallets, rig.rewardProperties, rig.clock, rig.meters, "instance-b");
         assertThat(survivor.run(plan.cycleId()))
                 .as("the dead runner's lease has not expired yet")
                 .isEqualTo(RewardCycleRunner.Outcome.LEASED_ELSEWHERE);
@@ -145,7 +145,7 @@ class RewardCycleIT {
         firstCycleTree();
         CyclePlan plan = rig.rewards.cycles().close(rig.clock.advance(Duration.ofSeconds(1)), "admin");
         RewardCycleRunner other = rig.rewards.otherInstance(
-                rig.driver, rig.embedded, rig.wallets, rig.rewardProperties, rig.clock, rig.meters, "instance-b");
+                rig.driver, rig.base, rig.wallets, rig.rewardProperties, rig.clock, rig.meters, "instance-b");
         long leaseTaken = rig.clock.millis();
         // instance-b holds the lease (as if it were paying right now)
         assertThat(rig.rewards.plans().acquireLease(plan.cycleId(), "instance-b", leaseTaken, leaseTaken + 60_000))

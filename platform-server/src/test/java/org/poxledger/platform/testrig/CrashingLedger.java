@@ -54,6 +54,11 @@ public final class CrashingLedger implements LedgerConnection {
     }
 
     @Override
+    public long lastBlock() {
+        return delegate.lastBlock();
+    }
+
+    @Override
     public LedgerEventStream events(long startBlock) {
         streamsOpened.incrementAndGet();
         if (failingStreams.getAndUpdate(n -> Math.max(0, n - 1)) > 0) {

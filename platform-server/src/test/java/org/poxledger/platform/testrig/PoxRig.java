@@ -5,10 +5,14 @@ import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.HexFormat;
+import java.util.List;
 import java.util.function.UnaryOperator;
 import org.neo4j.driver.Driver;
 import org.poxledger.ledger.LedgerConnection;
+import org.poxledger.ledger.LedgerEvent;
+import org.poxledger.ledger.LedgerEventStream;
 import org.poxledger.ledger.LedgerResult;
 import org.poxledger.ledger.memory.EmbeddedLedger;
 import org.poxledger.platform.member.LedgerMember;
@@ -17,6 +21,7 @@ import org.poxledger.platform.policy.RewardPolicy;
 import org.poxledger.platform.reward.RewardProperties;
 import org.poxledger.platform.reward.RewardWiring;
 import org.poxledger.platform.support.GraphTestSupport;
+import org.poxledger.platform.support.TestLedger;
 import org.poxledger.platform.wallet.MoneyLedger;
 import org.poxledger.platform.wallet.WalletProjection;
 import org.poxledger.platform.wallet.WalletService;
@@ -24,18 +29,23 @@ import org.poxledger.platform.wallet.WalletWiring;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * The real chaincode in-process (embedded ledger) and the real Neo4j (harness), with the platform's ledger-facing
- * beans wired by hand. Members are registered on the ledger first and then projected into the graph, as the server
- * does. One clock drives both the ledger's transaction timestamps and the services.
+ * The real chaincode and the real Neo4j (harness), with the platform's ledger-facing beans wired by hand. The ledger
+ * is {@link TestLedger#fresh() fresh}: the chaincode in-process (embedded), or a new channel of the real Fabric network
+ * on the Fabric run. Members are registered on the ledger first and then projected into the graph, as the server
+ * does. One clock drives the services and, on the embedded ledger, the transaction timestamps; on Fabric it follows
+ * real time ({@link MutableClock#followingRealTime()}).
  */
 public final class PoxRig implements AutoCloseable {
 
     public static final long START = 1_700_000_000_000L;
     private static final JsonMapper JSON = JsonMapper.builder().build();
 
-    public final MutableClock clock = new MutableClock(START);
-    public final EmbeddedLedger embedded;
+    public final MutableClock clock;
+    /** The ledger itself, without the wrapper the services may see. */
+    public final LedgerConnection base;
+    /** What the services talk to: {@link #base}, or a wrapper of it. */
     public final LedgerConnection ledger;
+
     public final GraphTestSupport graph;
     public final Driver driver;
     public final LedgerPolicyCatalog policies;
@@ -48,8 +58,14 @@ public final class PoxRig implements AutoCloseable {
 
     private PoxRig(RewardProperties rewardProperties, UnaryOperator<LedgerConnection> wrap) {
         this.rewardProperties = rewardProperties;
-        embedded = EmbeddedLedger.builder().clock(clock).open();
-        ledger = wrap.apply(embedded);
+        if (TestLedger.onFabric()) {
+            clock = MutableClock.followingRealTime();
+            base = TestLedger.fresh();
+        } else {
+            clock = new MutableClock(START);
+            base = EmbeddedLedger.builder().clock(clock).open();
+        }
+        ledger = wrap.apply(base);
         graph = GraphTestSupport.fresh(RewardPolicy.defaultPolicy());
         driver = graph.driver();
         policies = new LedgerPolicyCatalog(ledger);
@@ -78,35 +94,62 @@ public final class PoxRig implements AutoCloseable {
     /** Registers a member under its recommender, verifies it (so it may recommend in turn) and projects it. */
     public LedgerMember join(String memberId, String recommenderId) {
         joinUnverified(memberId, recommenderId);
-        clock.advance(Duration.ofMillis(1));
+        tick(Duration.ofMillis(1));
         return project(submit("members:VerifyMember", memberId));
     }
 
     /** Registers a member (ACTIVE) under its recommender and projects it. */
     public LedgerMember joinUnverified(String memberId, String recommenderId) {
-        clock.advance(Duration.ofSeconds(1));
+        tick(Duration.ofSeconds(1));
         return project(submit("members:RegisterMember", memberId, accountHash(memberId), recommenderId));
     }
 
     /** Registers a member on the ledger only: the graph does not see it until an event listener projects it. */
     public LedgerResult joinOnLedgerOnly(String memberId, String recommenderId) {
-        clock.advance(Duration.ofSeconds(1));
+        tick(Duration.ofSeconds(1));
         return submit("members:RegisterMember", memberId, accountHash(memberId), recommenderId);
     }
 
     public LedgerMember suspend(String memberId) {
-        clock.advance(Duration.ofMillis(1));
+        tick(Duration.ofMillis(1));
         return project(submit("members:SuspendMember", memberId, "test hold"));
     }
 
     public LedgerMember reinstate(String memberId) {
-        clock.advance(Duration.ofMillis(1));
+        tick(Duration.ofMillis(1));
         return project(submit("members:ReinstateMember", memberId));
     }
 
-    /** Submits on the embedded ledger directly, not through the wrapper. */
+    /** Submits on the ledger directly, not through the wrapper. */
     public LedgerResult submit(String transaction, String... args) {
-        return embedded.submit(transaction, args);
+        return base.submit(transaction, args);
+    }
+
+    /**
+     * Every chaincode event so far, in commit order.
+     *
+     * <p>Each PoX transaction emits one event, so on Fabric the events are complete once one of the newest block is
+     * read.
+     */
+    public List<LedgerEvent> events() {
+        if (base instanceof EmbeddedLedger embedded) {
+            return embedded.worldState().events();
+        }
+        long last = base.lastBlock();
+        List<LedgerEvent> events = new ArrayList<>();
+        try (LedgerEventStream stream = base.events(0)) {
+            while (events.isEmpty() || events.getLast().blockNumber() < last) {
+                events.add(stream.next());
+            }
+        }
+        return events;
+    }
+
+    /** Spaces transactions apart on the embedded ledger's clock; on Fabric real time does. */
+    private void tick(Duration by) {
+        if (!TestLedger.onFabric()) {
+            clock.advance(by);
+        }
     }
 
     /** @return the member's balance on the ledger */
@@ -116,7 +159,7 @@ public final class PoxRig implements AutoCloseable {
 
     /** @return the ledger's height: the block of the last committed transaction, whoever submitted it */
     public long lastBlock() {
-        return embedded.worldState().height();
+        return base.lastBlock();
     }
 
     public static String accountHash(String memberId) {
@@ -137,6 +180,6 @@ public final class PoxRig implements AutoCloseable {
 
     @Override
     public void close() {
-        embedded.close();
+        base.close();
     }
 }
