@@ -211,7 +211,7 @@ public class GraphLedgerAudit {
             checked++;
             CycleProgress progress = cycles.progress(plan.cycleId());
             graphMinted = Math.addExact(graphMinted, Math.addExact(progress.amountPaid(), progress.amountReleased()));
-            int recorded = progress.entriesTotal() - progress.entriesPlanned();
+            int recorded = progress.entriesRecorded();
             Optional<LedgerCycle> onChain = rewards.cycle(plan.cycleId());
             if (onChain.isEmpty()) {
                 boolean expected = plan.entryCount() == 0 || (plan.state() != CycleState.COMPLETE && recorded == 0);

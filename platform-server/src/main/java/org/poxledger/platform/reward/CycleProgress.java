@@ -9,6 +9,8 @@ package org.poxledger.platform.reward;
  * @param chunksPending chunks with an entry the ledger has not recorded yet
  * @param entriesTotal entries of the cycle
  * @param entriesPlanned entries not yet recorded on-chain
+ * @param entriesRecorded entries the graph knows as recorded on-chain (any status but PLANNED); for a cycle the graph
+ *     learnt from the ledger only, not every declared entry is known, so this is not {@code total - planned}
  * @param entriesPaid entries paid (PAID)
  * @param entriesHeld entries still held (HELD)
  * @param amountTotal sum of all amounts
@@ -26,6 +28,7 @@ public record CycleProgress(
         int chunksPending,
         int entriesTotal,
         int entriesPlanned,
+        int entriesRecorded,
         int entriesPaid,
         int entriesHeld,
         long amountTotal,

@@ -412,6 +412,7 @@ class RewardPlanRepository {
                     row.get("chunksPending").asInt(),
                     plan.entryCount(),
                     row.get("planned").asInt(),
+                    row.get("entries").asInt() - row.get("planned").asInt(),
                     row.get("paid").asInt(),
                     row.get("held").asInt(),
                     plan.totalAmount() >= 0
