@@ -1,5 +1,7 @@
 package org.poxledger.ledger;
 
+import java.util.OptionalLong;
+
 /**
  * The one port through which the platform reaches the ledger. Two implementations exist: the Fabric Gateway client
  * (ledger-fabric) and the in-process embedded ledger (ledger-memory). Both run the same chaincode and must pass the
@@ -41,6 +43,18 @@ public interface LedgerConnection extends AutoCloseable {
      * @throws LedgerException when the ledger cannot be reached
      */
     long lastBlock();
+
+    /**
+     * Finds the newest block in a range of committed blocks that holds a chaincode event. Unlike {@link #events}, which
+     * waits for events to come, this ends: it lets a reader that has applied events up to some block know whether it
+     * has seen everything up to {@code toBlock}.
+     *
+     * @param fromBlock first block to look at
+     * @param toBlock last block to look at; at most {@link #lastBlock()}
+     * @return the number of the newest block in [fromBlock, toBlock] with an event of this chaincode, if any
+     * @throws LedgerException when the ledger cannot be reached
+     */
+    OptionalLong lastEventBlock(long fromBlock, long toBlock);
 
     /**
      * Streams the chaincode events of committed transactions, in commit order, starting at the given block.

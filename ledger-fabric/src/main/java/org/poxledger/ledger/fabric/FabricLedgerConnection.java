@@ -16,6 +16,7 @@ import java.security.cert.CertificateException;
 import java.security.cert.X509Certificate;
 import java.time.Duration;
 import java.util.Objects;
+import java.util.OptionalLong;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.hyperledger.fabric.client.CallOption;
@@ -37,6 +38,9 @@ import org.hyperledger.fabric.client.identity.Identities;
 import org.hyperledger.fabric.client.identity.Signers;
 import org.hyperledger.fabric.client.identity.X509Identity;
 import org.hyperledger.fabric.protos.common.BlockchainInfo;
+import org.hyperledger.fabric.protos.peer.FilteredBlock;
+import org.hyperledger.fabric.protos.peer.FilteredChaincodeAction;
+import org.hyperledger.fabric.protos.peer.FilteredTransaction;
 import org.hyperledger.fabric.protos.peer.TxValidationCode;
 import org.poxledger.ledger.LedgerConnection;
 import org.poxledger.ledger.LedgerEventStream;
@@ -190,6 +194,54 @@ public final class FabricLedgerConnection implements LedgerConnection {
             throw new LedgerException(
                     LedgerException.LEDGER_UNAVAILABLE, "qscc GetChainInfo answered no BlockchainInfo", null, e);
         }
+    }
+
+    /**
+     * {@inheritDoc}
+     *
+     * <p>Reads the filtered blocks (transaction ids, validation codes and event names, no payloads) of the range: the
+     * blocks exist already, so the read ends at {@code toBlock} without waiting.
+     */
+    @Override
+    public OptionalLong lastEventBlock(long fromBlock, long toBlock) {
+        if (fromBlock < 0 || toBlock < fromBlock) {
+            return OptionalLong.empty();
+        }
+        long found = -1;
+        try (CloseableIterator<FilteredBlock> blocks = network.newFilteredBlockEventsRequest()
+                .startBlock(fromBlock)
+                .build()
+                .getEvents()) {
+            while (blocks.hasNext()) {
+                FilteredBlock block = blocks.next();
+                if (hasValidEventOf(block)) {
+                    found = block.getNumber();
+                }
+                if (block.getNumber() >= toBlock) {
+                    break;
+                }
+            }
+        } catch (GatewayRuntimeException e) {
+            GatewayFailure failure = new GatewayFailure(e.getStatus(), e.getDetails());
+            throw failure.toLedgerException("filtered block events of " + network.getName(), null, e);
+        }
+        return found < 0 ? OptionalLong.empty() : OptionalLong.of(found);
+    }
+
+    private boolean hasValidEventOf(FilteredBlock block) {
+        for (FilteredTransaction transaction : block.getFilteredTransactionsList()) {
+            if (transaction.getTxValidationCode() != TxValidationCode.VALID) {
+                continue;
+            }
+            for (FilteredChaincodeAction action :
+                    transaction.getTransactionActions().getChaincodeActionsList()) {
+                if (action.getChaincodeEvent().getChaincodeId().equals(chaincode)
+                        && !action.getChaincodeEvent().getEventName().isEmpty()) {
+                    return true;
+                }
+            }
+        }
+        return false;
     }
 
     private byte[] evaluateSystem(String systemChaincode, String transaction, String... args) {

@@ -3,9 +3,11 @@ package org.poxledger.ledger.memory;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.Objects;
+import java.util.OptionalLong;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.hyperledger.fabric.shim.Chaincode;
 import org.poxledger.ledger.LedgerConnection;
+import org.poxledger.ledger.LedgerEvent;
 import org.poxledger.ledger.LedgerEventStream;
 import org.poxledger.ledger.LedgerException;
 import org.poxledger.ledger.LedgerResult;
@@ -122,6 +124,14 @@ public final class EmbeddedLedger implements LedgerConnection {
     @Override
     public long lastBlock() {
         return world.height();
+    }
+
+    @Override
+    public OptionalLong lastEventBlock(final long fromBlock, final long toBlock) {
+        return world.events().stream()
+                .mapToLong(LedgerEvent::blockNumber)
+                .filter(block -> block >= fromBlock && block <= toBlock)
+                .max();
     }
 
     @Override

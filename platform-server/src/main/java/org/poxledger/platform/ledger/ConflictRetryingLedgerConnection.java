@@ -76,6 +76,11 @@ final class ConflictRetryingLedgerConnection implements LedgerConnection {
     }
 
     @Override
+    public java.util.OptionalLong lastEventBlock(long fromBlock, long toBlock) {
+        return delegate.lastEventBlock(fromBlock, toBlock);
+    }
+
+    @Override
     public long lastBlock() {
         return delegate.lastBlock();
     }

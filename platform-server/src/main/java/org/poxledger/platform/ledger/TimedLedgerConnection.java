@@ -51,6 +51,11 @@ final class TimedLedgerConnection implements LedgerConnection {
     }
 
     @Override
+    public java.util.OptionalLong lastEventBlock(long fromBlock, long toBlock) {
+        return delegate.lastEventBlock(fromBlock, toBlock);
+    }
+
+    @Override
     public long lastBlock() {
         return delegate.lastBlock();
     }

@@ -129,6 +129,16 @@ public class ChaincodeEventListener implements SmartLifecycle {
         }
     }
 
+    /** @return the newest block of which this listener applied an event, -1 before the first */
+    public long appliedBlock() {
+        lock.lock();
+        try {
+            return appliedBlock;
+        } finally {
+            lock.unlock();
+        }
+    }
+
     /** @return events applied by this listener since it was created */
     public long appliedEvents() {
         lock.lock();

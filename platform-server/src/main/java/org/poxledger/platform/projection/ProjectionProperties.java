@@ -11,15 +11,21 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * @param maxBackoff the longest such pause
  * @param rebuildIdleTimeout rebuild-graph stops replaying once the stream delivered nothing for this long (the port
  *     has no "current height" to stop at; anything later is picked up from the checkpoint at the next start)
+ * @param catchUpTimeout how long closing a cycle waits for the listener to apply what the ledger has committed
  */
 @ConfigurationProperties("pox.projection")
 public record ProjectionProperties(
-        Boolean listenerEnabled, Duration initialBackoff, Duration maxBackoff, Duration rebuildIdleTimeout) {
+        Boolean listenerEnabled,
+        Duration initialBackoff,
+        Duration maxBackoff,
+        Duration rebuildIdleTimeout,
+        Duration catchUpTimeout) {
 
     public ProjectionProperties {
         listenerEnabled = listenerEnabled == null || listenerEnabled;
         initialBackoff = initialBackoff == null ? Duration.ofSeconds(1) : initialBackoff;
         maxBackoff = maxBackoff == null ? Duration.ofSeconds(30) : maxBackoff;
         rebuildIdleTimeout = rebuildIdleTimeout == null ? Duration.ofSeconds(5) : rebuildIdleTimeout;
+        catchUpTimeout = catchUpTimeout == null ? Duration.ofSeconds(30) : catchUpTimeout;
     }
 }

@@ -25,6 +25,7 @@ public class RewardCycleService {
     private final LedgerPolicyCatalog catalog;
     private final RewardProperties properties;
     private final RewardMetrics metrics;
+    private final ProjectionBarrier projection;
     private final Clock clock;
 
     RewardCycleService(
@@ -33,7 +34,9 @@ public class RewardCycleService {
             LedgerPolicyCatalog catalog,
             RewardProperties properties,
             RewardMetrics metrics,
+            ProjectionBarrier projection,
             Clock clock) {
+        this.projection = projection;
         this.plans = plans;
         this.calculator = calculator;
         this.catalog = catalog;
@@ -44,7 +47,8 @@ public class RewardCycleService {
 
     /**
      * Closes the open cycle at {@code end} under the current policy and stores its plan (state PLANNED, or COMPLETE
-     * when nobody earned anything).
+     * when nobody earned anything). Waits first until the graph holds every event the ledger has committed, so a
+     * registration committed but not yet projected is never missed.
      *
      * @param end end of the cycle (exclusive), epoch milliseconds; {@code null} means now
      * @param closedBy who closes it, for the record
@@ -63,6 +67,7 @@ public class RewardCycleService {
             throw ApiException.badRequest(
                     "INVALID_CYCLE_END", "end", "end " + cycleEnd + " must be after the previous cycle's end " + start);
         }
+        projection.awaitCommitted();
         PolicyRecord policy = catalog.refreshCurrent();
         CycleComputation computation = compute(policy.policy(), start, cycleEnd);
         long seq = plans.maxSeq() + 1;

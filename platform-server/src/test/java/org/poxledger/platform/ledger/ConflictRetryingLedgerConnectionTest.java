@@ -42,6 +42,11 @@ class ConflictRetryingLedgerConnectionTest {
         }
 
         @Override
+        public java.util.OptionalLong lastEventBlock(long fromBlock, long toBlock) {
+            return java.util.OptionalLong.empty();
+        }
+
+        @Override
         public long lastBlock() {
             return attempts.size();
         }

@@ -29,6 +29,11 @@ class TimedLedgerConnectionTest {
         }
 
         @Override
+        public java.util.OptionalLong lastEventBlock(long fromBlock, long toBlock) {
+            return java.util.OptionalLong.empty();
+        }
+
+        @Override
         public long lastBlock() {
             return 1;
         }

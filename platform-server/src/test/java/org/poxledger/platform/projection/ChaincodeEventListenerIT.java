@@ -116,6 +116,41 @@ class ChaincodeEventListenerIT {
                 .isEqualTo(1);
     }
 
+    @Test
+    void the_projection_barrier_returns_only_once_what_the_ledger_committed_is_in_the_graph() throws Exception {
+        rig = PoxRig.start(RewardProperties.defaults());
+        rig.genesis("g");
+        rig.joinOnLedgerOnly("x", "g");
+        // two failing streams first: the listener is still backing off when the barrier is asked
+        CrashingLedger slow = new CrashingLedger(rig.base, "none", 0, 2);
+        listener = ProjectionWiring.listener(rig, slow);
+        ListenerProjectionBarrier barrier =
+                new ListenerProjectionBarrier(rig.ledger, listener, ProjectionWiring.FAST_RETRY);
+
+        listener.start();
+        barrier.awaitCommitted();
+
+        assertThat(count("MATCH (:Member {memberId: 'g'})-[:RECOMMENDED]->(:Member {memberId: 'x'})"
+                        + " RETURN count(*) AS n"))
+                .isEqualTo(1);
+        assertThat(listener.appliedBlock()).isEqualTo(rig.lastBlock());
+    }
+
+    @Test
+    void the_projection_barrier_does_not_wait_for_blocks_without_events_of_the_chaincode() {
+        rig = PoxRig.start(RewardProperties.defaults());
+        rig.genesis("g");
+        listener = ProjectionWiring.listener(rig, rig.ledger);
+        listener.start();
+        ListenerProjectionBarrier barrier =
+                new ListenerProjectionBarrier(rig.ledger, listener, ProjectionWiring.FAST_RETRY);
+
+        barrier.awaitCommitted();
+
+        assertThat(rig.ledger.lastEventBlock(listener.appliedBlock() + 1, rig.lastBlock()))
+                .isEmpty();
+    }
+
     /** Members, a suspension, a paid cycle with a released hold, and a transfer: every event kind. */
     private void liveActivity() {
         rig.genesis("g");

@@ -7,8 +7,8 @@ import org.poxledger.platform.testrig.PoxRig;
 /** The projection beans wired by hand over a {@link PoxRig}. */
 final class ProjectionWiring {
 
-    static final ProjectionProperties FAST_RETRY =
-            new ProjectionProperties(true, Duration.ofMillis(10), Duration.ofMillis(100), Duration.ofSeconds(5));
+    static final ProjectionProperties FAST_RETRY = new ProjectionProperties(
+            true, Duration.ofMillis(10), Duration.ofMillis(100), Duration.ofSeconds(5), Duration.ofSeconds(5));
 
     private ProjectionWiring() {}
 

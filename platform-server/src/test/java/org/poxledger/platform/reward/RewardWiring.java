@@ -42,7 +42,8 @@ public record RewardWiring(
         CycleCalculator calculator = new CycleCalculator(graph);
         RewardMetrics metrics = new RewardMetrics(meters);
         RewardLedger ledger = new RewardLedger(connection);
-        RewardCycleService cycles = new RewardCycleService(plans, calculator, policies, properties, metrics, clock);
+        RewardCycleService cycles =
+                new RewardCycleService(plans, calculator, policies, properties, metrics, ProjectionBarrier.NONE, clock);
         RewardCycleRunner runner = new RewardCycleRunner(plans, ledger, wallets, metrics, properties, clock, owner);
         RewardProjection projection =
                 new RewardProjection(plans, ledger, calculator, policies, wallets, properties, driver);

@@ -54,6 +54,11 @@ public final class CrashingLedger implements LedgerConnection {
     }
 
     @Override
+    public java.util.OptionalLong lastEventBlock(long fromBlock, long toBlock) {
+        return delegate.lastEventBlock(fromBlock, toBlock);
+    }
+
+    @Override
     public long lastBlock() {
         return delegate.lastBlock();
     }
