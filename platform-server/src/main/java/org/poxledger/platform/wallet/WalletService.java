@@ -2,7 +2,6 @@ package org.poxledger.platform.wallet;
 
 import java.util.List;
 import java.util.regex.Pattern;
-import org.poxledger.ledger.LedgerConnection;
 import org.poxledger.ledger.LedgerException;
 import org.poxledger.platform.policy.Currency;
 import org.poxledger.platform.policy.LedgerPolicyCatalog;
@@ -20,14 +19,11 @@ public class WalletService {
     static final int MAX_PAGE_SIZE = 100;
 
     private final MoneyLedger money;
-    private final LedgerConnection ledger;
     private final WalletProjection projection;
     private final LedgerPolicyCatalog policies;
 
-    WalletService(
-            MoneyLedger money, LedgerConnection ledger, WalletProjection projection, LedgerPolicyCatalog policies) {
+    WalletService(MoneyLedger money, WalletProjection projection, LedgerPolicyCatalog policies) {
         this.money = money;
-        this.ledger = ledger;
         this.projection = projection;
         this.policies = policies;
     }
@@ -83,9 +79,8 @@ public class WalletService {
         if (payer.equals(request.toMemberId())) {
             throw ApiException.badRequest("SELF_TRANSFER", "toMemberId", "member " + payer + " cannot pay itself");
         }
-        requireMember(request.toMemberId());
-        MoneyLedger.Submitted submitted =
-                money.transfer(transferId, payer, request.toMemberId(), request.amount(), request.memo());
+        // no evaluate of the payee first: the chaincode checks it in the same endorsement, one round trip less
+        MoneyLedger.Submitted submitted = submitTransfer(transferId, payer, request);
         try {
             projection.project(submitted.transfer());
         } catch (RuntimeException e) {
@@ -134,16 +129,17 @@ public class WalletService {
         return id;
     }
 
-    private void requireMember(String memberId) {
+    private MoneyLedger.Submitted submitTransfer(String transferId, String payer, TransferRequest request) {
         try {
-            ledger.evaluate("members:GetMember", memberId);
+            return money.transfer(transferId, payer, request.toMemberId(), request.amount(), request.memo());
         } catch (LedgerException e) {
-            if ("MEMBER_NOT_FOUND".equals(e.code())) {
+            // the chaincode names the member it did not find; the payer is the signed-in member, so it is the payee
+            if ("MEMBER_NOT_FOUND".equals(e.code()) && !e.getMessage().contains("member " + payer + " ")) {
                 throw new ApiException(
                         org.springframework.http.HttpStatus.NOT_FOUND,
                         "MEMBER_NOT_FOUND",
                         "toMemberId",
-                        "payee " + memberId + " is not a member");
+                        "payee " + request.toMemberId() + " is not a member");
             }
             throw e;
         }

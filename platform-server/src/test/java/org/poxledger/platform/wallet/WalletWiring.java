@@ -15,6 +15,6 @@ public final class WalletWiring {
 
     public static WalletService service(
             LedgerConnection ledger, WalletProjection projection, LedgerPolicyCatalog policies) {
-        return new WalletService(new MoneyLedger(ledger), ledger, projection, policies);
+        return new WalletService(new MoneyLedger(ledger), projection, policies);
     }
 }
