@@ -31,11 +31,7 @@ ifeq ($(POX_SKIP_FABRIC),1)
 	$(MVN) install -Dpox.skipFabricIT=true
 else
 	$(MVN) -q install -DskipTests
-	@# stop the network afterwards only if this run started it (a `make run` elsewhere keeps its network)
-	@if network-config/network.sh status --quiet; then started=0; else started=1; network-config/network.sh up || { scripts/banner.sh \
-	  "The Fabric network could not start (above). 'POX_SKIP_FABRIC=1 make test' runs every other test."; exit 1; }; fi; \
-	$(MVN) verify -Dpox.skipFabricIT=false; rc=$$?; \
-	if [ $$started = 1 ]; then network-config/network.sh down; fi; exit $$rc
+	scripts/test-fabric.sh
 endif
 
 run: build ## start Fabric network, Neo4j, server and portal (Ctrl-C stops what it started)

@@ -24,6 +24,8 @@
 #   POX_CHAINCODE_PORT       chaincode service port (default 9999)
 #   POX_CHAINCODE_BUILD      1 (default): build chaincode/target/chaincode.jar with Maven first; 0: use the jar as is
 #   POX_CHAINCODE_JAVA_OPTS  JVM options of the chaincode service (default -Xms64m -Xmx512m)
+#   POX_CHANNEL_PROFILE      configtx.yaml profile of a new channel (default PoxChannel; PoxChannelDefaultBatch is
+#                            Fabric's default batching, the settlement benchmark's baseline)
 #   POX_FABRIC_LOG_SPEC      Fabric logging spec of orderer and peer (default info)
 #   POX_FABRIC_CACHE         where fabric-binaries.sh keeps the binaries (default ~/.cache/pox/fabric)
 #   JAVA_HOME                a JDK 21+ for the Maven build and the chaincode service
@@ -262,7 +264,7 @@ genesis_block() {
     mkdir -p "$net/channel"
     # configtx.yaml names crypto material relative to itself: run it from the network directory.
     cp "$here/configtx.yaml" "$net/configtx.yaml"
-    quietly "configtxgen" configtxgen -configPath "$net" -profile PoxChannel -channelID "$CHANNEL" \
+    quietly "configtxgen" configtxgen -configPath "$net" -profile "${POX_CHANNEL_PROFILE:-PoxChannel}" -channelID "$CHANNEL" \
         -outputBlock "$block"
     step_done "$block"
 }

@@ -193,6 +193,20 @@ quiet_status_says_down() {
 }
 check "status --quiet answers 'not running' by exit status alone" quiet_status_says_down
 
+channel_refuses_a_bad_name() {
+    local status=0
+    POX_NETWORK_DIR="$scratch/none" "$here/network.sh" channel 'Bad_Name!' 2>"$scratch/channel.err" || status=$?
+    [[ $status == 1 ]] && grep -q "channel needs a name of lower-case letters" "$scratch/channel.err"
+}
+check "channel refuses a name Fabric would not take, before touching anything" channel_refuses_a_bad_name
+
+channel_needs_a_running_network() {
+    local status=0
+    POX_NETWORK_DIR="$scratch/none" "$here/network.sh" channel it-1 2>"$scratch/channel.err" || status=$?
+    [[ $status == 1 ]] && grep -q "the network is not running" "$scratch/channel.err"
+}
+check "channel on a network that is not running says to start it" channel_needs_a_running_network
+
 client_env_exports_fabric_env() {
     mkdir -p "$scratch/envnet"
     printf 'POX_FABRIC_PEER_ENDPOINT=127.0.0.1:7051\nPOX_FABRIC_MSP_ID=PlatformOrgMSP\n' >"$scratch/envnet/fabric.env"

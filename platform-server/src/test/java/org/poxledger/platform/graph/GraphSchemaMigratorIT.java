@@ -16,6 +16,7 @@ import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.neo4j.driver.AuthTokens;
@@ -25,6 +26,7 @@ import org.neo4j.harness.Neo4j;
 import org.poxledger.platform.support.Neo4jTestServer;
 
 /** Against a private real Neo4j (each test drops the whole schema, which no other test may see). */
+@Tag("graph-only")
 class GraphSchemaMigratorIT {
 
     private static Neo4j server;

@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.poxledger.platform.policy.Currency;
 import org.poxledger.platform.policy.RewardPolicy;
@@ -17,6 +18,7 @@ import org.poxledger.platform.support.LedgerMembers;
  * The level engine (incremental counters in the graph + {@link LevelService}) against an independent brute-force count
  * on seeded random trees, under several policies.
  */
+@Tag("graph-only")
 class LevelEngineIT {
 
     private static final int MEMBERS = 2500;

@@ -3,6 +3,7 @@ package org.poxledger.platform.level;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.Random;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.poxledger.platform.policy.RewardPolicy;
 import org.poxledger.platform.support.GraphTestSupport;
@@ -11,6 +12,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /** Measures a generated 10,000-member tree: registration through the graph projection, then a full recompute. */
+@Tag("graph-only")
 class TenThousandMemberTreeIT {
 
     private static final Logger log = LoggerFactory.getLogger(TenThousandMemberTreeIT.class);

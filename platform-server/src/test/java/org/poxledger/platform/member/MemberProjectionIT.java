@@ -15,11 +15,13 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.poxledger.platform.level.LevelChange;
 import org.poxledger.platform.policy.RewardPolicy;
 import org.poxledger.platform.support.GraphTestSupport;
 
+@Tag("graph-only")
 class MemberProjectionIT {
 
     private GraphTestSupport graph;
