@@ -52,6 +52,12 @@ final class LedgerKeys {
     /** {@code member-transfer~memberId~<timestamp, 19 digits>~transferId} → marker, for both parties' history. */
     static final String MEMBER_TRANSFER = "member-transfer";
 
+    /** {@code channel~channelId} → Channel: one key per channel, so channels never conflict with each other. */
+    static final String CHANNEL = "channel";
+
+    /** {@code channel-entry~channelId~<timestamp, 19 digits>~txId} → ChannelEntry, the channel's history. */
+    static final String CHANNEL_ENTRY = "channel-entry";
+
     private LedgerKeys() {}
 
     /**
@@ -127,6 +133,19 @@ final class LedgerKeys {
 
     static CompositeKey transfersOf(final ChaincodeStub stub, final String memberId) {
         return stub.createCompositeKey(MEMBER_TRANSFER, memberId);
+    }
+
+    static String channel(final ChaincodeStub stub, final String channelId) {
+        return key(stub, CHANNEL, channelId);
+    }
+
+    static String channelEntry(
+            final ChaincodeStub stub, final String channelId, final long timestamp, final String txId) {
+        return key(stub, CHANNEL_ENTRY, channelId, String.format("%019d", timestamp), txId);
+    }
+
+    static CompositeKey entriesOf(final ChaincodeStub stub, final String channelId) {
+        return stub.createCompositeKey(CHANNEL_ENTRY, channelId);
     }
 
     private static String key(final ChaincodeStub stub, final String type, final String... attributes) {
