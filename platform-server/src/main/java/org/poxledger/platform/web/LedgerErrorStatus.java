@@ -23,6 +23,7 @@ final class LedgerErrorStatus {
             Map.entry("HOLD_NOT_FOUND", HttpStatus.NOT_FOUND),
             Map.entry("REWARD_ENTRY_NOT_FOUND", HttpStatus.NOT_FOUND),
             Map.entry("TRANSFER_NOT_FOUND", HttpStatus.NOT_FOUND),
+            Map.entry("CHANNEL_NOT_FOUND", HttpStatus.NOT_FOUND),
             Map.entry("LEDGER_UNAVAILABLE", HttpStatus.SERVICE_UNAVAILABLE),
             Map.entry("COMMIT_FAILED", HttpStatus.SERVICE_UNAVAILABLE),
             // only once the server's own bounded retries are spent (ConflictRetryingLedgerConnection)

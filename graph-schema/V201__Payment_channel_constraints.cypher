@@ -1,0 +1,7 @@
+// Micropayment channels the broker knows (DESIGN §8): one node per channel, holding the highest accepted payword;
+// the ledger's channel record stays the truth for what was redeemed.
+CREATE CONSTRAINT payment_channel_id_unique IF NOT EXISTS
+FOR (c:PaymentChannel) REQUIRE c.channelId IS UNIQUE;
+
+CREATE INDEX payment_channel_status IF NOT EXISTS
+FOR (c:PaymentChannel) ON (c.status);
