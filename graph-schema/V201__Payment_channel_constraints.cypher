@@ -5,3 +5,13 @@ FOR (c:PaymentChannel) REQUIRE c.channelId IS UNIQUE;
 
 CREATE INDEX payment_channel_status IF NOT EXISTS
 FOR (c:PaymentChannel) ON (c.status);
+
+// The money a channel transaction moved, projected from the ledger's channel events into the wallets.
+CREATE CONSTRAINT channel_entry_id_unique IF NOT EXISTS
+FOR (e:ChannelEntry) REQUIRE e.entryId IS UNIQUE;
+
+CREATE INDEX channel_entry_payer IF NOT EXISTS
+FOR (e:ChannelEntry) ON (e.payerId);
+
+CREATE INDEX channel_entry_payee IF NOT EXISTS
+FOR (e:ChannelEntry) ON (e.payeeId);

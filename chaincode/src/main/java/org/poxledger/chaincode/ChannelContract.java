@@ -93,8 +93,7 @@ public final class ChannelContract implements ContractInterface {
         final Channel existing = ChannelRecords.find(stub, channelId).orElse(null);
         if (existing != null) {
             if (existing.sameTerms(payerId, payeeId, units, length, root, expiry)) {
-                return LedgerJson.text(new ChannelChange(
-                        existing, ChannelRecords.entry(stub, channelId, existing.openedAt(), existing.openedTxId())));
+                return LedgerJson.text(new ChannelChange(existing, ChannelRecords.opening(stub, channelId)));
             }
             throw ErrorCode.CHANNEL_EXISTS.exception(
                     "channel %s already exists with other terms (%d × %d from %s to %s)",
@@ -284,7 +283,9 @@ public final class ChannelContract implements ContractInterface {
         final ChannelEntry entry = new ChannelEntry(
                 action, actorId, amount, channel.channelId(), fromIndex, now, channel.redeemedIndex(), stub.getTxId());
         ChannelRecords.put(stub, channel);
-        stub.putState(LedgerKeys.channelEntry(stub, channel.channelId(), now, stub.getTxId()), LedgerJson.bytes(entry));
+        stub.putState(
+                LedgerKeys.channelEntry(stub, channel.channelId(), channel.redeemedIndex(), action),
+                LedgerJson.bytes(entry));
         final ChannelChange change = new ChannelChange(channel, entry);
         stub.setEvent(event, LedgerJson.bytes(change));
         return LedgerJson.text(change);

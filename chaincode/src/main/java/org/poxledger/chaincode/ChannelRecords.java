@@ -4,6 +4,7 @@ import java.util.Optional;
 import org.hyperledger.fabric.shim.ChaincodeStub;
 import org.hyperledger.fabric.shim.ledger.CompositeKey;
 import org.poxledger.chaincode.model.Channel;
+import org.poxledger.chaincode.model.ChannelAction;
 import org.poxledger.chaincode.model.ChannelEntry;
 
 /** Reads and writes {@code channel~id} and the channel's history entries. */
@@ -33,9 +34,8 @@ final class ChannelRecords {
         stub.putState(LedgerKeys.channel(stub, channel.channelId()), LedgerJson.bytes(channel));
     }
 
-    static ChannelEntry entry(
-            final ChaincodeStub stub, final String channelId, final long timestamp, final String txId) {
-        return entry(stub, stub.splitCompositeKey(LedgerKeys.channelEntry(stub, channelId, timestamp, txId)));
+    static ChannelEntry opening(final ChaincodeStub stub, final String channelId) {
+        return entry(stub, stub.splitCompositeKey(LedgerKeys.channelEntry(stub, channelId, 0, ChannelAction.OPENED)));
     }
 
     static ChannelEntry entry(final ChaincodeStub stub, final CompositeKey key) {

@@ -2,6 +2,7 @@ package org.poxledger.chaincode;
 
 import org.hyperledger.fabric.shim.ChaincodeStub;
 import org.hyperledger.fabric.shim.ledger.CompositeKey;
+import org.poxledger.chaincode.model.ChannelAction;
 
 /**
  * Every world-state key the chaincode writes, in one place. Composite keys ({@code type~attr~attr}) are built by the
@@ -55,7 +56,11 @@ final class LedgerKeys {
     /** {@code channel~channelId} → Channel: one key per channel, so channels never conflict with each other. */
     static final String CHANNEL = "channel";
 
-    /** {@code channel-entry~channelId~<timestamp, 19 digits>~txId} → ChannelEntry, the channel's history. */
+    /**
+     * {@code channel-entry~channelId~<redeemed index after it, 10 digits>~<step>} → ChannelEntry, the channel's
+     * history in the order it happened whatever the timestamps: OPENED (step 0) at index 0, each REDEEMED (step 1) at
+     * its strictly higher index, CLOSED (step 2) last.
+     */
     static final String CHANNEL_ENTRY = "channel-entry";
 
     private LedgerKeys() {}
@@ -140,8 +145,8 @@ final class LedgerKeys {
     }
 
     static String channelEntry(
-            final ChaincodeStub stub, final String channelId, final long timestamp, final String txId) {
-        return key(stub, CHANNEL_ENTRY, channelId, String.format("%019d", timestamp), txId);
+            final ChaincodeStub stub, final String channelId, final long toIndex, final ChannelAction action) {
+        return key(stub, CHANNEL_ENTRY, channelId, String.format("%010d", toIndex), String.valueOf(action.ordinal()));
     }
 
     static CompositeKey entriesOf(final ChaincodeStub stub, final String channelId) {

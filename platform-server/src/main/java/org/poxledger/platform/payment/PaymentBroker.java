@@ -45,6 +45,7 @@ public class PaymentBroker {
     private final PaymentProperties properties;
     private final Clock clock;
     private final Executor settlements;
+    private final ChannelProjection projection;
     private final Map<String, Slot> slots = new ConcurrentHashMap<>();
 
     PaymentBroker(
@@ -53,13 +54,15 @@ public class PaymentBroker {
             BrokerKey key,
             PaymentProperties properties,
             Clock clock,
-            Executor settlements) {
+            Executor settlements,
+            ChannelProjection projection) {
         this.ledger = ledger;
         this.book = book;
         this.key = key;
         this.properties = properties;
         this.clock = clock;
         this.settlements = settlements;
+        this.projection = projection;
     }
 
     /** One channel in memory: its state, guarded by the slot's monitor, and the lock a settlement holds. */
@@ -185,6 +188,7 @@ public class PaymentBroker {
                 request.chainLength(),
                 request.root(),
                 request.expiresAt());
+        project(change);
         BrokeredChannel stored = book.add(BrokeredChannel.of(change.channel()));
         slots.remove(request.channelId());
         log.info(
@@ -212,6 +216,7 @@ public class PaymentBroker {
                 redeem(slot);
             }
             ChannelChange change = ledger.close(channelId, memberId);
+            project(change);
             log.info(
                     "channel {} closed by {}: refunded {} tx={}",
                     channelId,
@@ -265,6 +270,7 @@ public class PaymentBroker {
         try {
             ChannelChange change =
                     ledger.redeem(target.channelId(), target.payeeId(), target.acceptedIndex(), target.acceptedWord());
+            project(change);
             log.info(
                     "channel {} redeemed {} -> {} for {} tx={}",
                     target.channelId(),
@@ -290,6 +296,20 @@ public class PaymentBroker {
                 }
             }
             throw e;
+        }
+    }
+
+    private void project(ChannelChange change) {
+        try {
+            projection.project(change);
+        } catch (RuntimeException e) {
+            // the ledger committed; the chaincode-event listener projects the change later
+            log.warn(
+                    "channel {} {} committed (tx {}) but not projected yet: {}",
+                    change.channel().channelId(),
+                    change.entry().action(),
+                    change.entry().txId(),
+                    e.getMessage());
         }
     }
 

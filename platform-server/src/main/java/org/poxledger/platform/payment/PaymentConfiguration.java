@@ -10,10 +10,21 @@ import org.springframework.core.task.SimpleAsyncTaskExecutor;
 class PaymentConfiguration {
 
     @Bean
-    PaymentBroker paymentBroker(ChannelLedger ledger, ChannelBook book, PaymentProperties properties, Clock clock) {
+    PaymentBroker paymentBroker(
+            ChannelLedger ledger,
+            ChannelBook book,
+            PaymentProperties properties,
+            Clock clock,
+            ChannelProjection projection) {
         SimpleAsyncTaskExecutor settlements = new SimpleAsyncTaskExecutor("settle-");
         settlements.setVirtualThreads(true);
         return new PaymentBroker(
-                ledger, book, BrokerKey.loadOrCreate(properties.brokerKeyFile()), properties, clock, settlements);
+                ledger,
+                book,
+                BrokerKey.loadOrCreate(properties.brokerKeyFile()),
+                properties,
+                clock,
+                settlements,
+                projection);
     }
 }

@@ -208,6 +208,17 @@ class PaymentBrokerIT {
         assertThat(rig.balance("g")).isEqualTo(12_000 - 70);
         assertRefused(
                 () -> broker.accept("g", new PaymentRequest("ch-4", 8, chain.word(8))), "CHANNEL_CLOSED", "channelId");
+        assertThat(rig.wallets.balances())
+                .as("the graph's wallets follow the channel's money")
+                .containsEntry("a", rig.balance("a"))
+                .containsEntry("g", rig.balance("g"));
+        rig.embedded.worldState().events().stream()
+                .filter(event -> ChannelProjection.handles(event.name()))
+                .forEach(rig.channels::apply);
+        assertThat(rig.wallets.balances())
+                .as("replaying the channel events changes nothing")
+                .containsEntry("a", 10_000L + 70)
+                .containsEntry("g", 12_000L - 70);
         assertThat(broker.history("a", "ch-4", 10, "").items())
                 .extracting(e -> e.action().name())
                 .containsExactly("OPENED", "REDEEMED", "CLOSED");
@@ -223,7 +234,8 @@ class PaymentBrokerIT {
                 task -> {
                     settlementsStarted.incrementAndGet();
                     task.run();
-                });
+                },
+                rig.channels);
     }
 
     private ChannelPayer open(PaymentBroker broker, String channelId, String payer, String payee, long unit, int n) {
