@@ -1162,7 +1162,8 @@ public abstract class LedgerContractSuite {
         final String payee = member(genesis);
         fund(payer, 10);
         final PaywordChain chain = chain(10);
-        final long expiresAt = System.currentTimeMillis() + 2_000;
+        // three transactions must commit before expiry, also on Fabric (orderer batch timeout 250 ms)
+        final long expiresAt = System.currentTimeMillis() + 5_000;
         final String channelId = openChannel(payer, payee, 1, chain, expiresAt);
         operator().submit("channels:Redeem", channelId, payee, "2", chain.word(2));
         operator().refusedSubmit("CHANNEL_NOT_EXPIRED", "channels:Close", channelId, payer);

@@ -3,6 +3,7 @@ package org.poxledger.platform.payment;
 import static org.mockito.ArgumentMatchers.any;
 import static org.mockito.ArgumentMatchers.eq;
 import static org.mockito.Mockito.when;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
@@ -48,6 +49,7 @@ class PaymentControllerTest {
 
         mvc.perform(post("/api/v1/payments")
                         .with(user(ALICE))
+                        .with(csrf())
                         .contentType(MediaType.APPLICATION_JSON)
                         .content(BODY))
                 .andExpect(status().isOk())
@@ -65,6 +67,7 @@ class PaymentControllerTest {
 
         mvc.perform(post("/api/v1/payments")
                         .with(user(ALICE))
+                        .with(csrf())
                         .contentType(MediaType.APPLICATION_JSON)
                         .content(BODY))
                 .andExpect(status().isConflict())
@@ -88,7 +91,7 @@ class PaymentControllerTest {
         mvc.perform(get("/api/v1/me/channels/ch-9").with(user(ALICE)))
                 .andExpect(status().isNotFound())
                 .andExpect(jsonPath("$.code").value("CHANNEL_NOT_FOUND"));
-        mvc.perform(post("/api/v1/me/channels/ch-1/close").with(user(ALICE)))
+        mvc.perform(post("/api/v1/me/channels/ch-1/close").with(user(ALICE)).with(csrf()))
                 .andExpect(status().isConflict())
                 .andExpect(jsonPath("$.code").value("CHANNEL_NOT_EXPIRED"));
     }
@@ -97,6 +100,7 @@ class PaymentControllerTest {
     void an_account_without_a_member_cannot_pay() throws Exception {
         mvc.perform(post("/api/v1/payments")
                         .with(user(ADMIN))
+                        .with(csrf())
                         .contentType(MediaType.APPLICATION_JSON)
                         .content(BODY))
                 .andExpect(status().isForbidden())
