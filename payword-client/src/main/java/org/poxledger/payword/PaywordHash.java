@@ -22,6 +22,7 @@ public final class PaywordHash {
     private static final HexFormat HEX = HexFormat.of();
 
     private final MessageDigest digest;
+    private final byte[] buffer = new byte[WORD_BYTES];
 
     public PaywordHash() {
         try {
@@ -67,7 +68,20 @@ public final class PaywordHash {
         if (steps < 1) {
             throw new IllegalArgumentException("a payword must lie at least one step past its anchor, got " + steps);
         }
-        return word.length == WORD_BYTES && MessageDigest.isEqual(hash(word, steps), anchor);
+        if (word.length != WORD_BYTES) {
+            return false;
+        }
+        try {
+            digest.update(word, 0, WORD_BYTES);
+            digest.digest(buffer, 0, WORD_BYTES);
+            for (long i = 1; i < steps; i++) {
+                digest.update(buffer, 0, WORD_BYTES);
+                digest.digest(buffer, 0, WORD_BYTES);
+            }
+        } catch (DigestException e) {
+            throw new IllegalStateException("SHA-256 into a 32-byte buffer cannot fail", e);
+        }
+        return MessageDigest.isEqual(buffer, anchor);
     }
 
     /**
