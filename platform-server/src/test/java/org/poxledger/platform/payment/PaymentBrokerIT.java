@@ -212,7 +212,7 @@ class PaymentBrokerIT {
                 .as("the graph's wallets follow the channel's money")
                 .containsEntry("a", rig.balance("a"))
                 .containsEntry("g", rig.balance("g"));
-        rig.embedded.worldState().events().stream()
+        rig.events().stream()
                 .filter(event -> ChannelProjection.handles(event.name()))
                 .forEach(rig.channels::apply);
         assertThat(rig.wallets.balances())
