@@ -81,7 +81,9 @@ public class MemberBatchProjection {
     }
 
     private int project(TransactionContext tx, List<LedgerMember> members, RewardPolicy policy) {
+        long started = System.nanoTime();
         Set<String> countedBefore = MemberUpsert.upsert(tx, members);
+        long upserted = System.nanoTime();
         List<LedgerMember> genesis = new ArrayList<>();
         List<LedgerMember> registrations = new ArrayList<>();
         for (LedgerMember member : members) {
@@ -101,6 +103,7 @@ public class MemberBatchProjection {
             return genesis.size();
         }
         Chains chains = readChains(tx, registrations);
+        long read = System.nanoTime();
         List<LevelRecorder.Step> steps = new ArrayList<>(registrations.size());
         List<Map<String, Object>> edges = new ArrayList<>(registrations.size());
         for (LedgerMember member : registrations) {
@@ -128,12 +131,16 @@ public class MemberBatchProjection {
                         """, Map.of("rows", chains.countRows())).consume();
         int changes = levels.recordSteps(tx, steps, policy);
         log.info(
-                "projected {} members in one batch ({} registrations, {} genesis, {} refreshed): {} ancestors"
-                        + " counted, {} level changes",
+                "projected {} members in one batch ({} registrations, {} genesis, {} refreshed) in {} ms (upsert {},"
+                        + " chains {}, writes {}): {} ancestors counted, {} level changes",
                 members.size(),
                 registrations.size(),
                 genesis.size(),
                 countedBefore.size(),
+                (System.nanoTime() - started) / 1_000_000,
+                (upserted - started) / 1_000_000,
+                (read - upserted) / 1_000_000,
+                (System.nanoTime() - read) / 1_000_000,
                 chains.touched(),
                 changes);
         return registrations.size() + genesis.size();
