@@ -64,16 +64,6 @@ public interface LedgerConnection extends AutoCloseable {
      */
     LedgerEventStream events(long startBlock);
 
-    /**
-     * The number of the newest committed block, so a reader of {@link #events(long)} can tell how far behind it is.
-     * Optional because not every ledger can say it cheaply; the default says nothing.
-     *
-     * @return the last block number, empty when unknown
-     */
-    default OptionalLong lastBlock() {
-        return OptionalLong.empty();
-    }
-
     /** Releases connections; the port is unusable afterwards. */
     @Override
     void close();

@@ -45,20 +45,19 @@ public final class RebuildBench {
                 .withConfig(GraphDatabaseSettings.transaction_timeout, Duration.ofMinutes(10))
                 .build()) {
             try (ConfigurableApplicationContext server = new SpringApplicationBuilder(PoxPlatformApplication.class)
-                    .properties(
-                            "spring.neo4j.uri=" + neo4j.boltURI(),
-                            "spring.neo4j.authentication.username=",
-                            "spring.neo4j.authentication.password=",
-                            "pox.ledger.mode=embedded",
-                            "pox.ledger.embedded.journal=" + journal.toAbsolutePath(),
-                            "pox.identity.account-hash-secret=bench-only-account-hash-secret-0123456789",
-                            "pox.projection.listener-enabled=false",
-                            "server.address=127.0.0.1",
-                            "server.port=0")
-                    .run()) {
+                    // as arguments, so they win over application.yaml's environment defaults
+                    .run(
+                            "--spring.neo4j.uri=" + neo4j.boltURI(),
+                            "--spring.neo4j.authentication.username=",
+                            "--spring.neo4j.authentication.password=",
+                            "--pox.ledger.mode=embedded",
+                            "--pox.ledger.embedded.journal=" + journal.toAbsolutePath(),
+                            "--pox.identity.account-hash-secret=bench-only-account-hash-secret-0123456789",
+                            "--pox.projection.listener-enabled=false",
+                            "--server.address=127.0.0.1",
+                            "--server.port=0")) {
                 // the server may have added blocks at start (the default policy): replay up to the ledger's end
-                long lastBlock =
-                        server.getBean(LedgerConnection.class).lastBlock().orElseThrow();
+                long lastBlock = server.getBean(LedgerConnection.class).lastBlock();
                 long started = System.nanoTime();
                 RebuildReport report = server.getBean(GraphRebuild.class).rebuild(lastBlock, Duration.ofSeconds(30));
                 double seconds = (System.nanoTime() - started) / 1e9;
@@ -108,7 +107,7 @@ public final class RebuildBench {
                     log.info("ledger generation: {} members", i);
                 }
             }
-            long last = ledger.lastBlock().orElseThrow();
+            long last = ledger.lastBlock();
             log.info(
                     "generated a ledger of {} members, {} blocks in {} s",
                     members,

@@ -270,25 +270,6 @@ public final class FabricLedgerConnection implements LedgerConnection {
         return new FabricEventStream(events, chaincode);
     }
 
-    /**
-     * Asks the peer's query system chaincode ({@code qscc GetChainInfo}) for the channel height; the last block is one
-     * less. An unanswered query is "unknown", not an error: it only feeds the projection's progress report.
-     */
-    @Override
-    public OptionalLong lastBlock() {
-        try {
-            byte[] info = network.getContract("qscc")
-                    .newProposal("GetChainInfo")
-                    .addArguments(network.getName())
-                    .build()
-                    .evaluate();
-            return OptionalLong.of(BlockchainInfo.parseFrom(info).getHeight() - 1);
-        } catch (GatewayException | InvalidProtocolBufferException | GatewayRuntimeException e) {
-            log.debug("qscc GetChainInfo failed: {}", e.toString());
-            return OptionalLong.empty();
-        }
-    }
-
     @Override
     public void close() {
         if (!closed.compareAndSet(false, true)) {

@@ -140,13 +140,6 @@ public final class EmbeddedLedger implements LedgerConnection {
         return world.events(startBlock);
     }
 
-    /** @return the height: one block per committed transaction, so the last block is the transaction count */
-    @Override
-    public OptionalLong lastBlock() {
-        requireOpen();
-        return OptionalLong.of(world.height());
-    }
-
     @Override
     public void close() {
         if (closed) {

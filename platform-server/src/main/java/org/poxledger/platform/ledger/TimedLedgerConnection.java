@@ -2,7 +2,6 @@ package org.poxledger.platform.ledger;
 
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
-import java.util.OptionalLong;
 import org.poxledger.ledger.LedgerConnection;
 import org.poxledger.ledger.LedgerEventStream;
 import org.poxledger.ledger.LedgerException;
@@ -64,11 +63,6 @@ final class TimedLedgerConnection implements LedgerConnection {
     @Override
     public LedgerEventStream events(long startBlock) {
         return delegate.events(startBlock);
-    }
-
-    @Override
-    public OptionalLong lastBlock() {
-        return delegate.lastBlock();
     }
 
     @Override

@@ -190,7 +190,7 @@ public class ChaincodeEventListener implements SmartLifecycle {
 
     private OptionalLong ledgerLastBlock() {
         try {
-            return ledger.lastBlock();
+            return OptionalLong.of(ledger.lastBlock());
         } catch (RuntimeException e) {
             log.debug("ledger height unknown: {}", e.toString());
             return OptionalLong.empty();
