@@ -12,14 +12,13 @@
 #     bench/results/graph-scale.png. Alone: scripts/bench.sh graph | rebuild | graph-chart.
 #     POX_BENCH_SIZES (default 10000,100000,1000000), POX_BENCH_PROJECTION_MAX (default 100000),
 #     POX_BENCH_REBUILD_MEMBERS (default 100000; the ledger is generated once into bench/target), POX_BENCH_HEAP.
-# The machine is shared: "machine" in the results records the load average at the start.
+# The machine is shared: figures taken while other builds run are under contention (see docs/graph-at-scale.md).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 JAVA_HOME=$(scripts/jdk.sh)
 export JAVA_HOME PATH=$JAVA_HOME/bin:$PATH
 classpath="bench/target/classes:$(cat bench/target/classpath.txt)"
 commit="$(git rev-parse HEAD 2>/dev/null || echo unknown)"
-machine="$(nproc) cores, $(awk '/MemTotal/ {printf "%.0f GiB", $2/1048576}' /proc/meminfo), load average $(cut -d' ' -f1 /proc/loadavg) at start (shared with other engineers' builds: figures under contention)"
 venv=.pox/bench-venv
 
 charts_venv() {
@@ -38,7 +37,7 @@ run_graph() {
     java -Xmx"${POX_BENCH_HEAP:-10g}" -cp "$classpath" \
         -Dpox.bench.sizes="${POX_BENCH_SIZES:-10000,100000,1000000}" \
         -Dpox.bench.projection-max="${POX_BENCH_PROJECTION_MAX:-100000}" \
-        -Dpox.bench.out=bench/results -Dpox.bench.commit="$commit" -Dpox.bench.machine="$machine" \
+        -Dpox.bench.out=bench/results -Dpox.bench.commit="$commit" \
         org.poxledger.bench.graph.GraphScaleBench
     graph_chart
 }
@@ -46,7 +45,7 @@ run_graph() {
 run_rebuild() {
     java -Xmx"${POX_BENCH_HEAP:-10g}" -cp "$classpath" \
         -Dpox.bench.rebuild-members="${POX_BENCH_REBUILD_MEMBERS:-100000}" \
-        -Dpox.bench.out=bench/results -Dpox.bench.commit="$commit" -Dpox.bench.machine="$machine" \
+        -Dpox.bench.out=bench/results -Dpox.bench.commit="$commit" \
         org.poxledger.bench.graph.RebuildBench
 }
 

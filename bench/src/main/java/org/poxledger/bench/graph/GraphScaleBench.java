@@ -18,6 +18,7 @@ import org.neo4j.driver.GraphDatabase;
 import org.neo4j.driver.Session;
 import org.neo4j.harness.Neo4j;
 import org.neo4j.harness.Neo4jBuilders;
+import org.poxledger.bench.BenchResults;
 import org.poxledger.platform.graph.GraphProperties;
 import org.poxledger.platform.graph.GraphSchemaMigrator;
 import org.poxledger.platform.level.DepthCounterRecomputer;
@@ -42,7 +43,7 @@ import tools.jackson.databind.json.JsonMapper;
  * <p>System properties: {@code pox.bench.sizes} (default {@code 10000,100000,1000000}), {@code
  * pox.bench.projection-max} (largest tree the projection and counter benchmarks run on, default 100000), {@code
  * pox.bench.out}
- * (default {@code bench/results}), {@code pox.bench.commit}, {@code pox.bench.machine}.
+ * (default {@code bench/results}), {@code pox.bench.commit}.
  */
 public final class GraphScaleBench {
 
@@ -87,12 +88,10 @@ public final class GraphScaleBench {
                 BenchResults.merge(
                         out.resolve("latest.json"),
                         System.getProperty("pox.bench.commit", "unknown"),
-                        System.getProperty("pox.bench.machine", "unknown"),
                         bench.headline(sizes));
                 BenchResults.merge(
                         out.resolve("graph-scale.json"),
                         System.getProperty("pox.bench.commit", "unknown"),
-                        System.getProperty("pox.bench.machine", "unknown"),
                         bench.metrics);
             }
             log.info("graph-scale metrics: {}", bench.metrics);

@@ -8,6 +8,7 @@ import java.util.Map;
 import org.neo4j.configuration.GraphDatabaseSettings;
 import org.neo4j.harness.Neo4j;
 import org.neo4j.harness.Neo4jBuilders;
+import org.poxledger.bench.BenchResults;
 import org.poxledger.ledger.LedgerConnection;
 import org.poxledger.ledger.memory.EmbeddedLedger;
 import org.poxledger.platform.PoxPlatformApplication;
@@ -73,10 +74,7 @@ public final class RebuildBench {
                         report.eventsReplayed(),
                         seconds);
                 BenchResults.merge(
-                        out.resolve("latest.json"),
-                        System.getProperty("pox.bench.commit", "unknown"),
-                        System.getProperty("pox.bench.machine", "unknown"),
-                        metrics);
+                        out.resolve("latest.json"), System.getProperty("pox.bench.commit", "unknown"), metrics);
             }
         }
     }
