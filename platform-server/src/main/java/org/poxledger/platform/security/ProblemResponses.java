@@ -16,6 +16,10 @@ import tools.jackson.databind.json.JsonMapper;
 /**
  * Refusals raised by the security filters, before any controller runs, answered like every other API error: an RFC
  * 9457 problem detail with a {@code code}.
+ *
+ * <p>A 401 carries no {@code WWW-Authenticate: Basic} challenge on purpose: the challenge makes a browser prompt for
+ * and then cache the credentials, and attach them to every later request to this server, forged ones included.
+ * Scripts send Basic credentials without being asked.
  */
 final class ProblemResponses implements AuthenticationEntryPoint, AccessDeniedHandler {
 
@@ -28,7 +32,6 @@ final class ProblemResponses implements AuthenticationEntryPoint, AccessDeniedHa
     @Override
     public void commence(HttpServletRequest request, HttpServletResponse response, AuthenticationException e)
             throws IOException {
-        response.setHeader("WWW-Authenticate", "Basic realm=\"pox\"");
         write(
                 request,
                 response,
@@ -48,8 +51,7 @@ final class ProblemResponses implements AuthenticationEntryPoint, AccessDeniedHa
                 "your account may not use " + request.getMethod() + " " + request.getRequestURI());
     }
 
-    private void write(
-            HttpServletRequest request, HttpServletResponse response, HttpStatus status, String code, String detail)
+    void write(HttpServletRequest request, HttpServletResponse response, HttpStatus status, String code, String detail)
             throws IOException {
         Map<String, Object> problem = new LinkedHashMap<>();
         problem.put("type", "about:blank");

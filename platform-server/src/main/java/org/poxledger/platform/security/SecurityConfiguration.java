@@ -1,7 +1,5 @@
 package org.poxledger.platform.security;
 
-import static org.springframework.security.config.Customizer.withDefaults;
-
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
@@ -11,15 +9,17 @@ import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.crypto.bcrypt.BCryptPasswordEncoder;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.csrf.CsrfFilter;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Two filter chains (DESIGN §9).
  *
- * <p>The REST API ({@code /api/**}) is stateless HTTP Basic: every request carries its credentials in the
- * {@code Authorization} header, no session cookie is ever issued for it, and a browser never attaches that header to a
- * cross-site request on its own, so there is nothing for a CSRF attack to ride on; CSRF protection is therefore off
- * for the API only. Everything else (portal pages, log-in form) uses a session cookie and keeps CSRF protection on.
+ * <p>The REST API ({@code /api/**}) is stateless: every request carries its credentials in the {@code Authorization}
+ * header and no session cookie is ever issued for it. It has no CSRF token; a browser that holds Basic credentials
+ * would still attach them to a forged request, so {@link CrossSiteRequestFilter} refuses cross-site and non-JSON
+ * state-changing calls, and no 401 sends the {@code WWW-Authenticate: Basic} challenge that makes a browser cache
+ * them. Everything else (portal pages, log-in form) uses a session cookie and keeps CSRF protection on.
  */
 @Configuration
 class SecurityConfiguration {
@@ -53,13 +53,16 @@ class SecurityConfiguration {
                 .exceptionHandling(exceptions ->
                         exceptions.authenticationEntryPoint(problems).accessDeniedHandler(problems))
                 .sessionManagement(sessions -> sessions.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
-                .csrf(csrf -> csrf.disable());
+                .csrf(csrf -> csrf.disable())
+                // before any authentication filter: a forged request costs no password check
+                .addFilterAfter(new CrossSiteRequestFilter(problems), CsrfFilter.class);
         return http.build();
     }
 
     @Bean
     @Order(2)
-    SecurityFilterChain webSecurity(HttpSecurity http) throws Exception {
+    SecurityFilterChain webSecurity(HttpSecurity http, JsonMapper json) throws Exception {
+        ProblemResponses problems = new ProblemResponses(json);
         http.authorizeHttpRequests(requests -> requests.requestMatchers(
                                 "/login",
                                 "/setup",
@@ -85,8 +88,9 @@ class SecurityConfiguration {
                         .authenticated())
                 // the portal's own page at GET /login; Spring Security reads the POST
                 .formLogin(form -> form.loginPage("/login").permitAll())
-                // for operators' tools reading /actuator; state-changing forms still need the CSRF token
-                .httpBasic(withDefaults())
+                // for operators' tools reading /actuator, never challenged (see ProblemResponses); state-changing
+                // forms still need the CSRF token
+                .httpBasic(basic -> basic.authenticationEntryPoint(problems))
                 .logout(logout -> logout.logoutSuccessUrl("/login?logout"));
         return http.build();
     }
