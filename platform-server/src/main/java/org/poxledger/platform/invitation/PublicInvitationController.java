@@ -11,6 +11,7 @@ import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 import org.poxledger.platform.member.LedgerMember;
 import org.poxledger.platform.member.MemberStatus;
+import org.poxledger.platform.security.AcceptablePassword;
 import org.poxledger.platform.security.Passwords;
 import org.springframework.http.HttpStatus;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -44,8 +45,7 @@ class PublicInvitationController {
             @NotBlank @Pattern(regexp = Passwords.USERNAME_PATTERN, message = "must be 3-32 letters, digits, . _ or -")
             String username,
 
-            @NotBlank @Size(min = Passwords.MIN_LENGTH, max = Passwords.MAX_LENGTH)
-            String password,
+            @NotBlank @AcceptablePassword String password,
 
             @NotBlank @Size(max = 80) String displayName,
             @Email @Size(max = 254) String email) {

@@ -11,6 +11,7 @@ import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
+import org.poxledger.platform.security.AcceptablePassword;
 import org.poxledger.platform.security.Passwords;
 import org.poxledger.platform.web.ApiException;
 import org.poxledger.platform.web.PageOf;
@@ -58,8 +59,7 @@ class AdminMembersController {
             @NotBlank @Pattern(regexp = Passwords.USERNAME_PATTERN, message = "must be 3-32 letters, digits, . _ or -")
             String username,
 
-            @NotBlank @Size(min = Passwords.MIN_LENGTH, max = Passwords.MAX_LENGTH)
-            String password) {
+            @NotBlank @AcceptablePassword String password) {
 
         @Override
         public String toString() {

@@ -7,7 +7,8 @@ final class AccountRules {
 
     static final String USERNAME = "Use 3 to 32 letters, digits, dots, underscores or hyphens.";
 
-    static final String PASSWORD = "Use " + Passwords.MIN_LENGTH + " to " + Passwords.MAX_LENGTH + " characters.";
+    static final String PASSWORD = "Use at least " + Passwords.MIN_LENGTH + " characters (at most "
+            + Passwords.MAX_LENGTH + " bytes), hard to guess: a few unrelated words work well.";
 
     private AccountRules() {}
 }

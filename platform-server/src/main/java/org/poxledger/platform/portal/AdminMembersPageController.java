@@ -16,6 +16,7 @@ import org.poxledger.platform.member.MemberRepository;
 import org.poxledger.platform.member.MemberStatus;
 import org.poxledger.platform.member.MemberView;
 import org.poxledger.platform.member.SocialAccount;
+import org.poxledger.platform.security.AcceptablePassword;
 import org.poxledger.platform.security.Passwords;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -72,8 +73,7 @@ class AdminMembersPageController {
             @Pattern(regexp = Passwords.USERNAME_PATTERN, message = AccountRules.USERNAME)
             String username,
 
-            @NotBlank(message = "Choose a password.")
-            @Size(min = Passwords.MIN_LENGTH, max = Passwords.MAX_LENGTH, message = AccountRules.PASSWORD)
+            @NotBlank(message = "Choose a password.") @AcceptablePassword(message = AccountRules.PASSWORD)
             String password) {
 
         @Override

@@ -10,6 +10,7 @@ import jakarta.validation.constraints.Size;
 import java.util.Map;
 import java.util.Set;
 import org.poxledger.platform.invitation.InvitationService;
+import org.poxledger.platform.security.AcceptablePassword;
 import org.poxledger.platform.security.Passwords;
 import org.poxledger.platform.web.ApiException;
 import org.springframework.stereotype.Controller;
@@ -53,8 +54,7 @@ class InviteAcceptController {
             @Pattern(regexp = Passwords.USERNAME_PATTERN, message = AccountRules.USERNAME)
             String username,
 
-            @NotBlank(message = "Choose a password.")
-            @Size(min = Passwords.MIN_LENGTH, max = Passwords.MAX_LENGTH, message = AccountRules.PASSWORD)
+            @NotBlank(message = "Choose a password.") @AcceptablePassword(message = AccountRules.PASSWORD)
             String password,
 
             @NotBlank(message = "Enter the name other members will see.")

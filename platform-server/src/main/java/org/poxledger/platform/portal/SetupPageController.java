@@ -1,10 +1,11 @@
 package org.poxledger.platform.portal;
 
+import jakarta.servlet.http.HttpServletResponse;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Pattern;
-import jakarta.validation.constraints.Size;
 import java.util.Map;
+import org.poxledger.platform.security.AcceptablePassword;
 import org.poxledger.platform.security.Passwords;
 import org.poxledger.platform.security.PoxUser;
 import org.poxledger.platform.security.SetupService;
@@ -42,8 +43,7 @@ class SetupPageController {
             @Pattern(regexp = Passwords.USERNAME_PATTERN, message = AccountRules.USERNAME)
             String username,
 
-            @NotBlank(message = "Choose a password.")
-            @Size(min = Passwords.MIN_LENGTH, max = Passwords.MAX_LENGTH, message = AccountRules.PASSWORD)
+            @NotBlank(message = "Choose a password.") @AcceptablePassword(message = AccountRules.PASSWORD)
             String password) {
 
         @Override
@@ -64,7 +64,8 @@ class SetupPageController {
             @Valid @ModelAttribute("form") SetupForm form,
             BindingResult binding,
             Model model,
-            RedirectAttributes redirect) {
+            RedirectAttributes redirect,
+            HttpServletResponse response) {
         if (setup.isComplete()) {
             model.addAttribute("done", true);
             return "setup";
@@ -78,6 +79,10 @@ class SetupPageController {
                 if ("SETUP_ALREADY_DONE".equals(e.code())) {
                     model.addAttribute("done", true);
                     return "setup";
+                }
+                if ("SETUP_TOKEN_INVALID".equals(e.code())) {
+                    // as the API answers it: the guess throttle counts wrong tokens by this status
+                    response.setStatus(HttpServletResponse.SC_FORBIDDEN);
                 }
                 Refusal.of(e)
                         .rejectInto(binding, Map.of("SETUP_TOKEN_INVALID", "token"), Map.of("username", "username"));

@@ -27,6 +27,7 @@ class FirstAdminBootstrap implements ApplicationRunner {
 
     @Override
     public void run(ApplicationArguments args) {
+        PasswordPolicy.warmUp();
         if (setup.createConfiguredAdmin()) {
             log.info("created the first admin {} from POX_ADMIN_USERNAME", properties.adminUsername());
             return;

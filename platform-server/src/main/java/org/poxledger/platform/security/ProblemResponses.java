@@ -3,8 +3,11 @@ package org.poxledger.platform.security;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.security.access.AccessDeniedException;
@@ -49,6 +52,36 @@ final class ProblemResponses implements AuthenticationEntryPoint, AccessDeniedHa
                 HttpStatus.FORBIDDEN,
                 "ACCESS_DENIED",
                 "your account may not use " + request.getMethod() + " " + request.getRequestURI());
+    }
+
+    /**
+     * 429 with {@code Retry-After}: a problem detail for programs, a short page for a browser's log-in form.
+     *
+     * @param what what was attempted too often, e.g. "log-in attempts for this account or address"
+     */
+    void tooManyAttempts(HttpServletRequest request, HttpServletResponse response, Duration wait, String what)
+            throws IOException {
+        long seconds = Math.max(1, (wait.toMillis() + 999) / 1000);
+        response.setHeader(HttpHeaders.RETRY_AFTER, Long.toString(seconds));
+        String detail = "too many failed " + what + "; try again in " + seconds + " s";
+        if (!request.getRequestURI().startsWith("/api/") && prefersHtml(request)) {
+            response.setStatus(HttpStatus.TOO_MANY_REQUESTS.value());
+            response.setContentType(MediaType.TEXT_HTML_VALUE + ";charset=UTF-8");
+            response.getOutputStream()
+                    .write(("<!DOCTYPE html><html lang=\"en\"><head><meta charset=\"utf-8\"><title>Too many attempts"
+                                    + " · PoX Ledger</title><link rel=\"stylesheet\" href=\"/css/portal.css\"></head>"
+                                    + "<body><main><h1>Too many attempts</h1><p>Too many failed log-in attempts. Try"
+                                    + " again in " + seconds + " seconds.</p><p><a href=\"/login\">Back to the log-in"
+                                    + " page</a></p></main></body></html>")
+                            .getBytes(StandardCharsets.UTF_8));
+            return;
+        }
+        write(request, response, HttpStatus.TOO_MANY_REQUESTS, "TOO_MANY_ATTEMPTS", detail);
+    }
+
+    private static boolean prefersHtml(HttpServletRequest request) {
+        String accept = request.getHeader(HttpHeaders.ACCEPT);
+        return accept != null && accept.contains(MediaType.TEXT_HTML_VALUE);
     }
 
     void write(HttpServletRequest request, HttpServletResponse response, HttpStatus status, String code, String detail)

@@ -25,9 +25,10 @@ public record SecurityProperties(String adminUsername, String adminPassword, Dur
         if (adminPassword != null && adminUsername == null) {
             throw new IllegalArgumentException("POX_ADMIN_PASSWORD is set but POX_ADMIN_USERNAME is not");
         }
-        if (adminPassword != null && adminPassword.length() < Passwords.MIN_LENGTH) {
-            throw new IllegalArgumentException(
-                    "POX_ADMIN_PASSWORD must have at least " + Passwords.MIN_LENGTH + " characters");
+        if (adminPassword != null) {
+            PasswordPolicy.problem(adminPassword).ifPresent(problem -> {
+                throw new IllegalArgumentException("POX_ADMIN_PASSWORD " + problem);
+            });
         }
     }
 

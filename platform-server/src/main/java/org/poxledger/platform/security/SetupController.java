@@ -6,7 +6,6 @@ import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Pattern;
-import jakarta.validation.constraints.Size;
 import java.util.Set;
 import org.springframework.http.HttpStatus;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -38,8 +37,7 @@ class SetupController {
             @NotBlank @Pattern(regexp = Passwords.USERNAME_PATTERN, message = "must be 3-32 letters, digits, . _ or -")
             String username,
 
-            @NotBlank @Size(min = Passwords.MIN_LENGTH, max = Passwords.MAX_LENGTH)
-            String password) {
+            @NotBlank @AcceptablePassword String password) {
 
         @Override
         public String toString() {

@@ -9,6 +9,7 @@ import java.util.Map;
 import java.util.Optional;
 import org.neo4j.driver.Driver;
 import org.neo4j.driver.Session;
+import org.neo4j.driver.TransactionContext;
 import org.poxledger.platform.web.ApiException;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.crypto.password.PasswordEncoder;
@@ -68,9 +69,18 @@ public class SetupService {
      * Creates the first admin if the token is valid and no admin exists; concurrent calls are serialised on the
      * {@code (:PlatformSetup)} node, so at most one succeeds.
      *
-     * @throws ApiException 409 {@code SETUP_ALREADY_DONE}, 403 {@code SETUP_TOKEN_INVALID}, 409 {@code USERNAME_TAKEN}
+     * @throws ApiException 409 {@code SETUP_ALREADY_DONE}, 403 {@code SETUP_TOKEN_INVALID}, 400 {@code
+     *     PASSWORD_TOO_WEAK}, 409 {@code USERNAME_TAKEN}
      */
     public PoxUser createFirstAdmin(String token, String username, String password) {
+        // every refusal an anonymous caller can provoke comes before the hash, which costs ~60 ms of CPU
+        if (accounts.adminExists()) {
+            throw setupDone();
+        }
+        if (!tokenValid(token)) {
+            throw tokenInvalid();
+        }
+        PasswordPolicy.require(password, username);
         String passwordHash = passwords.encode(password);
         try (Session session = driver.session()) {
             return session.executeWrite(tx -> {
@@ -85,28 +95,10 @@ public class SetupService {
                         .get("adminExists")
                         .asBoolean();
                 if (adminExists) {
-                    throw ApiException.conflict("SETUP_ALREADY_DONE", null, "an admin exists already; setup is closed");
+                    throw setupDone();
                 }
-                boolean tokenValid = tx.run(
-                                """
-                                MATCH (t:SetupToken {tokenHash: $hash})
-                                WHERE t.createdAt >= datetime() - duration({seconds: $validity})
-                                RETURN count(t) > 0 AS valid
-                                """,
-                                Map.of(
-                                        "hash",
-                                        sha256(token),
-                                        "validity",
-                                        properties.setupTokenValidity().toSeconds()))
-                        .single()
-                        .get("valid")
-                        .asBoolean();
-                if (!tokenValid) {
-                    throw new ApiException(
-                            HttpStatus.FORBIDDEN,
-                            "SETUP_TOKEN_INVALID",
-                            "token",
-                            "the setup token is not valid; use the one printed in the server log at start-up");
+                if (!tokenValid(tx, token)) {
+                    throw tokenInvalid();
                 }
                 String normalised = UserAccounts.normalise(username);
                 boolean taken = tx.run(
@@ -130,6 +122,41 @@ public class SetupService {
                 return new PoxUser(normalised, passwordHash, java.util.Set.of(PoxUser.ADMIN), null, true);
             });
         }
+    }
+
+    private boolean tokenValid(String token) {
+        try (Session session = driver.session()) {
+            return session.executeRead(tx -> tokenValid(tx, token));
+        }
+    }
+
+    private boolean tokenValid(TransactionContext tx, String token) {
+        return tx.run(
+                        """
+                        MATCH (t:SetupToken {tokenHash: $hash})
+                        WHERE t.createdAt >= datetime() - duration({seconds: $validity})
+                        RETURN count(t) > 0 AS valid
+                        """,
+                        Map.of(
+                                "hash",
+                                sha256(token),
+                                "validity",
+                                properties.setupTokenValidity().toSeconds()))
+                .single()
+                .get("valid")
+                .asBoolean();
+    }
+
+    private static ApiException setupDone() {
+        return ApiException.conflict("SETUP_ALREADY_DONE", null, "an admin exists already; setup is closed");
+    }
+
+    private static ApiException tokenInvalid() {
+        return new ApiException(
+                HttpStatus.FORBIDDEN,
+                "SETUP_TOKEN_INVALID",
+                "token",
+                "the setup token is not valid; use the one printed in the server log at start-up");
     }
 
     /** Creates the configured first admin when no admin exists; returns whether it did. */

@@ -64,9 +64,11 @@ public class UserAccounts {
      * Creates or replaces the (not yet enabled) account of a member whose registration is in progress; a retried
      * registration may choose another username or password.
      *
-     * @throws ApiException {@code USERNAME_TAKEN} when another account has the username
+     * @throws ApiException {@code USERNAME_TAKEN} when another account has the username, {@code PASSWORD_TOO_WEAK} or
+     *     {@code PASSWORD_TOO_LONG} (callers check with {@link AcceptablePassword} before they touch the ledger)
      */
     public PoxUser reserveForMember(String memberId, String username, String password) {
+        PasswordPolicy.require(password, username);
         Map<String, Object> params = new HashMap<>();
         params.put("memberId", memberId);
         params.put("username", normalise(username));
@@ -95,6 +97,7 @@ public class UserAccounts {
     }
 
     PoxUser create(String username, String password, Set<String> roles, String memberId, boolean enabled) {
+        PasswordPolicy.require(password, username);
         Map<String, Object> params = new HashMap<>();
         params.put("username", normalise(username));
         params.put("passwordHash", passwords.encode(password));
