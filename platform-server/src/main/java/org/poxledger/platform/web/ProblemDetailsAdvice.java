@@ -137,14 +137,17 @@ class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
     @Override
     protected ResponseEntity<Object> handleExceptionInternal(
             Exception e, Object body, HttpHeaders headers, HttpStatusCode status, WebRequest request) {
-        if (body instanceof ProblemDetail problem
+        // after super: for some refusals (404 no resource, 415) Spring passes no body and super builds it
+        ResponseEntity<Object> response = super.handleExceptionInternal(e, body, headers, status, request);
+        if (response != null
+                && response.getBody() instanceof ProblemDetail problem
                 && (problem.getProperties() == null || !problem.getProperties().containsKey("code"))) {
             HttpStatus known = HttpStatus.resolve(status.value());
             problem.setProperty(
                     "code",
                     known == null ? "HTTP_" + status.value() : known.name().toUpperCase(Locale.ROOT));
         }
-        return super.handleExceptionInternal(e, body, headers, status, request);
+        return response;
     }
 
     private static ProblemDetail validationProblem(Map<String, String> errors) {
