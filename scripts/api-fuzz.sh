@@ -25,16 +25,8 @@ cleanup() {
 }
 trap cleanup INT TERM EXIT
 
-free_port() { python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])'; }
-
-await_line() { # file pattern pid seconds
-    for _ in $(seq 1 "$4"); do
-        grep -q "$2" "$1" 2>/dev/null && return 0
-        kill -0 "$3" 2>/dev/null || { tail -50 "$1"; echo "process $3 exited before '$2'" >&2; exit 1; }
-        sleep 1
-    done
-    tail -50 "$1"; echo "no '$2' in $1 after $4 s" >&2; exit 1
-}
+# shellcheck source=lib-server.sh
+source scripts/lib-server.sh
 
 if ! command -v schemathesis > /dev/null 2>&1 && ! python3 -m schemathesis.cli --version > /dev/null 2>&1; then
     echo "== installing schemathesis $SCHEMATHESIS_VERSION"
@@ -76,11 +68,6 @@ member_password=$(head -c 18 /dev/urandom | base64 | tr -d '/+=')
 curl -fsS -u "fuzzadmin:$admin_password" -H 'Content-Type: application/json' -o /dev/null \
     -d "{\"network\":\"email\",\"handle\":\"fuzz@example.org\",\"displayName\":\"Fuzz\",\"username\":\"fuzzmember\",\"password\":\"$member_password\"}" \
     "$base/api/v1/admin/members/genesis"
-token_of() {
-    curl -fsS -H 'Content-Type: application/json' -d "{\"username\":\"$1\",\"password\":\"$2\"}" \
-        "$base/api/v1/auth/token" | python3 -c 'import json,sys; print(json.load(sys.stdin)["accessToken"])'
-}
-
 failed=0
 run_as() { # name [header]
     local name=$1; shift
@@ -95,8 +82,8 @@ run_as() { # name [header]
     if (( rc != 0 )); then failed=1; echo "schemathesis as $name failed (exit $rc)"; fi
 }
 # both tokens first: the anonymous and admin runs guess passwords, which throttles this address
-admin_token=$(token_of fuzzadmin "$admin_password")
-member_token=$(token_of fuzzmember "$member_password")
+admin_token=$(token_of "$base" fuzzadmin "$admin_password")
+member_token=$(token_of "$base" fuzzmember "$member_password")
 run_as admin -H "Authorization: Bearer $admin_token"
 run_as member -H "Authorization: Bearer $member_token"
 run_as anonymous

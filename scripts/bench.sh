@@ -7,9 +7,10 @@
 #   - the Fabric settlement benchmark, when the local network runs (network-config/network.sh status --quiet):
 #     latency and throughput on fresh channels, tuned and with Fabric's default batching, plus its chart
 #     bench/results/fabric-settlement.png. POX_BENCH_STEP_SECONDS sets each load step's length (default 15).
+#     Then scripts/bench-api.sh: transfer latency through the REST API on a server on the Fabric ledger.
 #   - the graph-at-scale harness (docs/graph-at-scale.md): projection, counters and level recompute on generated
 #     10k/100k/1M trees against an in-process Neo4j, and the server's graph rebuild from a generated ledger; chart
-#     bench/results/graph-scale.png. Alone: scripts/bench.sh graph | rebuild | graph-chart.
+#     bench/results/graph-scale.png. Alone: scripts/bench.sh graph | rebuild | graph-chart | api.
 #     POX_BENCH_SIZES (default 10000,100000,1000000), POX_BENCH_PROJECTION_MAX (default 100000),
 #     POX_BENCH_REBUILD_MEMBERS (default 100000; the ledger is generated once into bench/target), POX_BENCH_HEAP.
 # The machine is shared: figures taken while other builds run are under contention (see docs/graph-at-scale.md).
@@ -51,6 +52,7 @@ run_rebuild() {
 
 case "${1:-}" in
     graph) run_graph; exit ;;
+    api) scripts/bench-api.sh; exit ;;
     rebuild) run_rebuild; exit ;;
     graph-chart) graph_chart; exit ;;
 esac
@@ -67,6 +69,7 @@ if [[ $# -eq 0 ]]; then
         charts_venv
         "$venv/bin/python" bench/chart_settlement.py bench/results
         echo "Fabric settlement figures: bench/results/latest.json, chart: bench/results/fabric-settlement.png"
+        scripts/bench-api.sh
     else
         scripts/banner.sh "The local Fabric network is not running: the Fabric settlement benchmark was SKIPPED (make network-up first)"
     fi

@@ -23,6 +23,26 @@ public final class BenchResults {
     private BenchResults() {}
 
     /**
+     * For benchmarks written as scripts: {@code BenchResults <file> <commit> name=value...}.
+     *
+     * @param args the results file, the commit, then one {@code name=value} per figure
+     */
+    public static void main(String[] args) {
+        if (args.length < 3) {
+            throw new IllegalArgumentException("usage: BenchResults <file> <commit> name=value...");
+        }
+        Map<String, Number> metrics = new TreeMap<>();
+        for (int i = 2; i < args.length; i++) {
+            int equals = args[i].indexOf('=');
+            if (equals <= 0) {
+                throw new IllegalArgumentException("expected name=value, got '" + args[i] + "'");
+            }
+            metrics.put(args[i].substring(0, equals), Double.parseDouble(args[i].substring(equals + 1)));
+        }
+        merge(Path.of(args[0]), args[1], metrics);
+    }
+
+    /**
      * @param file the results file (created if absent)
      * @param commit the commit measured
      * @param metrics this benchmark's figures
