@@ -15,6 +15,8 @@
 #   env       print the POX_FABRIC_* variables for a client of this network (also in <network dir>/fabric.env).
 #   artifacts only the files: binaries, crypto, genesis block, chaincode package (+ chaincode/package-id), fabric.env.
 #   node X    run orderer or peer0.platform in the foreground with this network's settings (docker/ uses it).
+#   stop X    stop one component (orderer, peer0.platform or chaincode) and leave the rest running; `up` starts it
+#             again. The fault tests use it to take a node away in the middle of a stream of transfers.
 #   channel N create channel N on the running network (orderer and peer join it) with the chaincode deployed on it,
 #             like `pox`; idempotent. The integration tests give each test ledger a fresh channel, so every test
 #             starts from an empty chain on the one network.
@@ -634,6 +636,15 @@ up() {
     say "network up in $(elapsed "$started"): channel $CHANNEL, chaincode $CHAINCODE; client settings in $net/fabric.env"
 }
 
+stop_component() { # stop_component <orderer|peer0.platform|chaincode>
+    case "${1:-}" in
+        orderer | peer0.platform | chaincode) ;;
+        *) die "stop needs orderer, peer0.platform or chaincode, got '${1:-}'" ;;
+    esac
+    [[ -d "$run" ]] || die "nothing runs here: $run does not exist"
+    stop_process "$1"
+}
+
 add_channel() { # add_channel <name>: one more channel on the running network, chaincode deployed
     local name="${1:-}"
     [[ "$name" =~ ^[a-z][a-z0-9.-]{0,48}$ ]] ||
@@ -748,6 +759,7 @@ main() {
         artifacts) artifacts ;;
         node) run_node "${2:-}" ;;
         channel) add_channel "${2:-}" ;;
+        stop) stop_component "${2:-}" ;;
         down) down ;;
         status) status "${2:-}" ;;
         env) print_env ;;

@@ -207,6 +207,13 @@ channel_needs_a_running_network() {
 }
 check "channel on a network that is not running says to start it" channel_needs_a_running_network
 
+stop_refuses_an_unknown_component() {
+    local status=0
+    POX_NETWORK_DIR="$scratch/none" "$here/network.sh" stop gossip 2>"$scratch/stop.err" || status=$?
+    [[ $status == 1 ]] && grep -q "stop needs orderer, peer0.platform or chaincode" "$scratch/stop.err"
+}
+check "stop refuses a component the network does not have" stop_refuses_an_unknown_component
+
 client_env_exports_fabric_env() {
     mkdir -p "$scratch/envnet"
     printf 'POX_FABRIC_PEER_ENDPOINT=127.0.0.1:7051\nPOX_FABRIC_MSP_ID=PlatformOrgMSP\n' >"$scratch/envnet/fabric.env"

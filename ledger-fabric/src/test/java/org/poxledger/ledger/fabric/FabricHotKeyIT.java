@@ -184,6 +184,11 @@ class FabricHotKeyIT {
     }
 
     private JsonNode currentPolicy() {
+        return currentPolicy(ledger);
+    }
+
+    /** The published policy, or the default one published now on a ledger that has none yet. */
+    static JsonNode currentPolicy(FabricLedgerConnection ledger) {
         try {
             return parse(ledger.evaluate("policies:GetCurrentPolicy"));
         } catch (LedgerException e) {

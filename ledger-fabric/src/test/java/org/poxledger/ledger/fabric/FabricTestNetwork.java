@@ -28,9 +28,16 @@ final class FabricTestNetwork {
             + " (Makefile: POX_SKIP_FABRIC=1).";
 
     private final Map<String, String> variables;
+    private final Path directory;
 
-    private FabricTestNetwork(Map<String, String> variables) {
+    private FabricTestNetwork(Map<String, String> variables, Path directory) {
         this.variables = variables;
+        this.directory = directory;
+    }
+
+    /** @return the network directory network.sh works in */
+    Path directory() {
+        return directory;
     }
 
     static FabricTestNetwork fromEnvironment() {
@@ -52,7 +59,7 @@ final class FabricTestNetwork {
                 variables.put(name, value);
             }
         });
-        return new FabricTestNetwork(variables);
+        return new FabricTestNetwork(variables, directory);
     }
 
     /** @return the platform operator (PlatformOrg Admin: node OU admin) */
