@@ -59,8 +59,15 @@ public final class PoxRig implements AutoCloseable {
     public final RewardWiring rewards;
 
     private PoxRig(RewardProperties rewardProperties, UnaryOperator<LedgerConnection> wrap) {
+        this(rewardProperties, wrap, null);
+    }
+
+    private PoxRig(RewardProperties rewardProperties, UnaryOperator<LedgerConnection> wrap, LedgerConnection existing) {
         this.rewardProperties = rewardProperties;
-        if (TestLedger.onFabric()) {
+        if (existing != null) {
+            clock = MutableClock.followingRealTime();
+            base = existing;
+        } else if (TestLedger.onFabric()) {
             clock = MutableClock.followingRealTime();
             base = TestLedger.fresh();
         } else {
@@ -77,6 +84,11 @@ public final class PoxRig implements AutoCloseable {
         wallet = WalletWiring.service(ledger, wallets, policies);
         money = new MoneyLedger(ledger);
         rewards = RewardWiring.create(driver, ledger, policies, wallets, rewardProperties, clock, meters, "instance-a");
+    }
+
+    /** @return a rig over a ledger others have written (an existing Fabric channel), with an empty graph */
+    public static PoxRig over(LedgerConnection existing) {
+        return new PoxRig(RewardProperties.defaults(), UnaryOperator.identity(), existing);
     }
 
     /** @return a rig over a fresh ledger and an empty graph */
