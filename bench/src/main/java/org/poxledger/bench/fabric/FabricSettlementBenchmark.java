@@ -42,6 +42,7 @@ public final class FabricSettlementBenchmark {
     private static final int[] CONCURRENCY = {1, 16, 64, 256};
     private static final int PAYEES = 32;
     private static final int SEQUENTIAL_TRANSFERS = 200;
+    private static final int HOT_PAYERS = 64;
 
     private final LedgerConnection[] connections;
     private final Funding funding;
@@ -69,6 +70,7 @@ public final class FabricSettlementBenchmark {
         metrics.put("fabric_submit_p99_ms", (Number) tuned.get("sequential_p99_ms"));
         metrics.put("fabric_transfers_per_s", (Number) tuned.get("best_per_s"));
         metrics.put("fabric_transfers_invalid", (Number) tuned.get("invalid"));
+        metrics.put("fabric_hot_payee_failed", (Number) tuned.get("hot_payee_failed"));
 
         Map<String, Object> baseline = run(repository, networkDir, "PoxChannelDefaultBatch", step, table);
         metrics.put("fabric_transfers_per_s_default_batch", (Number) baseline.get("best_per_s"));
@@ -122,6 +124,9 @@ public final class FabricSettlementBenchmark {
                 p99,
                 SEQUENTIAL_TRANSFERS);
 
+        long hotPayeeFailed = hotPayee(payers.subList(0, HOT_PAYERS), payees.getFirst());
+        log.info("{}: {} payers paying one payee at once: {} failed", profile, HOT_PAYERS, hotPayeeFailed);
+
         double best = 0;
         long invalidTotal = 0;
         for (int concurrency : CONCURRENCY) {
@@ -144,6 +149,7 @@ public final class FabricSettlementBenchmark {
         summary.put("sequential_p99_ms", p99);
         summary.put("best_per_s", best);
         summary.put("invalid", invalidTotal);
+        summary.put("hot_payee_failed", hotPayeeFailed);
         return summary;
     }
 
@@ -187,6 +193,30 @@ public final class FabricSettlementBenchmark {
                 histogram.getValueAtPercentile(99) / 1e6,
                 committed.get(),
                 invalid.get());
+    }
+
+    /** Every payer pays the one payee at the same moment: credits are blind writes, so none may fail. */
+    private long hotPayee(List<String> payers, String payee) throws Exception {
+        AtomicLong failed = new AtomicLong();
+        try (ExecutorService clients = Executors.newVirtualThreadPerTaskExecutor()) {
+            List<Future<?>> sent = new ArrayList<>();
+            for (int i = 0; i < payers.size(); i++) {
+                String payer = payers.get(i);
+                LedgerConnection connection = connections[i % connections.length];
+                sent.add(clients.submit(() -> {
+                    try {
+                        transfer(connection, payer, payee);
+                    } catch (LedgerException e) {
+                        failed.incrementAndGet();
+                        log.warn("hot-payee transfer from {} failed: {} {}", payer, e.code(), e.getMessage());
+                    }
+                }));
+            }
+            for (Future<?> one : sent) {
+                one.get();
+            }
+        }
+        return failed.get();
     }
 
     private static void transfer(LedgerConnection connection, String payer, String payee) {
