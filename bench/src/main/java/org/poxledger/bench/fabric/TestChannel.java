@@ -45,28 +45,13 @@ record TestChannel(String name, Map<String, String> variables) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException(e);
         }
-        Map<String, String> variables = readEnv(networkDir.resolve("fabric.env"));
+        Map<String, String> variables =
+                new HashMap<>(FabricLedgerSettings.readEnvFile(networkDir.resolve("fabric.env")));
         variables.put("POX_FABRIC_CHANNEL", name);
         return new TestChannel(name, variables);
     }
 
     FabricLedgerConnection connect() {
         return FabricLedgerConnection.connect(FabricLedgerSettings.fromVariables(variables::get));
-    }
-
-    private static Map<String, String> readEnv(Path file) {
-        Map<String, String> values = new HashMap<>();
-        try {
-            for (String line : Files.readAllLines(file)) {
-                String trimmed = line.strip();
-                int equals = trimmed.indexOf('=');
-                if (!trimmed.isEmpty() && !trimmed.startsWith("#") && equals > 0) {
-                    values.put(trimmed.substring(0, equals), trimmed.substring(equals + 1));
-                }
-            }
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot read " + file, e);
-        }
-        return values;
     }
 }

@@ -6,7 +6,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.function.UnaryOperator;
@@ -222,5 +224,29 @@ public record FabricLedgerSettings(
         }
         requireReadableFile("privateKey", keys.get(0));
         return keys.get(0);
+    }
+
+    /**
+     * Reads the {@code NAME=value} lines of a client settings file, as {@code network.sh} writes {@code fabric.env}
+     * (blank lines and {@code #} comments skipped).
+     *
+     * @param file the file
+     * @return its variables, in file order
+     * @throws java.io.UncheckedIOException when it cannot be read
+     */
+    public static Map<String, String> readEnvFile(Path file) {
+        Map<String, String> values = new LinkedHashMap<>();
+        try {
+            for (String line : Files.readAllLines(file)) {
+                String trimmed = line.strip();
+                int equals = trimmed.indexOf('=');
+                if (!trimmed.isEmpty() && !trimmed.startsWith("#") && equals > 0) {
+                    values.put(trimmed.substring(0, equals), trimmed.substring(equals + 1));
+                }
+            }
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException("cannot read " + file, e);
+        }
+        return values;
     }
 }

@@ -2,8 +2,6 @@ package org.poxledger.ledger.fabric;
 
 import static org.assertj.core.api.Assertions.fail;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HashMap;
@@ -50,7 +48,7 @@ final class FabricTestNetwork {
         Path envFile = directory.resolve("fabric.env");
         Map<String, String> variables = new HashMap<>();
         if (Files.isRegularFile(envFile)) {
-            variables.putAll(readEnvFile(envFile));
+            variables.putAll(FabricLedgerSettings.readEnvFile(envFile));
         } else if (System.getenv("POX_FABRIC_PEER_ENDPOINT") == null) {
             fail("The Fabric network is not set up: " + envFile + " does not exist. " + HOW_TO_START);
         }
@@ -96,21 +94,5 @@ final class FabricTestNetwork {
             fail(name + " is not set (network.sh writes it to fabric.env). " + HOW_TO_START);
         }
         return value;
-    }
-
-    private static Map<String, String> readEnvFile(Path file) {
-        Map<String, String> values = new HashMap<>();
-        try {
-            for (String line : Files.readAllLines(file)) {
-                String trimmed = line.strip();
-                int equals = trimmed.indexOf('=');
-                if (!trimmed.isEmpty() && !trimmed.startsWith("#") && equals > 0) {
-                    values.put(trimmed.substring(0, equals), trimmed.substring(equals + 1));
-                }
-            }
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot read " + file, e);
-        }
-        return values;
     }
 }

@@ -2,8 +2,8 @@ package org.poxledger.platform.ledger;
 
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
+import org.poxledger.ledger.ForwardingLedgerConnection;
 import org.poxledger.ledger.LedgerConnection;
-import org.poxledger.ledger.LedgerEventStream;
 import org.poxledger.ledger.LedgerException;
 import org.poxledger.ledger.LedgerResult;
 import org.slf4j.Logger;
@@ -27,18 +27,17 @@ import org.springframework.core.retry.Retryable;
  * <p>Bounded by {@link LedgerProperties.ConflictRetry}: exponential backoff with jitter, a retry count and an overall
  * time limit, after which the last conflict is thrown as it is.
  */
-final class ConflictRetryingLedgerConnection implements LedgerConnection {
+final class ConflictRetryingLedgerConnection extends ForwardingLedgerConnection {
 
     static final String RETRY_COUNTER = "pox.ledger.conflict.retries";
 
     private static final Logger log = LoggerFactory.getLogger(ConflictRetryingLedgerConnection.class);
 
-    private final LedgerConnection delegate;
     private final RetryTemplate retry;
 
     ConflictRetryingLedgerConnection(
             LedgerConnection delegate, LedgerProperties.ConflictRetry settings, MeterRegistry meters) {
-        this.delegate = delegate;
+        super(delegate);
         this.retry = new RetryTemplate(policy(settings));
         this.retry.setRetryListener(new ConflictLog(Counter.builder(RETRY_COUNTER)
                 .description("Ledger submits endorsed again after a read conflict")
@@ -60,7 +59,7 @@ final class ConflictRetryingLedgerConnection implements LedgerConnection {
     @Override
     public LedgerResult submit(String transaction, String... args) {
         try {
-            return retry.execute(new Submission(delegate, transaction, args));
+            return retry.execute(new Submission(delegate(), transaction, args));
         } catch (RetryException e) {
             // the last failure as it was: a refusal, an unreachable ledger, or the conflict that outlasted the bound
             if (e.getLastException() instanceof RuntimeException last) {
@@ -68,31 +67,6 @@ final class ConflictRetryingLedgerConnection implements LedgerConnection {
             }
             throw new IllegalStateException("ledger submit " + transaction + " failed", e);
         }
-    }
-
-    @Override
-    public byte[] evaluate(String transaction, String... args) {
-        return delegate.evaluate(transaction, args);
-    }
-
-    @Override
-    public java.util.OptionalLong lastEventBlock(long fromBlock, long toBlock) {
-        return delegate.lastEventBlock(fromBlock, toBlock);
-    }
-
-    @Override
-    public long lastBlock() {
-        return delegate.lastBlock();
-    }
-
-    @Override
-    public LedgerEventStream events(long startBlock) {
-        return delegate.events(startBlock);
-    }
-
-    @Override
-    public void close() {
-        delegate.close();
     }
 
     /** One submit, named after its transaction so retries log what they repeat. */

@@ -2,24 +2,23 @@ package org.poxledger.platform.ledger;
 
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
+import org.poxledger.ledger.ForwardingLedgerConnection;
 import org.poxledger.ledger.LedgerConnection;
-import org.poxledger.ledger.LedgerEventStream;
 import org.poxledger.ledger.LedgerException;
 import org.poxledger.ledger.LedgerResult;
 
 /**
  * Times every submit as {@code pox.ledger.submit}, tagged with the transaction name and the outcome ({@code ok} or the
- * ledger's error code), so slow or failing transactions show per kind. Evaluates and event streams pass through.
+ * ledger's error code), so slow or failing transactions show per kind. Everything else passes through.
  */
-final class TimedLedgerConnection implements LedgerConnection {
+final class TimedLedgerConnection extends ForwardingLedgerConnection {
 
     static final String SUBMIT_TIMER = "pox.ledger.submit";
 
-    private final LedgerConnection delegate;
     private final MeterRegistry registry;
 
     TimedLedgerConnection(LedgerConnection delegate, MeterRegistry registry) {
-        this.delegate = delegate;
+        super(delegate);
         this.registry = registry;
     }
 
@@ -28,7 +27,7 @@ final class TimedLedgerConnection implements LedgerConnection {
         long started = System.nanoTime();
         String outcome = "ok";
         try {
-            return delegate.submit(transaction, args);
+            return delegate().submit(transaction, args);
         } catch (LedgerException e) {
             outcome = e.code();
             throw e;
@@ -43,30 +42,5 @@ final class TimedLedgerConnection implements LedgerConnection {
                     .register(registry)
                     .record(System.nanoTime() - started, java.util.concurrent.TimeUnit.NANOSECONDS);
         }
-    }
-
-    @Override
-    public byte[] evaluate(String transaction, String... args) {
-        return delegate.evaluate(transaction, args);
-    }
-
-    @Override
-    public java.util.OptionalLong lastEventBlock(long fromBlock, long toBlock) {
-        return delegate.lastEventBlock(fromBlock, toBlock);
-    }
-
-    @Override
-    public long lastBlock() {
-        return delegate.lastBlock();
-    }
-
-    @Override
-    public LedgerEventStream events(long startBlock) {
-        return delegate.events(startBlock);
-    }
-
-    @Override
-    public void close() {
-        delegate.close();
     }
 }

@@ -94,18 +94,7 @@ public final class TestLedger {
         if (!Files.isRegularFile(envFile)) {
             fail("The Fabric network is not set up: " + envFile + " does not exist. " + HOW_TO_START);
         }
-        Map<String, String> variables = new HashMap<>();
-        try {
-            for (String line : Files.readAllLines(envFile)) {
-                String trimmed = line.strip();
-                int equals = trimmed.indexOf('=');
-                if (!trimmed.isEmpty() && !trimmed.startsWith("#") && equals > 0) {
-                    variables.put(trimmed.substring(0, equals), trimmed.substring(equals + 1));
-                }
-            }
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot read " + envFile, e);
-        }
+        Map<String, String> variables = new HashMap<>(FabricLedgerSettings.readEnvFile(envFile));
         System.getenv().forEach((name, value) -> {
             if (name.startsWith("POX_FABRIC_") && !name.equals("POX_FABRIC_CHANNEL")) {
                 variables.put(name, value);

@@ -1,6 +1,7 @@
 package org.poxledger.platform.testrig;
 
 import java.util.concurrent.atomic.AtomicInteger;
+import org.poxledger.ledger.ForwardingLedgerConnection;
 import org.poxledger.ledger.LedgerConnection;
 import org.poxledger.ledger.LedgerEventStream;
 import org.poxledger.ledger.LedgerResult;
@@ -10,7 +11,7 @@ import org.poxledger.ledger.LedgerResult;
  * {@link Error}, as a process dying between the ledger's commit and its own bookkeeping would. Event streams can be
  * made to fail a number of times, as a dropped connection would.
  */
-public final class CrashingLedger implements LedgerConnection {
+public final class CrashingLedger extends ForwardingLedgerConnection {
 
     /** Thrown where the simulated process dies. */
     public static final class SimulatedCrash extends Error {
@@ -19,7 +20,6 @@ public final class CrashingLedger implements LedgerConnection {
         }
     }
 
-    private final LedgerConnection delegate;
     private final String transaction;
     private final int crashAfter;
     private final AtomicInteger submissions = new AtomicInteger();
@@ -32,7 +32,7 @@ public final class CrashingLedger implements LedgerConnection {
      * @param failingStreams how many {@code events()} calls fail before streams work
      */
     public CrashingLedger(LedgerConnection delegate, String transaction, int crashAfter, int failingStreams) {
-        this.delegate = delegate;
+        super(delegate);
         this.transaction = transaction;
         this.crashAfter = crashAfter;
         this.failingStreams = new AtomicInteger(failingStreams);
@@ -40,27 +40,12 @@ public final class CrashingLedger implements LedgerConnection {
 
     @Override
     public LedgerResult submit(String name, String... args) {
-        LedgerResult result = delegate.submit(name, args);
+        LedgerResult result = delegate().submit(name, args);
         if (name.equals(transaction) && submissions.incrementAndGet() == crashAfter) {
             throw new SimulatedCrash(name + " #" + crashAfter + " committed in block " + result.blockNumber()
                     + "; the process dies before recording it");
         }
         return result;
-    }
-
-    @Override
-    public byte[] evaluate(String name, String... args) {
-        return delegate.evaluate(name, args);
-    }
-
-    @Override
-    public java.util.OptionalLong lastEventBlock(long fromBlock, long toBlock) {
-        return delegate.lastEventBlock(fromBlock, toBlock);
-    }
-
-    @Override
-    public long lastBlock() {
-        return delegate.lastBlock();
     }
 
     @Override
@@ -70,7 +55,7 @@ public final class CrashingLedger implements LedgerConnection {
             throw new org.poxledger.ledger.LedgerException(
                     org.poxledger.ledger.LedgerException.LEDGER_UNAVAILABLE, "simulated outage", null);
         }
-        return delegate.events(startBlock);
+        return delegate().events(startBlock);
     }
 
     /** @return how many event streams were asked for */
