@@ -49,11 +49,13 @@ class SharedChainAuditIT {
                 .rebuild(rig.lastBlock(), IDLE);
         AuditReport audit = AuditWiring.audit(rig).run();
 
-        assertThat(report.lastBlock()).isEqualTo(rig.lastBlock());
+        // the newest blocks may hold no event (a replayed transfer commits without one): everything after the last
+        // replayed event must be such a block
+        assertThat(report.lastBlock()).isLessThanOrEqualTo(rig.lastBlock());
+        assertThat(rig.ledger.lastEventBlock(report.lastBlock() + 1, rig.lastBlock()))
+                .isEmpty();
         assertThat(report.members()).isPositive();
         assertThat(audit.differences()).isEmpty();
-        // not equal to report.members(): listeners of other cached test contexts share this Neo4j and may project
-        // their own ledgers' members meanwhile; the audit checks every member of this ledger it can reach
         assertThat(audit.membersChecked()).isPositive();
     }
 
