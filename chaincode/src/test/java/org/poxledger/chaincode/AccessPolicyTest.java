@@ -8,6 +8,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
+import org.poxledger.contract.ErrorCode;
 import org.poxledger.ledger.memory.InMemoryWorldState;
 import org.poxledger.ledger.memory.LedgerIdentity;
 

@@ -1,4 +1,4 @@
-package org.poxledger.chaincode.model;
+package org.poxledger.contract.model;
 
 /**
  * A registered member: pseudonymous, with the referral edge to its recommender fixed at registration.

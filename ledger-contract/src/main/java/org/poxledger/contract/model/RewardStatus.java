@@ -1,4 +1,4 @@
-package org.poxledger.chaincode.model;
+package org.poxledger.contract.model;
 
 /** What happened to a reward entry. PAID and RELEASED amounts are minted; HELD waits for an admin. */
 public enum RewardStatus {

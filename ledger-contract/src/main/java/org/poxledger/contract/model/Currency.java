@@ -1,4 +1,4 @@
-package org.poxledger.chaincode.model;
+package org.poxledger.contract.model;
 
 /**
  * How amounts are displayed; the ledger itself only stores integer minor units.

@@ -1,4 +1,4 @@
-package org.poxledger.chaincode.model;
+package org.poxledger.contract.model;
 
 import java.util.List;
 

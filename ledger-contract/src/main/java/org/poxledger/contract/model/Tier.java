@@ -1,4 +1,4 @@
-package org.poxledger.chaincode.model;
+package org.poxledger.contract.model;
 
 /**
  * One level of a reward policy (DESIGN §5).

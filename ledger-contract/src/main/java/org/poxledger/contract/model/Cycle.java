@@ -1,4 +1,4 @@
-package org.poxledger.chaincode.model;
+package org.poxledger.contract.model;
 
 /**
  * A reward cycle, recorded by its first chunk and totalled by every chunk, release and forfeit.

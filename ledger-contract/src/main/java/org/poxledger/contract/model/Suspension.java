@@ -1,4 +1,4 @@
-package org.poxledger.chaincode.model;
+package org.poxledger.contract.model;
 
 /**
  * Why and from which status a member was suspended; kept beside the member (not in the Member JSON of the wire

@@ -1,4 +1,4 @@
-package org.poxledger.chaincode.model;
+package org.poxledger.contract.model;
 
 /**
  * One member's reward in one cycle, as computed off-chain and recorded on-chain (DESIGN §6).

@@ -1,4 +1,4 @@
-package org.poxledger.chaincode.model;
+package org.poxledger.contract.model;
 
 /** Member lifecycle (DESIGN §4.5): ACTIVE (registered) → VERIFIED (identity verified) ↔ SUSPENDED (fraud hold). */
 public enum MemberStatus {

@@ -1,4 +1,4 @@
-package org.poxledger.chaincode.model;
+package org.poxledger.contract.model;
 
 /**
  * Everything ever minted (PAID plus RELEASED rewards).
