@@ -61,6 +61,8 @@ public enum ErrorCode {
     // ---- platform refusals
     VALIDATION_FAILED(Category.INVALID),
     MALFORMED_REQUEST(Category.INVALID),
+    /** A form field that should hold a whole number holds something else. */
+    NOT_A_NUMBER(Category.INVALID),
     UNKNOWN_NETWORK(Category.INVALID, "network"),
     MALFORMED_HANDLE(Category.INVALID, "handle"),
     IDEMPOTENCY_KEY_MISMATCH(Category.INVALID, "transferId"),
@@ -78,6 +80,8 @@ public enum ErrorCode {
     INVITATION_ALREADY_ACCEPTED(Category.CONFLICT),
     SETUP_ALREADY_DONE(Category.CONFLICT),
     CYCLE_CLOSE_CONFLICT(Category.CONFLICT),
+    /** The graph has not yet applied the ledger's latest blocks; the same request may be repeated (503). */
+    PROJECTION_BEHIND(Category.UNAVAILABLE),
     INVITATION_EXPIRED(Category.GONE),
     INTERNAL_ERROR(Category.INTERNAL);
 

@@ -1,5 +1,6 @@
 package org.poxledger.contract;
 
+import java.util.Map;
 import java.util.Objects;
 
 /**
@@ -50,5 +51,10 @@ public class Refusal extends RuntimeException {
     /** @return the request field at fault, or {@code null} */
     public String field() {
         return field;
+    }
+
+    /** @return field → message for a refusal that names several fields at once; empty for most refusals */
+    public Map<String, String> fieldErrors() {
+        return Map.of();
     }
 }

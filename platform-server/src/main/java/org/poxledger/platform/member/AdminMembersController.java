@@ -11,8 +11,11 @@ import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
+import org.poxledger.contract.ErrorCode;
+import org.poxledger.contract.Refusal;
+import org.poxledger.contract.model.Member;
+import org.poxledger.contract.model.MemberStatus;
 import org.poxledger.platform.security.Passwords;
-import org.poxledger.platform.web.ApiException;
 import org.poxledger.platform.web.PageOf;
 import org.springframework.http.HttpStatus;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -80,7 +83,7 @@ class AdminMembersController {
     @ApiResponse(responseCode = "409", description = "ACCOUNT_ALREADY_REGISTERED, USERNAME_TAKEN")
     MemberView createGenesis(@Valid @RequestBody GenesisRequest request) {
         SocialAccount account = SocialAccount.of(request.network(), request.handle());
-        LedgerMember member = genesis.register(
+        Member member = genesis.register(
                 account, request.displayName(), request.email(), request.username(), request.password());
         return view(member.memberId());
     }
@@ -140,6 +143,6 @@ class AdminMembersController {
 
     private MemberView view(String memberId) {
         return members.find(memberId)
-                .orElseThrow(() -> ApiException.notFound("MEMBER_NOT_FOUND", "member " + memberId + " is unknown"));
+                .orElseThrow(() -> Refusal.of(ErrorCode.MEMBER_NOT_FOUND, "member " + memberId + " is unknown"));
     }
 }

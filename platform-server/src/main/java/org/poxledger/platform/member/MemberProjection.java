@@ -9,6 +9,7 @@ import org.neo4j.driver.Driver;
 import org.neo4j.driver.Record;
 import org.neo4j.driver.Session;
 import org.neo4j.driver.TransactionContext;
+import org.poxledger.contract.model.Member;
 import org.poxledger.platform.level.DepthCounts;
 import org.poxledger.platform.level.LevelRecorder;
 import org.poxledger.platform.policy.RewardPolicy;
@@ -72,7 +73,25 @@ public class MemberProjection {
             throw new IllegalArgumentException(
                     "not a member event: " + eventName + "; expected one of " + MEMBER_EVENTS);
         }
-        return project(LedgerMember.fromJson(json, memberJson));
+        return project(readMember(memberJson));
+    }
+
+    private Member readMember(String memberJson) {
+        Member member;
+        try {
+            member = json.readValue(memberJson, Member.class);
+        } catch (RuntimeException e) {
+            throw new IllegalArgumentException("not a ledger Member JSON: " + abbreviate(memberJson), e);
+        }
+        if (member == null || member.memberId() == null || member.accountHash() == null || member.status() == null) {
+            throw new IllegalArgumentException(
+                    "ledger Member JSON lacks memberId, accountHash or status: " + abbreviate(memberJson));
+        }
+        return member;
+    }
+
+    private static String abbreviate(String text) {
+        return text == null || text.length() <= 200 ? String.valueOf(text) : text.substring(0, 200) + "...";
     }
 
     /**
@@ -81,7 +100,7 @@ public class MemberProjection {
      * @return {@link Outcome#REGISTERED} the first time the member is counted, else {@link Outcome#UPDATED}
      * @throws GraphProjectionException when the member's recommender is not in the graph yet
      */
-    public Outcome project(LedgerMember member) {
+    public Outcome project(Member member) {
         RewardPolicy policy = levels.currentPolicy();
         try (Session session = driver.session()) {
             return session.executeWrite(tx -> project(tx, member, policy));
@@ -96,12 +115,12 @@ public class MemberProjection {
         UPDATED
     }
 
-    private Outcome project(TransactionContext tx, LedgerMember member, RewardPolicy policy) {
+    private Outcome project(TransactionContext tx, Member member, RewardPolicy policy) {
         boolean counted = upsert(tx, member);
         if (counted) {
             return Outcome.UPDATED;
         }
-        if (member.isGenesis()) {
+        if (member.recommenderId() == null) {
             tx.run("MATCH (m:Member {memberId: $memberId}) SET m.counted = true", Map.of("memberId", member.memberId()))
                     .consume();
             log.info("projected genesis member {} tx={}", member.memberId(), member.registeredTxId());
@@ -120,7 +139,7 @@ public class MemberProjection {
     }
 
     /** @return whether the member had been counted before (read under the node's write lock) */
-    private static boolean upsert(TransactionContext tx, LedgerMember member) {
+    private static boolean upsert(TransactionContext tx, Member member) {
         Map<String, Object> params = new HashMap<>();
         params.put("memberId", member.memberId());
         params.put("accountHash", member.accountHash());
@@ -149,7 +168,7 @@ public class MemberProjection {
         return record.get("counted").asBoolean(false);
     }
 
-    private static List<LevelRecorder.Counted> countUnderAncestors(TransactionContext tx, LedgerMember member) {
+    private static List<LevelRecorder.Counted> countUnderAncestors(TransactionContext tx, Member member) {
         // One statement touching at most MAX_DEPTH ancestors. Each ancestor is write-locked (the __lock property)
         // before its counters are read, so concurrent registrations under shared ancestors never lose an update;
         // locking nearest-first gives every transaction the same order on a shared chain, which avoids deadlocks.

@@ -7,7 +7,9 @@ import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import java.util.List;
-import org.poxledger.platform.web.ApiException;
+import org.poxledger.contract.ErrorCode;
+import org.poxledger.contract.Refusal;
+import org.poxledger.contract.model.Cycle;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -42,10 +44,10 @@ class PublicRewardController {
     @GetMapping("/cycles/{cycleId}")
     @Operation(summary = "A cycle as recorded on-chain: range, policy version, Merkle root, totals")
     @ApiResponse(responseCode = "404", description = "CYCLE_NOT_FOUND")
-    LedgerCycle cycle(@PathVariable String cycleId) {
+    Cycle cycle(@PathVariable String cycleId) {
         return ledger.cycle(cycleId)
-                .orElseThrow(() -> ApiException.notFound(
-                        "CYCLE_NOT_FOUND", "reward cycle " + cycleId + " is not recorded on the ledger"));
+                .orElseThrow(() -> Refusal.of(
+                        ErrorCode.CYCLE_NOT_FOUND, "reward cycle " + cycleId + " is not recorded on the ledger"));
     }
 
     @PostMapping("/rewards/verify")

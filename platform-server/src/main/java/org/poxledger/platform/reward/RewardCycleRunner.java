@@ -12,6 +12,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
+import org.poxledger.contract.model.ChunkReceipt;
 import org.poxledger.ledger.LedgerException;
 import org.poxledger.platform.reward.RewardPlanRepository.StatusUpdate;
 import org.poxledger.platform.wallet.WalletProjection;
@@ -197,14 +198,14 @@ public class RewardCycleRunner {
     private void payChunk(CyclePlan plan, int chunk) {
         List<RewardEntry> entries = plans.chunkEntries(plan.cycleId(), chunk);
         RewardLedger.Paid paid = submitWithRetry(plan, chunk, entries);
-        RewardLedger.ChunkReceipt receipt = paid.receipt();
+        ChunkReceipt receipt = paid.receipt();
         List<StatusUpdate> updates = new ArrayList<>();
         receipt.paid().forEach(m -> updates.add(new StatusUpdate(m, RewardStatus.PAID, paid.txId())));
         receipt.held().forEach(m -> updates.add(new StatusUpdate(m, RewardStatus.HELD, paid.txId())));
         for (String skipped : receipt.skipped()) {
             // recorded by an earlier submission of this chunk, e.g. before a crash: take the ledger's word for it
             ledger.entry(plan.cycleId(), skipped)
-                    .ifPresent(e -> updates.add(new StatusUpdate(skipped, e.status(), e.txId())));
+                    .ifPresent(e -> updates.add(new StatusUpdate(skipped, RewardStatus.of(e.status()), e.paidTxId())));
         }
         plans.applyStatuses(plan.cycleId(), updates);
         plans.recordChunk(

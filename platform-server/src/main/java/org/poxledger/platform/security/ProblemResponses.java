@@ -5,6 +5,7 @@ import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import org.poxledger.contract.ErrorCode;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.security.access.AccessDeniedException;
@@ -33,7 +34,7 @@ final class ProblemResponses implements AuthenticationEntryPoint, AccessDeniedHa
                 request,
                 response,
                 HttpStatus.UNAUTHORIZED,
-                "UNAUTHENTICATED",
+                ErrorCode.UNAUTHENTICATED.name(),
                 "log in to use " + request.getRequestURI());
     }
 
@@ -44,7 +45,7 @@ final class ProblemResponses implements AuthenticationEntryPoint, AccessDeniedHa
                 request,
                 response,
                 HttpStatus.FORBIDDEN,
-                "ACCESS_DENIED",
+                ErrorCode.ACCESS_DENIED.name(),
                 "your account may not use " + request.getMethod() + " " + request.getRequestURI());
     }
 

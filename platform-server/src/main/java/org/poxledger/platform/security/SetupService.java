@@ -9,8 +9,8 @@ import java.util.Map;
 import java.util.Optional;
 import org.neo4j.driver.Driver;
 import org.neo4j.driver.Session;
-import org.poxledger.platform.web.ApiException;
-import org.springframework.http.HttpStatus;
+import org.poxledger.contract.ErrorCode;
+import org.poxledger.contract.Refusal;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.stereotype.Service;
 
@@ -68,7 +68,7 @@ public class SetupService {
      * Creates the first admin if the token is valid and no admin exists; concurrent calls are serialised on the
      * {@code (:PlatformSetup)} node, so at most one succeeds.
      *
-     * @throws ApiException 409 {@code SETUP_ALREADY_DONE}, 403 {@code SETUP_TOKEN_INVALID}, 409 {@code USERNAME_TAKEN}
+     * @throws Refusal 409 {@code SETUP_ALREADY_DONE}, 403 {@code SETUP_TOKEN_INVALID}, 409 {@code USERNAME_TAKEN}
      */
     public PoxUser createFirstAdmin(String token, String username, String password) {
         String passwordHash = passwords.encode(password);
@@ -85,7 +85,7 @@ public class SetupService {
                         .get("adminExists")
                         .asBoolean();
                 if (adminExists) {
-                    throw ApiException.conflict("SETUP_ALREADY_DONE", null, "an admin exists already; setup is closed");
+                    throw Refusal.of(ErrorCode.SETUP_ALREADY_DONE, null, "an admin exists already; setup is closed");
                 }
                 boolean tokenValid = tx.run(
                                 """
@@ -102,9 +102,8 @@ public class SetupService {
                         .get("valid")
                         .asBoolean();
                 if (!tokenValid) {
-                    throw new ApiException(
-                            HttpStatus.FORBIDDEN,
-                            "SETUP_TOKEN_INVALID",
+                    throw Refusal.of(
+                            ErrorCode.SETUP_TOKEN_INVALID,
                             "token",
                             "the setup token is not valid; use the one printed in the server log at start-up");
                 }
@@ -116,7 +115,7 @@ public class SetupService {
                         .get("taken")
                         .asBoolean();
                 if (taken) {
-                    throw ApiException.conflict("USERNAME_TAKEN", "username", "username " + username + " is taken");
+                    throw Refusal.of(ErrorCode.USERNAME_TAKEN, "username", "username " + username + " is taken");
                 }
                 tx.run("""
                                 CREATE (:UserAccount {username: $username, passwordHash: $passwordHash,

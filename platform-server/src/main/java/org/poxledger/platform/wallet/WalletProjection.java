@@ -7,6 +7,7 @@ import java.util.Map;
 import org.neo4j.driver.Driver;
 import org.neo4j.driver.QueryConfig;
 import org.neo4j.driver.Session;
+import org.poxledger.contract.model.Transfer;
 import org.poxledger.ledger.LedgerEvent;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -43,7 +44,7 @@ public class WalletProjection {
     }
 
     /** Records a committed transfer and refreshes both wallets. */
-    public void project(LedgerTransfer transfer) {
+    public void project(Transfer transfer) {
         Map<String, Object> row = new HashMap<>();
         row.put("transferId", transfer.transferId());
         row.put("txId", transfer.txId());

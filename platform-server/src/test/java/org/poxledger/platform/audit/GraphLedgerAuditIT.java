@@ -8,6 +8,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.poxledger.platform.audit.AuditDifference.Kind;
+import org.poxledger.platform.ledger.LedgerClient;
 import org.poxledger.platform.reward.CyclePlan;
 import org.poxledger.platform.reward.RewardProperties;
 import org.poxledger.platform.testrig.PoxRig;
@@ -30,7 +31,13 @@ class GraphLedgerAuditIT {
         rig.rewards.runner().run(cycle.cycleId());
         rig.wallet.transfer("g", "t1", new TransferRequest(null, "c", 300L, ""));
         audit = new GraphLedgerAudit(
-                rig.driver, rig.ledger, rig.money, rig.wallets, rig.rewards.cycles(), rig.rewards.ledger(), rig.clock);
+                rig.driver,
+                new LedgerClient(rig.ledger),
+                rig.money,
+                rig.wallets,
+                rig.rewards.cycles(),
+                rig.rewards.ledger(),
+                rig.clock);
     }
 
     @AfterEach

@@ -9,10 +9,12 @@ import java.util.Map;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.poxledger.contract.Refusal;
+import org.poxledger.contract.Transaction;
+import org.poxledger.contract.model.Cycle;
 import org.poxledger.ledger.LedgerException;
 import org.poxledger.platform.testrig.CrashingLedger;
 import org.poxledger.platform.testrig.PoxRig;
-import org.poxledger.platform.web.ApiException;
 
 /**
  * Reward cycles end to end: the real chaincode (embedded ledger) and a real Neo4j. Amounts are hand-computed from the
@@ -63,7 +65,7 @@ class RewardCycleIT {
                 .containsExactlyInAnyOrderEntriesOf(
                         Map.of("g", 12500L, "a", 12000L, "b", 10000L, "c", 0L, "h", 37500L, "h1", 0L));
         assertThat(rig.money.totalSupply()).isEqualTo(72000);
-        LedgerCycle onChain = rig.rewards.ledger().cycle(plan.cycleId()).orElseThrow();
+        Cycle onChain = rig.rewards.ledger().cycle(plan.cycleId()).orElseThrow();
         assertThat(onChain.merkleRoot()).isEqualTo(plan.merkleRoot());
         assertThat(onChain.entriesRecorded()).isEqualTo(4);
         assertThat(onChain.totalPaid()).isEqualTo(72000);
@@ -108,7 +110,7 @@ class RewardCycleIT {
         CrashingLedger[] crashing = new CrashingLedger[1];
         rig = PoxRig.start(
                 RewardProperties.defaults().withChunkSize(1),
-                ledger -> crashing[0] = new CrashingLedger(ledger, "rewards:PayRewardChunk", 2, 0));
+                ledger -> crashing[0] = new CrashingLedger(ledger, Transaction.PAY_REWARD_CHUNK.wireName(), 2, 0));
         firstCycleTree();
         CyclePlan plan = rig.rewards.cycles().close(rig.clock.advance(Duration.ofSeconds(1)), "admin");
         assertThat(plan.chunkCount()).isEqualTo(4);
@@ -132,7 +134,7 @@ class RewardCycleIT {
         assertThat(balances("g", "a", "b", "h"))
                 .containsExactlyInAnyOrderEntriesOf(Map.of("g", 12500L, "a", 12000L, "b", 10000L, "h", 37500L));
         assertThat(rig.money.totalSupply()).isEqualTo(72000);
-        LedgerCycle onChain = rig.rewards.ledger().cycle(plan.cycleId()).orElseThrow();
+        Cycle onChain = rig.rewards.ledger().cycle(plan.cycleId()).orElseThrow();
         assertThat(onChain.entriesRecorded()).isEqualTo(4);
         assertThat(onChain.totalPaid()).isEqualTo(72000);
         assertThat(rig.rewards.cycles().progress(plan.cycleId()).entriesPaid()).isEqualTo(4);
@@ -175,11 +177,11 @@ class RewardCycleIT {
                         org.assertj.core.groups.Tuple.tuple("b", RewardStatus.HELD),
                         org.assertj.core.groups.Tuple.tuple("h", RewardStatus.HELD));
 
-        LedgerRewardEntry released = rig.rewards.holds().release(plan.cycleId(), "h", "admin");
-        LedgerRewardEntry forfeited = rig.rewards.holds().forfeit(plan.cycleId(), "b", "admin");
+        org.poxledger.contract.model.RewardEntry released = rig.rewards.holds().release(plan.cycleId(), "h", "admin");
+        org.poxledger.contract.model.RewardEntry forfeited = rig.rewards.holds().forfeit(plan.cycleId(), "b", "admin");
 
-        assertThat(released.status()).isEqualTo(RewardStatus.RELEASED);
-        assertThat(forfeited.status()).isEqualTo(RewardStatus.FORFEITED);
+        assertThat(RewardStatus.of(released.status())).isEqualTo(RewardStatus.RELEASED);
+        assertThat(RewardStatus.of(forfeited.status())).isEqualTo(RewardStatus.FORFEITED);
         assertThat(rig.balance("h")).isEqualTo(37500);
         assertThat(rig.balance("b")).isZero();
         assertThat(rig.money.totalSupply()).isEqualTo(12500 + 12000 + 37500);
@@ -237,7 +239,7 @@ class RewardCycleIT {
                 .containsExactly(org.assertj.core.groups.Tuple.tuple(plan.cycleId(), RewardStatus.PAID, 37500L));
         assertThatThrownBy(() -> rig.rewards.members().proof("c", plan.cycleId()))
                 .isInstanceOfSatisfying(
-                        ApiException.class, e -> assertThat(e.code()).isEqualTo("REWARD_NOT_FOUND"));
+                        Refusal.class, e -> assertThat(e.code().name()).isEqualTo("REWARD_NOT_FOUND"));
     }
 
     @Test
@@ -249,8 +251,8 @@ class RewardCycleIT {
         // a minute ahead: still the future when the close runs, on the embedded clock and on real time (Fabric)
         assertThatThrownBy(() ->
                         rig.rewards.cycles().close(now + Duration.ofMinutes(1).toMillis(), "admin"))
-                .isInstanceOfSatisfying(ApiException.class, e -> {
-                    assertThat(e.code()).isEqualTo("INVALID_CYCLE_END");
+                .isInstanceOfSatisfying(Refusal.class, e -> {
+                    assertThat(e.code().name()).isEqualTo("INVALID_CYCLE_END");
                     assertThat(e.field()).isEqualTo("end");
                 });
         CyclePlan empty = rig.rewards.cycles().close(now, "admin");
@@ -259,7 +261,7 @@ class RewardCycleIT {
         assertThat(rig.rewards.ledger().cycle(empty.cycleId())).isEmpty();
         assertThatThrownBy(() -> rig.rewards.cycles().close(now, "admin"))
                 .isInstanceOfSatisfying(
-                        ApiException.class, e -> assertThat(e.getMessage()).contains("previous cycle"));
+                        Refusal.class, e -> assertThat(e.getMessage()).contains("previous cycle"));
     }
 
     private List<RewardEntry> entries(String cycleId) {
