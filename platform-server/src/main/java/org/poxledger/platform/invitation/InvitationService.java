@@ -55,7 +55,7 @@ public class InvitationService {
 
     /**
      * @throws Refusal {@code INVITER_NOT_VERIFIED}, {@code INVITER_SUSPENDED}, {@code UNKNOWN_NETWORK},
-     *     {@code MALFORMED_HANDLE}, {@code ACCOUNT_ALREADY_REGISTERED}, {@code DUPLICATE_INVITATION}
+     *     {@code MALFORMED_HANDLE}, {@code SELF_REFERRAL}, {@code ACCOUNT_ALREADY_REGISTERED}, {@code DUPLICATE_INVITATION}
      */
     public Invitation invite(String inviterId, String network, String handle) {
         MemberView inviter = members.find(inviterId)
@@ -68,7 +68,7 @@ public class InvitationService {
                     ErrorCode.INVITER_NOT_VERIFIED, null, "member " + inviterId + " must be verified to invite others");
         }
         SocialAccount account = SocialAccount.of(network, handle);
-        String accountHash = registration.requireUnregistered(account);
+        String accountHash = registration.requireUnregistered(account, inviterId);
         Instant now = clock.instant();
         invitations.findOpen(account.canonical(), now).ifPresent(open -> {
             throw Refusal.of(

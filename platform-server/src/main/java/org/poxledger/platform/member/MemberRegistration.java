@@ -87,11 +87,25 @@ public class MemberRegistration {
      * @throws Refusal {@code ACCOUNT_ALREADY_REGISTERED} when a projected member has it
      */
     public String requireUnregistered(SocialAccount account) {
+        return requireUnregistered(account, null);
+    }
+
+    /**
+     * @param recommenderId the member who would recommend the account, {@code null} if none
+     * @return the account's hash
+     * @throws Refusal {@code SELF_REFERRAL} when the account is the recommender's own, {@code
+     *     ACCOUNT_ALREADY_REGISTERED} when another projected member has it
+     */
+    public String requireUnregistered(SocialAccount account, String recommenderId) {
         String accountHash = hasher.hash(account);
-        if (members.memberIdByAccountHash(accountHash).isPresent()) {
+        members.memberIdByAccountHash(accountHash).ifPresent(owner -> {
+            if (owner.equals(recommenderId)) {
+                throw Refusal.of(
+                        ErrorCode.SELF_REFERRAL, "handle", "account " + account + " is your own; invite someone else");
+            }
             throw Refusal.of(
                     ErrorCode.ACCOUNT_ALREADY_REGISTERED, "handle", "account " + account + " is already registered");
-        }
+        });
         return accountHash;
     }
 

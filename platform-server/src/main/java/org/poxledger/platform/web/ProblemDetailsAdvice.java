@@ -26,6 +26,9 @@ import org.springframework.web.context.request.WebRequest;
 import org.springframework.web.method.annotation.HandlerMethodValidationException;
 import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
 import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
+import tools.jackson.core.JacksonException;
+import tools.jackson.core.exc.InputCoercionException;
+import tools.jackson.core.exc.StreamReadException;
 
 /**
  * Turns every refusal into an RFC 9457 problem detail ({@code application/problem+json}) with a stable {@code code},
@@ -109,14 +112,44 @@ class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
         return ResponseEntity.badRequest().body(validationProblem(errors));
     }
 
+    /**
+     * A body that is not JSON is MALFORMED_REQUEST; JSON with a value of the wrong kind for a field ({@code 1.5},
+     * {@code "7"}, {@code 2^63} or {@code "ten"} for an amount) is VALIDATION_FAILED naming that field.
+     */
     @Override
     protected ResponseEntity<Object> handleHttpMessageNotReadable(
             HttpMessageNotReadableException e, HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+        String field = badField(e);
+        if (field == null) {
+            return ResponseEntity.badRequest()
+                    .body(problem(
+                            HttpStatus.BAD_REQUEST,
+                            ErrorCode.MALFORMED_REQUEST.name(),
+                            "request body is missing or not valid JSON for this endpoint"));
+        }
         return ResponseEntity.badRequest()
-                .body(problem(
-                        HttpStatus.BAD_REQUEST,
-                        ErrorCode.MALFORMED_REQUEST.name(),
-                        "request body is missing or not valid JSON for this endpoint"));
+                .body(validationProblem(Map.of(field, "must be a whole number in range where a number is expected")));
+    }
+
+    /** @return the dotted path of the JSON value Jackson could not bind, {@code null} for a syntax error */
+    private static String badField(HttpMessageNotReadableException e) {
+        for (Throwable cause = e.getCause(); cause != null; cause = cause.getCause()) {
+            if (cause instanceof StreamReadException && !(cause instanceof InputCoercionException)) {
+                return null;
+            }
+            if (cause instanceof JacksonException jackson && !jackson.getPath().isEmpty()) {
+                StringBuilder path = new StringBuilder();
+                for (JacksonException.Reference reference : jackson.getPath()) {
+                    if (reference.getPropertyName() != null) {
+                        path.append(path.isEmpty() ? "" : ".").append(reference.getPropertyName());
+                    } else if (reference.getIndex() >= 0) {
+                        path.append('[').append(reference.getIndex()).append(']');
+                    }
+                }
+                return path.isEmpty() ? null : path.toString();
+            }
+        }
+        return null;
     }
 
     @Override
