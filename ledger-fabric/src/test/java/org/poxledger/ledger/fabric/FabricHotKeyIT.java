@@ -113,7 +113,8 @@ class FabricHotKeyIT {
     private String retriedOnConflict(String payer, String payee) {
         String transferId = Fresh.id("t");
         for (int attempt = 0; attempt < 20; attempt++) {
-            String outcome = outcome(() -> ledger.submit(Transaction.TRANSFER.wireName(), transferId, payer, payee, "1", ""));
+            String outcome =
+                    outcome(() -> ledger.submit(Transaction.TRANSFER.wireName(), transferId, payer, payee, "1", ""));
             if (!LedgerException.READ_CONFLICT.equals(outcome)) {
                 return outcome;
             }
