@@ -15,6 +15,8 @@ import org.poxledger.contract.ErrorCode;
 import org.poxledger.contract.Refusal;
 import org.poxledger.contract.model.Member;
 import org.poxledger.contract.model.MemberStatus;
+import org.poxledger.platform.ledger.LedgerClient;
+import org.poxledger.platform.level.LevelService;
 import org.poxledger.platform.security.Passwords;
 import org.poxledger.platform.web.PageOf;
 import org.springframework.http.HttpStatus;
@@ -37,11 +39,20 @@ class AdminMembersController {
     private final MemberRegistration registration;
     private final GenesisRegistration genesis;
     private final MemberRepository members;
+    private final LevelService levels;
+    private final LedgerClient ledger;
 
-    AdminMembersController(MemberRegistration registration, GenesisRegistration genesis, MemberRepository members) {
+    AdminMembersController(
+            MemberRegistration registration,
+            GenesisRegistration genesis,
+            MemberRepository members,
+            LevelService levels,
+            LedgerClient ledger) {
         this.registration = registration;
         this.genesis = genesis;
         this.members = members;
+        this.levels = levels;
+        this.ledger = ledger;
     }
 
     /**
@@ -121,6 +132,7 @@ class AdminMembersController {
 
     @GetMapping
     @Operation(summary = "Members in registration order")
+    @ApiResponse(responseCode = "200", description = "one page of members")
     @ApiResponse(responseCode = "400", description = "VALIDATION_FAILED: bad page, size or status")
     PageOf<MemberView> list(
             @Parameter(description = "only this status") @RequestParam(required = false) MemberStatus status,
@@ -134,11 +146,14 @@ class AdminMembersController {
     }
 
     @GetMapping("/{memberId}")
-    @Operation(summary = "One member")
+    @Operation(summary = "One member: status, level, score, rate, balance and counts down to the policy's maxDepth")
+    @ApiResponse(responseCode = "200", description = "the member")
     @ApiResponse(responseCode = "400", description = "VALIDATION_FAILED: malformed member id")
     @ApiResponse(responseCode = "404", description = "MEMBER_NOT_FOUND")
-    MemberView one(@PathVariable @Pattern(regexp = MEMBER_ID) String memberId) {
-        return view(memberId);
+    AdminMemberView one(@PathVariable @Pattern(regexp = MEMBER_ID) String memberId) {
+        MemberView member = view(memberId);
+        return AdminMemberView.of(
+                member, levels.standing(memberId), ledger.getBalance(memberId).balance());
     }
 
     private MemberView view(String memberId) {

@@ -1,6 +1,7 @@
 package org.poxledger.platform.policy;
 
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.security.SecurityRequirements;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import org.poxledger.contract.ErrorCode;
 import org.poxledger.contract.Refusal;
@@ -10,6 +11,7 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 
 /** Public: the policy in force and any published version, so anyone can recompute a reward. */
+@SecurityRequirements // public: no credentials (security: [] in the OpenAPI document)
 @RestController
 @RequestMapping("/api/v1/public/policy")
 @Tag(name = "Public: reward policy")

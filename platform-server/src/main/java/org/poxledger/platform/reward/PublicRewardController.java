@@ -2,6 +2,7 @@ package org.poxledger.platform.reward;
 
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.swagger.v3.oas.annotations.security.SecurityRequirements;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
@@ -18,6 +19,7 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 
 /** Public: the on-chain record of a cycle, and checking anyone's proof against it. */
+@SecurityRequirements // public: no credentials (security: [] in the OpenAPI document)
 @RestController
 @RequestMapping("/api/v1/public")
 @Tag(name = "Public: reward cycles")
@@ -52,6 +54,8 @@ class PublicRewardController {
 
     @PostMapping("/rewards/verify")
     @Operation(summary = "Check an entry and its Merkle path against the cycle's on-chain root")
+    @ApiResponse(responseCode = "400", description = "VALIDATION_FAILED: a missing field or a malformed path step")
+    @ApiResponse(responseCode = "404", description = "CYCLE_NOT_FOUND")
     MemberRewardService.Verification verify(@Valid @RequestBody VerifyRequest request) {
         return rewards.verify(request.cycleId(), request.entry(), request.path());
     }

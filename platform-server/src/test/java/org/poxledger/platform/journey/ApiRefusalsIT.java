@@ -87,6 +87,31 @@ class ApiRefusalsIT {
     }
 
     @Test
+    void an_admin_sees_a_member_s_level_score_rate_balance_and_counts_down_to_max_depth() {
+        get("/api/v1/admin/members/" + memberId, "root")
+                .expectStatus()
+                .isOk()
+                .expectBody()
+                .jsonPath("$.memberId")
+                .isEqualTo(memberId)
+                .jsonPath("$.status")
+                .isEqualTo("VERIFIED")
+                .jsonPath("$.level")
+                .isEqualTo(1)
+                .jsonPath("$.scoreBps")
+                .isEqualTo(0)
+                .jsonPath("$.rateBps")
+                .isEqualTo(10000)
+                .jsonPath("$.balance")
+                .isEqualTo(0)
+                .jsonPath("$.policyVersion")
+                .isEqualTo(1)
+                .jsonPath("$.counts.length()")
+                .isEqualTo(3);
+        problem(get("/api/v1/admin/members/m_nobody", "root"), 404, "MEMBER_NOT_FOUND");
+    }
+
+    @Test
     void admin_member_endpoints_name_the_bad_field_and_change_nothing() {
         String before = graphState();
         Map<String, Object> genesis = Map.of(
@@ -364,7 +389,21 @@ class ApiRefusalsIT {
                 .jsonPath("$.components.schemas.Problem.properties.code")
                 .exists()
                 .jsonPath("$.components.securitySchemes.basic.scheme")
-                .isEqualTo("basic");
+                .isEqualTo("basic")
+                .jsonPath("$.paths['/api/v1/invitations/{code}/accept'].post.security")
+                .isEmpty()
+                .jsonPath("$.paths['/api/v1/setup'].post.security")
+                .isEmpty()
+                .jsonPath("$.paths['/api/v1/me'].get.security")
+                .doesNotExist()
+                .jsonPath("$.paths['/api/v1/admin/members'].get.responses['200']")
+                .exists()
+                .jsonPath("$.paths['/api/v1/admin/cycles/{cycleId}'].get.responses['404']")
+                .exists()
+                .jsonPath("$.paths['/api/v1/public/rewards/verify'].post.responses['400']")
+                .exists()
+                .jsonPath("$.paths['/api/v1/public/rewards/verify'].post.responses['404']")
+                .exists();
     }
 
     /** Members, edges, counters, invitations and accounts, as one comparable text. */
