@@ -6,13 +6,17 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.poxledger.contract.Refusal;
 import org.poxledger.contract.Transaction;
 import org.poxledger.contract.model.Cycle;
+import org.poxledger.ledger.LedgerConnection;
+import org.poxledger.ledger.LedgerEventStream;
 import org.poxledger.ledger.LedgerException;
+import org.poxledger.ledger.LedgerResult;
 import org.poxledger.platform.testrig.CrashingLedger;
 import org.poxledger.platform.testrig.PoxRig;
 
@@ -44,6 +48,71 @@ class RewardCycleIT {
         rig.join("h1", "h");
         rig.join("h2", "h");
         rig.join("h3", "h");
+    }
+
+    @Test
+    void retries_a_chunk_while_the_ledger_is_unavailable_and_pays_it_once() {
+        AtomicInteger outages = new AtomicInteger(2);
+        AtomicInteger attempts = new AtomicInteger();
+        rig = PoxRig.start(
+                new RewardProperties(null, null, null, null, 3, Duration.ofMillis(1)),
+                ledger -> new UnavailableFirst(ledger, outages, attempts));
+        firstCycleTree();
+        CyclePlan plan = rig.rewards.cycles().close(rig.clock.advance(Duration.ofSeconds(1)), "admin");
+
+        assertThat(rig.rewards.runner().run(plan.cycleId())).isEqualTo(RewardCycleRunner.Outcome.COMPLETE);
+        assertThat(attempts.get()).isEqualTo(3);
+        assertThat(rig.money.totalSupply()).isEqualTo(72000);
+    }
+
+    @Test
+    void gives_a_chunk_up_as_interrupted_once_its_attempts_are_spent() {
+        AtomicInteger attempts = new AtomicInteger();
+        rig = PoxRig.start(
+                new RewardProperties(null, null, null, null, 3, Duration.ofMillis(1)),
+                ledger -> new UnavailableFirst(ledger, new AtomicInteger(Integer.MAX_VALUE), attempts));
+        firstCycleTree();
+        CyclePlan plan = rig.rewards.cycles().close(rig.clock.advance(Duration.ofSeconds(1)), "admin");
+
+        assertThat(rig.rewards.runner().run(plan.cycleId())).isEqualTo(RewardCycleRunner.Outcome.INTERRUPTED);
+        assertThat(attempts.get()).isEqualTo(3);
+        assertThat(rig.money.totalSupply()).isZero();
+    }
+
+    /** Answers the first {@code outages} reward chunks with LEDGER_UNAVAILABLE, as an unreachable peer would. */
+    private record UnavailableFirst(LedgerConnection delegate, AtomicInteger outages, AtomicInteger attempts)
+            implements LedgerConnection {
+
+        @Override
+        public LedgerResult submit(String transaction, String... args) {
+            if (Transaction.PAY_REWARD_CHUNK.wireName().equals(transaction)) {
+                attempts.incrementAndGet();
+                if (outages.getAndDecrement() > 0) {
+                    throw new LedgerException(LedgerException.LEDGER_UNAVAILABLE, "simulated outage", null);
+                }
+            }
+            return delegate.submit(transaction, args);
+        }
+
+        @Override
+        public byte[] evaluate(String transaction, String... args) {
+            return delegate.evaluate(transaction, args);
+        }
+
+        @Override
+        public long lastBlock() {
+            return delegate.lastBlock();
+        }
+
+        @Override
+        public LedgerEventStream events(long startBlock) {
+            return delegate.events(startBlock);
+        }
+
+        @Override
+        public void close() {
+            delegate.close();
+        }
     }
 
     @Test
