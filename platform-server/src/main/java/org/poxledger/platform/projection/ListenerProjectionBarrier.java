@@ -1,9 +1,9 @@
 package org.poxledger.platform.projection;
 
-import org.poxledger.contract.ErrorCode;
-import org.poxledger.contract.Refusal;
 import java.time.Duration;
 import java.util.OptionalLong;
+import org.poxledger.contract.ErrorCode;
+import org.poxledger.contract.Refusal;
 import org.poxledger.ledger.LedgerConnection;
 import org.poxledger.platform.reward.ProjectionBarrier;
 import org.slf4j.Logger;

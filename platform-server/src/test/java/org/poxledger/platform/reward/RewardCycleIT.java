@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.OptionalLong;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.AfterEach;
@@ -102,6 +103,11 @@ class RewardCycleIT {
         @Override
         public long lastBlock() {
             return delegate.lastBlock();
+        }
+
+        @Override
+        public OptionalLong lastEventBlock(long fromBlock, long toBlock) {
+            return delegate.lastEventBlock(fromBlock, toBlock);
         }
 
         @Override
