@@ -129,6 +129,22 @@ final class Arguments {
     }
 
     /**
+     * @param name argument name, e.g. {@code chainLength}
+     * @param value decimal text of an integer
+     * @param min smallest allowed value
+     * @param max largest allowed value
+     * @return the value
+     */
+    static long between(final String name, final String value, final long min, final long max) {
+        final long number = integer(name, value);
+        if (number < min || number > max) {
+            throw LedgerRefusal.of(
+                    ErrorCode.INVALID_ARGUMENT, "%s must be between %d and %d, got %d", name, min, max, number);
+        }
+        return number;
+    }
+
+    /**
      * @param value the bookmark a previous page returned, or "" for the first page
      * @param rangePrefix the composite-key prefix of the range being paged
      * @return the bookmark

@@ -2,6 +2,7 @@ package org.poxledger.chaincode;
 
 import org.hyperledger.fabric.shim.ChaincodeStub;
 import org.hyperledger.fabric.shim.ledger.CompositeKey;
+import org.poxledger.contract.model.ChannelAction;
 
 /**
  * Every world-state key the chaincode writes, in one place. Composite keys ({@code type~attr~attr}) are built by the
@@ -51,6 +52,16 @@ final class LedgerKeys {
 
     /** {@code member-transfer~memberId~<timestamp, 19 digits>~transferId} → marker, for both parties' history. */
     static final String MEMBER_TRANSFER = "member-transfer";
+
+    /** {@code channel~channelId} → Channel: one key per channel, so channels never conflict with each other. */
+    static final String CHANNEL = "channel";
+
+    /**
+     * {@code channel-entry~channelId~<redeemed index after it, 10 digits>~<step>} → ChannelEntry, the channel's
+     * history in the order it happened whatever the timestamps: OPENED (step 0) at index 0, each REDEEMED (step 1) at
+     * its strictly higher index, CLOSED (step 2) last.
+     */
+    static final String CHANNEL_ENTRY = "channel-entry";
 
     private LedgerKeys() {}
 
@@ -127,6 +138,19 @@ final class LedgerKeys {
 
     static CompositeKey transfersOf(final ChaincodeStub stub, final String memberId) {
         return stub.createCompositeKey(MEMBER_TRANSFER, memberId);
+    }
+
+    static String channel(final ChaincodeStub stub, final String channelId) {
+        return key(stub, CHANNEL, channelId);
+    }
+
+    static String channelEntry(
+            final ChaincodeStub stub, final String channelId, final long toIndex, final ChannelAction action) {
+        return key(stub, CHANNEL_ENTRY, channelId, String.format("%010d", toIndex), String.valueOf(action.ordinal()));
+    }
+
+    static CompositeKey entriesOf(final ChaincodeStub stub, final String channelId) {
+        return stub.createCompositeKey(CHANNEL_ENTRY, channelId);
     }
 
     private static String key(final ChaincodeStub stub, final String type, final String... attributes) {

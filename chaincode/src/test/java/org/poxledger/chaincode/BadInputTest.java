@@ -17,6 +17,7 @@ import org.poxledger.contract.Transaction;
 import org.poxledger.ledger.LedgerException;
 import org.poxledger.ledger.memory.EmbeddedLedger;
 import org.poxledger.ledger.memory.LedgerIdentity;
+import org.poxledger.payword.PaywordChain;
 
 /**
  * Every transaction with bad input: the exact error code, a message naming the culprit, and nothing committed (no new
@@ -33,6 +34,10 @@ class BadInputTest {
     private static final String CYCLE = "cycle-1";
     private static final String TRANSFER = "transfer-1";
     private static final String UNKNOWN = "nobody";
+    private static final String CHANNEL = "channel-1";
+    private static final String CLOSED_CHANNEL = "channel-2";
+    private static final PaywordChain CHAIN = PaywordChain.fromSeed(new byte[32], 10);
+    private static final String FAR = "4102444800000";
     private static final String HASH = "a".repeat(64);
     private static final String ROOT = "b".repeat(64);
     private static final String LONG_TEXT = "x".repeat(281);
@@ -48,7 +53,9 @@ class BadInputTest {
             Transaction.GET_BALANCE.wireName(),
             Transaction.GET_TRANSFER.wireName(),
             Transaction.GET_TRANSFER_HISTORY.wireName(),
-            Transaction.GET_TOTAL_SUPPLY.wireName());
+            Transaction.GET_TOTAL_SUPPLY.wireName(),
+            Transaction.GET_CHANNEL.wireName(),
+            Transaction.GET_CHANNEL_HISTORY.wireName());
 
     private EmbeddedLedger ledger;
 
@@ -66,6 +73,11 @@ class BadInputTest {
         ledger.submit(
                 Transaction.PAY_REWARD_CHUNK.wireName(), chunk(CYCLE, 3, entry(PAYER, 1000), entry(SUSPENDED, 50)));
         ledger.submit(Transaction.TRANSFER.wireName(), TRANSFER, PAYER, PAYEE, "100", "");
+        ledger.submit(Transaction.OPEN_CHANNEL.wireName(), CHANNEL, PAYEE, GENESIS, "1", "10", CHAIN.root(), FAR);
+        ledger.submit(Transaction.REDEEM.wireName(), CHANNEL, GENESIS, "2", CHAIN.word(2));
+        ledger.submit(
+                Transaction.OPEN_CHANNEL.wireName(), CLOSED_CHANNEL, PAYEE, GENESIS, "1", "10", CHAIN.root(), FAR);
+        ledger.submit(Transaction.CLOSE_CHANNEL.wireName(), CLOSED_CHANNEL, GENESIS);
     }
 
     @AfterAll
@@ -514,7 +526,57 @@ class BadInputTest {
                 "5",
                 "\u0000member\u0000");
         add(cases, "MEMBER_NOT_FOUND", UNKNOWN, Transaction.GET_TRANSFER_HISTORY.wireName(), UNKNOWN, "5", "");
+        channelCases(cases);
         return cases.stream();
+    }
+
+    private static void channelCases(final List<BadInput> cases) {
+        final String root = CHAIN.root();
+        final String open = Transaction.OPEN_CHANNEL.wireName();
+        add(cases, "INVALID_ARGUMENT", "channelId", open, "c 1", PAYEE, GENESIS, "1", "10", root, FAR);
+        add(cases, "INVALID_ARGUMENT", "payerId", open, "c3", "", GENESIS, "1", "10", root, FAR);
+        add(cases, "INVALID_ARGUMENT", "payeeId", open, "c3", PAYEE, LONG_ID, "1", "10", root, FAR);
+        add(cases, "INVALID_AMOUNT", "unit", open, "c3", PAYEE, GENESIS, "0", "10", root, FAR);
+        add(cases, "INVALID_ARGUMENT", "unit", open, "c3", PAYEE, GENESIS, "1.5", "10", root, FAR);
+        add(cases, "INVALID_ARGUMENT", "chainLength", open, "c3", PAYEE, GENESIS, "1", "0", root, FAR);
+        add(cases, "INVALID_ARGUMENT", "chainLength", open, "c3", PAYEE, GENESIS, "1", "1000001", root, FAR);
+        add(cases, "INVALID_ARGUMENT", "root", open, "c3", PAYEE, GENESIS, "1", "10", root.toUpperCase(), FAR);
+        add(cases, "INVALID_ARGUMENT", "expiresAt", open, "c3", PAYEE, GENESIS, "1", "10", root, "soon");
+        add(cases, "INVALID_ARGUMENT", "expiresAt", open, "c3", PAYEE, GENESIS, "1", "10", root, "-1");
+        add(cases, "CHANNEL_EXPIRED", "expiresAt", open, "c3", PAYEE, GENESIS, "1", "10", root, "1000");
+        add(cases, "SELF_TRANSFER", PAYEE, open, "c3", PAYEE, PAYEE, "1", "10", root, FAR);
+        add(cases, "MEMBER_NOT_FOUND", UNKNOWN, open, "c3", UNKNOWN, GENESIS, "1", "10", root, FAR);
+        add(cases, "MEMBER_NOT_FOUND", UNKNOWN, open, "c3", PAYEE, UNKNOWN, "1", "10", root, FAR);
+        add(cases, "MEMBER_SUSPENDED", SUSPENDED, open, "c3", PAYEE, SUSPENDED, "1", "10", root, FAR);
+        add(cases, "MEMBER_SUSPENDED", SUSPENDED, open, "c3", SUSPENDED, PAYEE, "1", "10", root, FAR);
+        add(cases, "INSUFFICIENT_FUNDS", PAYEE, open, "c3", PAYEE, GENESIS, "10", "10", root, FAR);
+        add(cases, "AMOUNT_OVERFLOW", "c3", open, "c3", PAYEE, GENESIS, "4611686018427387904", "10", root, FAR);
+        add(cases, "CHANNEL_EXISTS", CHANNEL, open, CHANNEL, PAYEE, GENESIS, "2", "10", root, FAR);
+        final String redeem = Transaction.REDEEM.wireName();
+        add(cases, "INVALID_ARGUMENT", "channelId", redeem, "", GENESIS, "3", CHAIN.word(3));
+        add(cases, "INVALID_ARGUMENT", "payeeId", redeem, CHANNEL, "a/b", "3", CHAIN.word(3));
+        add(cases, "INVALID_ARGUMENT", "index", redeem, CHANNEL, GENESIS, "0", CHAIN.word(3));
+        add(cases, "INVALID_ARGUMENT", "index", redeem, CHANNEL, GENESIS, "three", CHAIN.word(3));
+        add(cases, "INVALID_ARGUMENT", "payword", redeem, CHANNEL, GENESIS, "3", "zz");
+        add(cases, "CHANNEL_NOT_FOUND", "c-9", redeem, "c-9", GENESIS, "3", CHAIN.word(3));
+        add(cases, "CHANNEL_PARTY_MISMATCH", PAYEE, redeem, CHANNEL, PAYEE, "3", CHAIN.word(3));
+        add(cases, "CHANNEL_CLOSED", CLOSED_CHANNEL, redeem, CLOSED_CHANNEL, GENESIS, "3", CHAIN.word(3));
+        add(cases, "PAYWORD_BEYOND_CHAIN", "11", redeem, CHANNEL, GENESIS, "11", CHAIN.word(10));
+        add(cases, "PAYWORD_REPLAYED", "2", redeem, CHANNEL, GENESIS, "2", CHAIN.word(2));
+        add(cases, "PAYWORD_REPLAYED", "1", redeem, CHANNEL, GENESIS, "1", CHAIN.word(1));
+        add(cases, "PAYWORD_INVALID", CHAIN.word(4), redeem, CHANNEL, GENESIS, "3", CHAIN.word(4));
+        add(cases, "PAYWORD_INVALID", HASH, redeem, CHANNEL, GENESIS, "3", HASH);
+        final String close = Transaction.CLOSE_CHANNEL.wireName();
+        add(cases, "INVALID_ARGUMENT", "actorId", close, CHANNEL, "");
+        add(cases, "CHANNEL_NOT_FOUND", "c-9", close, "c-9", GENESIS);
+        add(cases, "CHANNEL_PARTY_MISMATCH", PAYER, close, CHANNEL, PAYER);
+        add(cases, "CHANNEL_NOT_EXPIRED", PAYEE, close, CHANNEL, PAYEE);
+        add(cases, "CHANNEL_CLOSED", CLOSED_CHANNEL, close, CLOSED_CHANNEL, GENESIS);
+        add(cases, "INVALID_ARGUMENT", "channelId", Transaction.GET_CHANNEL.wireName(), LONG_ID);
+        add(cases, "CHANNEL_NOT_FOUND", "c-9", Transaction.GET_CHANNEL.wireName(), "c-9");
+        add(cases, "INVALID_ARGUMENT", "pageSize", Transaction.GET_CHANNEL_HISTORY.wireName(), CHANNEL, "0", "");
+        add(cases, "INVALID_ARGUMENT", "bookmark", Transaction.GET_CHANNEL_HISTORY.wireName(), CHANNEL, "5", "x");
+        add(cases, "CHANNEL_NOT_FOUND", "c-9", Transaction.GET_CHANNEL_HISTORY.wireName(), "c-9", "5", "");
     }
 
     @ParameterizedTest(name = "{0}")
@@ -575,7 +637,9 @@ class BadInputTest {
                 ledger.worldState().events().size(),
                 balances.toString(),
                 new String(ledger.evaluate(Transaction.GET_TOTAL_SUPPLY.wireName())),
-                new String(ledger.evaluate(Transaction.GET_CYCLE.wireName(), CYCLE)));
+                new String(ledger.evaluate(Transaction.GET_CYCLE.wireName(), CYCLE))
+                        + new String(ledger.evaluate(Transaction.GET_CHANNEL.wireName(), CHANNEL))
+                        + new String(ledger.evaluate(Transaction.GET_CHANNEL.wireName(), CLOSED_CHANNEL)));
     }
 
     private static void add(

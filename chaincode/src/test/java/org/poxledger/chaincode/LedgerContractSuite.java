@@ -11,12 +11,14 @@ import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.concurrent.locks.LockSupport;
 import org.junit.jupiter.api.Test;
 import org.poxledger.contract.Transaction;
 import org.poxledger.ledger.LedgerConnection;
 import org.poxledger.ledger.LedgerEvent;
 import org.poxledger.ledger.LedgerException;
 import org.poxledger.ledger.LedgerResult;
+import org.poxledger.payword.PaywordChain;
 
 /**
  * The wire contract of {@code docs/ledger-wire.md}, scenario by scenario, against any {@link LedgerConnection}: the
@@ -1079,6 +1081,353 @@ public abstract class LedgerContractSuite {
         assertThat(balance(a)).isEqualTo(42);
     }
 
+    // ---------------------------------------------------------------- channels
+
+    @Test
+    public void opens_a_channel_locking_its_deposit_and_announces_it() {
+        final String genesis = genesis();
+        final String payer = member(genesis);
+        final String payee = member(genesis);
+        fund(payer, 1000);
+        final long supplyBefore = totalSupply();
+        final PaywordChain chain = chain(10);
+        final String channelId = Fresh.id("ch");
+        final long expiresAt = System.currentTimeMillis() + 3_600_000;
+        final EventWindow window = EventWindow.open(operator());
+
+        final LedgerResult result = operator()
+                .submitResult(
+                        Transaction.OPEN_CHANNEL.wireName(),
+                        channelId,
+                        payer,
+                        payee,
+                        "7",
+                        "10",
+                        chain.root(),
+                        String.valueOf(expiresAt));
+        final List<LedgerEvent> events = EventWindow.of(window.close(), result);
+
+        final JsonNode change = LedgerDriver.parse(result.payload());
+        assertThat(fieldNames(change)).containsExactly("channel", "entry");
+        final JsonNode channel = change.get("channel");
+        assertThat(fieldNames(channel))
+                .containsExactly(
+                        "chainLength",
+                        "channelId",
+                        "deposit",
+                        "expiresAt",
+                        "lastWord",
+                        "locked",
+                        "openedAt",
+                        "openedTxId",
+                        "payeeId",
+                        "payerId",
+                        "redeemed",
+                        "redeemedIndex",
+                        "refunded",
+                        "root",
+                        "status",
+                        "unit");
+        assertThat(channel.get("status").asText()).isEqualTo("OPEN");
+        assertThat(channel.get("deposit").asLong()).isEqualTo(70);
+        assertThat(channel.get("locked").asLong()).isEqualTo(70);
+        assertThat(channel.get("lastWord").asText()).isEqualTo(chain.root());
+        assertThat(channel.get("openedTxId").asText()).isEqualTo(result.transactionId());
+        assertThat(change.get("entry").get("action").asText()).isEqualTo("OPENED");
+        assertThat(change.get("entry").get("amount").asLong()).isEqualTo(70);
+        assertThat(balance(payer)).isEqualTo(930);
+        assertThat(balance(payee)).isZero();
+        assertThat(totalSupply()).isEqualTo(supplyBefore);
+        assertThat(operator().evaluate(Transaction.GET_CHANNEL.wireName(), channelId))
+                .isEqualTo(channel);
+        assertThat(events).singleElement().satisfies(event -> {
+            assertThat(event.name()).isEqualTo("ChannelOpened");
+            assertThat(event.payloadText()).isEqualTo(result.payloadText());
+        });
+    }
+
+    @Test
+    public void one_redeem_pays_for_many_payments_and_the_next_starts_where_it_ended() {
+        final String genesis = genesis();
+        final String payer = member(genesis);
+        final String payee = member(genesis);
+        fund(payer, 100);
+        final PaywordChain chain = chain(10);
+        final String channelId = openChannel(payer, payee, 7, chain);
+        final EventWindow window = EventWindow.open(operator());
+
+        final LedgerResult first =
+                operator().submitResult(Transaction.REDEEM.wireName(), channelId, payee, "4", chain.word(4));
+        final JsonNode second = operator().submit(Transaction.REDEEM.wireName(), channelId, payee, "9", chain.word(9));
+        final List<LedgerEvent> events = EventWindow.of(window.close(), first);
+
+        final JsonNode channel = operator().evaluate(Transaction.GET_CHANNEL.wireName(), channelId);
+        assertThat(second.get("channel")).isEqualTo(channel);
+        assertThat(second.get("entry").get("amount").asLong()).isEqualTo(35);
+        assertThat(second.get("entry").get("fromIndex").asLong()).isEqualTo(4);
+        assertThat(second.get("entry").get("toIndex").asLong()).isEqualTo(9);
+        assertThat(channel.get("redeemedIndex").asLong()).isEqualTo(9);
+        assertThat(channel.get("lastWord").asText()).isEqualTo(chain.word(9));
+        assertThat(channel.get("redeemed").asLong()).isEqualTo(63);
+        assertThat(channel.get("locked").asLong()).isEqualTo(7);
+        assertThat(balance(payee)).isEqualTo(63);
+        assertThat(balance(payer)).isEqualTo(30);
+        assertThat(events).singleElement().satisfies(event -> {
+            assertThat(event.name()).isEqualTo("ChannelRedeemed");
+            assertThat(event.payloadText()).isEqualTo(first.payloadText());
+        });
+        assertThat(channelHistory(channelId, 1))
+                .extracting(
+                        e -> e.get("action").asText() + ":" + e.get("amount").asLong())
+                .containsExactly("OPENED:70", "REDEEMED:28", "REDEEMED:35");
+    }
+
+    @Test
+    public void refuses_a_replayed_lower_foreign_or_overlong_payword_and_pays_nothing() {
+        final String genesis = genesis();
+        final String payer = member(genesis);
+        final String payee = member(genesis);
+        fund(payer, 10);
+        final PaywordChain chain = chain(10);
+        final String channelId = openChannel(payer, payee, 1, chain);
+        operator().submit(Transaction.REDEEM.wireName(), channelId, payee, "5", chain.word(5));
+        final JsonNode before = operator().evaluate(Transaction.GET_CHANNEL.wireName(), channelId);
+
+        operator()
+                .refusedSubmit("PAYWORD_REPLAYED", Transaction.REDEEM.wireName(), channelId, payee, "5", chain.word(5));
+        operator()
+                .refusedSubmit("PAYWORD_REPLAYED", Transaction.REDEEM.wireName(), channelId, payee, "3", chain.word(3));
+        operator()
+                .refusedSubmit(
+                        "PAYWORD_BEYOND_CHAIN", Transaction.REDEEM.wireName(), channelId, payee, "11", chain.word(10));
+        operator()
+                .refusedSubmit(
+                        "PAYWORD_INVALID",
+                        Transaction.REDEEM.wireName(),
+                        channelId,
+                        payee,
+                        "6",
+                        chain(10).word(6));
+        operator()
+                .refusedSubmit("PAYWORD_INVALID", Transaction.REDEEM.wireName(), channelId, payee, "6", chain.word(7));
+        operator()
+                .refusedSubmit(
+                        "CHANNEL_PARTY_MISMATCH", Transaction.REDEEM.wireName(), channelId, payer, "6", chain.word(6));
+        operator()
+                .refusedSubmit(
+                        "CHANNEL_NOT_FOUND", Transaction.REDEEM.wireName(), Fresh.id("ch"), payee, "6", chain.word(6));
+
+        assertThat(operator().evaluate(Transaction.GET_CHANNEL.wireName(), channelId))
+                .isEqualTo(before);
+        assertThat(balance(payee)).isEqualTo(5);
+        assertThat(balance(payer)).isZero();
+    }
+
+    @Test
+    public void the_payee_closes_at_any_time_and_the_rest_goes_back_to_the_payer() {
+        final String genesis = genesis();
+        final String payer = member(genesis);
+        final String payee = member(genesis);
+        final String stranger = member(genesis);
+        fund(payer, 100);
+        final PaywordChain chain = chain(20);
+        final String channelId = openChannel(payer, payee, 5, chain);
+        operator().submit(Transaction.REDEEM.wireName(), channelId, payee, "3", chain.word(3));
+
+        operator().refusedSubmit("CHANNEL_NOT_EXPIRED", Transaction.CLOSE_CHANNEL.wireName(), channelId, payer);
+        operator().refusedSubmit("CHANNEL_PARTY_MISMATCH", Transaction.CLOSE_CHANNEL.wireName(), channelId, stranger);
+        final JsonNode closed = operator().submit(Transaction.CLOSE_CHANNEL.wireName(), channelId, payee);
+
+        assertThat(closed.get("channel").get("status").asText()).isEqualTo("CLOSED");
+        assertThat(closed.get("channel").get("closedBy").asText()).isEqualTo(payee);
+        assertThat(closed.get("channel").get("refunded").asLong()).isEqualTo(85);
+        assertThat(closed.get("channel").get("locked").asLong()).isZero();
+        assertThat(closed.get("entry").get("action").asText()).isEqualTo("CLOSED");
+        assertThat(balance(payer)).isEqualTo(85);
+        assertThat(balance(payee)).isEqualTo(15);
+        operator().refusedSubmit("CHANNEL_CLOSED", Transaction.REDEEM.wireName(), channelId, payee, "4", chain.word(4));
+        operator().refusedSubmit("CHANNEL_CLOSED", Transaction.CLOSE_CHANNEL.wireName(), channelId, payee);
+        assertThat(operator().evaluate(Transaction.GET_CHANNEL.wireName(), channelId))
+                .isEqualTo(closed.get("channel"));
+        assertThat(balance(payer) + balance(payee)).isEqualTo(100);
+    }
+
+    @Test
+    public void after_expiry_by_transaction_time_only_the_payer_may_end_the_channel() {
+        final String genesis = genesis();
+        final String payer = member(genesis);
+        final String payee = member(genesis);
+        fund(payer, 10);
+        final PaywordChain chain = chain(10);
+        // three transactions must commit before expiry, also on Fabric (orderer batch timeout 250 ms)
+        final long expiresAt = System.currentTimeMillis() + 5_000;
+        final String channelId = openChannel(payer, payee, 1, chain, expiresAt);
+        operator().submit(Transaction.REDEEM.wireName(), channelId, payee, "2", chain.word(2));
+        operator().refusedSubmit("CHANNEL_NOT_EXPIRED", Transaction.CLOSE_CHANNEL.wireName(), channelId, payer);
+
+        final JsonNode closed = closeOnceExpired(channelId, payer, expiresAt);
+
+        assertThat(closed.get("entry").get("timestamp").asLong()).isGreaterThanOrEqualTo(expiresAt);
+        assertThat(closed.get("channel").get("refunded").asLong()).isEqualTo(8);
+        assertThat(balance(payer)).isEqualTo(8);
+        assertThat(balance(payee)).isEqualTo(2);
+        operator().refusedSubmit("CHANNEL_CLOSED", Transaction.REDEEM.wireName(), channelId, payee, "3", chain.word(3));
+    }
+
+    @Test
+    public void an_expired_channel_cannot_be_redeemed_or_opened() {
+        final String genesis = genesis();
+        final String payer = member(genesis);
+        final String payee = member(genesis);
+        fund(payer, 10);
+        final PaywordChain chain = chain(10);
+        final long expiresAt = System.currentTimeMillis() + 2_000;
+        final String channelId = openChannel(payer, payee, 1, chain, expiresAt);
+        awaitLedgerTimePast(expiresAt);
+
+        operator()
+                .refusedSubmit("CHANNEL_EXPIRED", Transaction.REDEEM.wireName(), channelId, payee, "2", chain.word(2));
+        operator()
+                .refusedSubmit(
+                        "CHANNEL_EXPIRED",
+                        Transaction.OPEN_CHANNEL.wireName(),
+                        Fresh.id("ch"),
+                        payer,
+                        payee,
+                        "1",
+                        "10",
+                        chain(10).root(),
+                        String.valueOf(expiresAt));
+
+        assertThat(balance(payee)).isZero();
+        assertThat(balance(payer)).isZero();
+    }
+
+    @Test
+    public void refuses_channels_the_payer_cannot_afford_to_oneself_with_suspended_members_or_an_overflow() {
+        final String genesis = genesis();
+        final String payer = verifiedMember(genesis);
+        final String payee = verifiedMember(genesis);
+        fund(payer, 100);
+        final String root = chain(10).root();
+        final String expiry = String.valueOf(System.currentTimeMillis() + 3_600_000);
+
+        operator()
+                .refusedSubmit(
+                        "INSUFFICIENT_FUNDS",
+                        Transaction.OPEN_CHANNEL.wireName(),
+                        Fresh.id("ch"),
+                        payer,
+                        payee,
+                        "11",
+                        "10",
+                        root,
+                        expiry);
+        operator()
+                .refusedSubmit(
+                        "SELF_TRANSFER",
+                        Transaction.OPEN_CHANNEL.wireName(),
+                        Fresh.id("ch"),
+                        payer,
+                        payer,
+                        "1",
+                        "10",
+                        root,
+                        expiry);
+        operator()
+                .refusedSubmit(
+                        "AMOUNT_OVERFLOW",
+                        Transaction.OPEN_CHANNEL.wireName(),
+                        Fresh.id("ch"),
+                        payer,
+                        payee,
+                        String.valueOf(Long.MAX_VALUE / 2),
+                        "10",
+                        root,
+                        expiry);
+        operator().submit(Transaction.SUSPEND_MEMBER.wireName(), payee, "fraud");
+        operator()
+                .refusedSubmit(
+                        "MEMBER_SUSPENDED",
+                        Transaction.OPEN_CHANNEL.wireName(),
+                        Fresh.id("ch"),
+                        payer,
+                        payee,
+                        "1",
+                        "10",
+                        root,
+                        expiry);
+
+        assertThat(balance(payer)).isEqualTo(100);
+    }
+
+    @Test
+    public void opening_again_with_the_same_terms_locks_nothing_twice_and_other_terms_are_refused() {
+        final String genesis = genesis();
+        final String payer = member(genesis);
+        final String payee = member(genesis);
+        fund(payer, 100);
+        final PaywordChain chain = chain(10);
+        final String expiry = String.valueOf(System.currentTimeMillis() + 3_600_000);
+        final String channelId = Fresh.id("ch");
+        final JsonNode first = operator()
+                .submit(Transaction.OPEN_CHANNEL.wireName(), channelId, payer, payee, "3", "10", chain.root(), expiry);
+        final EventWindow window = EventWindow.open(operator());
+
+        final LedgerResult again = operator()
+                .submitResult(
+                        Transaction.OPEN_CHANNEL.wireName(), channelId, payer, payee, "3", "10", chain.root(), expiry);
+        operator()
+                .refusedSubmit(
+                        "CHANNEL_EXISTS",
+                        Transaction.OPEN_CHANNEL.wireName(),
+                        channelId,
+                        payer,
+                        payee,
+                        "4",
+                        "10",
+                        chain.root(),
+                        expiry);
+        final List<LedgerEvent> events = window.close();
+
+        assertThat(LedgerDriver.parse(again.payload())).isEqualTo(first);
+        assertThat(EventWindow.of(events, again)).isEmpty();
+        assertThat(balance(payer)).isEqualTo(70);
+    }
+
+    @Test
+    public void a_suspended_payee_cannot_redeem_and_a_foreign_identity_cannot_touch_a_channel() {
+        final String genesis = genesis();
+        final String payer = verifiedMember(genesis);
+        final String payee = verifiedMember(genesis);
+        fund(payer, 10);
+        final PaywordChain chain = chain(10);
+        final String channelId = openChannel(payer, payee, 1, chain);
+        final JsonNode before = operator().evaluate(Transaction.GET_CHANNEL.wireName(), channelId);
+
+        foreign().refusedSubmit("ACCESS_DENIED", Transaction.REDEEM.wireName(), channelId, payee, "2", chain.word(2));
+        foreign().refusedSubmit("ACCESS_DENIED", Transaction.CLOSE_CHANNEL.wireName(), channelId, payee);
+        foreign()
+                .refusedSubmit(
+                        "ACCESS_DENIED",
+                        Transaction.OPEN_CHANNEL.wireName(),
+                        Fresh.id("ch"),
+                        payer,
+                        payee,
+                        "1",
+                        "10",
+                        chain.root(),
+                        String.valueOf(System.currentTimeMillis() + 3_600_000));
+        operator().submit(Transaction.SUSPEND_MEMBER.wireName(), payee, "fraud");
+        operator()
+                .refusedSubmit("MEMBER_SUSPENDED", Transaction.REDEEM.wireName(), channelId, payee, "2", chain.word(2));
+
+        assertThat(foreign().evaluate(Transaction.GET_CHANNEL.wireName(), channelId))
+                .isEqualTo(before);
+        assertThat(balance(payer)).isZero();
+        assertThat(balance(payee)).isZero();
+    }
+
     // ---------------------------------------------------------------- access
 
     @Test
@@ -1271,6 +1620,60 @@ public abstract class LedgerContractSuite {
             list.add(entry);
         }
         return LedgerDriver.text(chunk);
+    }
+
+    /** @return a fresh chain from a random seed */
+    protected static PaywordChain chain(final int length) {
+        return PaywordChain.fromSeed(HexFormat.of().parseHex(Fresh.accountHash()), length);
+    }
+
+    /** @return the id of a fresh channel over the whole chain, expiring in an hour */
+    protected String openChannel(final String payer, final String payee, final long unit, final PaywordChain chain) {
+        return openChannel(payer, payee, unit, chain, System.currentTimeMillis() + 3_600_000);
+    }
+
+    protected String openChannel(
+            final String payer, final String payee, final long unit, final PaywordChain chain, final long expiresAt) {
+        final String channelId = Fresh.id("ch");
+        operator()
+                .submit(
+                        Transaction.OPEN_CHANNEL.wireName(),
+                        channelId,
+                        payer,
+                        payee,
+                        String.valueOf(unit),
+                        String.valueOf(chain.length()),
+                        chain.root(),
+                        String.valueOf(expiresAt));
+        return channelId;
+    }
+
+    protected List<JsonNode> channelHistory(final String channelId, final int pageSize) {
+        return pages(Transaction.GET_CHANNEL_HISTORY.wireName(), channelId, pageSize);
+    }
+
+    /**
+     * The transaction time is the submitting client's clock (on Fabric the proposal's timestamp), so the test waits on
+     * the same clock; a payer's close is retried only while the ledger still calls it early.
+     */
+    private JsonNode closeOnceExpired(final String channelId, final String payer, final long expiresAt) {
+        final long deadline = expiresAt + 30_000;
+        while (true) {
+            awaitLedgerTimePast(expiresAt);
+            try {
+                return operator().submit(Transaction.CLOSE_CHANNEL.wireName(), channelId, payer);
+            } catch (LedgerException e) {
+                if (!"CHANNEL_NOT_EXPIRED".equals(e.code()) || System.currentTimeMillis() > deadline) {
+                    throw e;
+                }
+            }
+        }
+    }
+
+    private static void awaitLedgerTimePast(final long instant) {
+        while (System.currentTimeMillis() <= instant) {
+            LockSupport.parkUntil(instant + 1);
+        }
     }
 
     protected long balance(final String memberId) {

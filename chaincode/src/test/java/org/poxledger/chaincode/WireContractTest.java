@@ -16,8 +16,12 @@ import org.junit.jupiter.api.Test;
 /** The chaincode and the contract module's list of transactions cannot drift apart. */
 class WireContractTest {
 
-    private static final List<Class<?>> CONTRACTS =
-            List.of(MemberContract.class, PolicyContract.class, RewardContract.class, MoneyContract.class);
+    private static final List<Class<?>> CONTRACTS = List.of(
+            MemberContract.class,
+            PolicyContract.class,
+            RewardContract.class,
+            MoneyContract.class,
+            ChannelContract.class);
 
     @Test
     void every_chaincode_transaction_is_listed_in_the_contract_module_with_its_intent() {

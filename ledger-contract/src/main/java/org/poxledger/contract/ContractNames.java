@@ -7,6 +7,7 @@ public final class ContractNames {
     public static final String POLICIES = "policies";
     public static final String REWARDS = "rewards";
     public static final String MONEY = "money";
+    public static final String CHANNELS = "channels";
 
     private ContractNames() {}
 }

@@ -44,6 +44,15 @@ public enum ErrorCode {
     TRANSFER_ID_CONFLICT(Category.CONFLICT, "transferId"),
     /** {@code money:GetTransfer} of an unknown id. */
     TRANSFER_NOT_FOUND(Category.NOT_FOUND),
+    CHANNEL_NOT_FOUND(Category.NOT_FOUND),
+    CHANNEL_EXISTS(Category.CONFLICT),
+    CHANNEL_CLOSED(Category.CONFLICT),
+    CHANNEL_EXPIRED(Category.CONFLICT),
+    CHANNEL_NOT_EXPIRED(Category.CONFLICT),
+    CHANNEL_PARTY_MISMATCH(Category.FORBIDDEN),
+    PAYWORD_BEYOND_CHAIN(Category.CONFLICT),
+    PAYWORD_REPLAYED(Category.CONFLICT),
+    PAYWORD_INVALID(Category.CONFLICT),
 
     // ---- transport failures of the ledger port (org.poxledger.ledger.LedgerException)
     /** The ledger could not be reached or did not answer in time. */

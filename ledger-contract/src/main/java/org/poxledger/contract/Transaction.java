@@ -29,7 +29,13 @@ public enum Transaction {
     GET_BALANCE(ContractNames.MONEY, "GetBalance", Intent.EVALUATE),
     GET_TRANSFER(ContractNames.MONEY, "GetTransfer", Intent.EVALUATE),
     GET_TRANSFER_HISTORY(ContractNames.MONEY, "GetTransferHistory", Intent.EVALUATE),
-    GET_TOTAL_SUPPLY(ContractNames.MONEY, "GetTotalSupply", Intent.EVALUATE);
+    GET_TOTAL_SUPPLY(ContractNames.MONEY, "GetTotalSupply", Intent.EVALUATE),
+
+    OPEN_CHANNEL(ContractNames.CHANNELS, "OpenChannel", Intent.SUBMIT),
+    REDEEM(ContractNames.CHANNELS, "Redeem", Intent.SUBMIT),
+    CLOSE_CHANNEL(ContractNames.CHANNELS, "Close", Intent.SUBMIT),
+    GET_CHANNEL(ContractNames.CHANNELS, "GetChannel", Intent.EVALUATE),
+    GET_CHANNEL_HISTORY(ContractNames.CHANNELS, "GetChannelHistory", Intent.EVALUATE);
 
     /** Whether a transaction is ordered and committed (SUBMIT) or answered by one peer (EVALUATE). */
     public enum Intent {

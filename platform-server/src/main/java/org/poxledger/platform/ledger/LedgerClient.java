@@ -4,6 +4,9 @@ import java.util.Optional;
 import org.poxledger.contract.ErrorCode;
 import org.poxledger.contract.Transaction;
 import org.poxledger.contract.model.Balance;
+import org.poxledger.contract.model.Channel;
+import org.poxledger.contract.model.ChannelChange;
+import org.poxledger.contract.model.ChannelEntry;
 import org.poxledger.contract.model.ChunkReceipt;
 import org.poxledger.contract.model.Cycle;
 import org.poxledger.contract.model.Member;
@@ -40,6 +43,8 @@ public class LedgerClient {
             JSON.getTypeFactory().constructParametricType(Page.class, RewardEntry.class);
     private static final JavaType TRANSFER_PAGE =
             JSON.getTypeFactory().constructParametricType(Page.class, Transfer.class);
+    private static final JavaType CHANNEL_ENTRY_PAGE =
+            JSON.getTypeFactory().constructParametricType(Page.class, ChannelEntry.class);
 
     private final LedgerConnection ledger;
 
@@ -159,6 +164,48 @@ public class LedgerClient {
 
     public TotalSupply getTotalSupply() {
         return LedgerPayloads.read(evaluate(Transaction.GET_TOTAL_SUPPLY), TotalSupply.class);
+    }
+
+    // ---- channels
+
+    public Committed<ChannelChange> openChannel(
+            String channelId,
+            String payerId,
+            String payeeId,
+            long unit,
+            long chainLength,
+            String root,
+            long expiresAt) {
+        return submit(
+                ChannelChange.class,
+                Transaction.OPEN_CHANNEL,
+                channelId,
+                payerId,
+                payeeId,
+                Long.toString(unit),
+                Long.toString(chainLength),
+                root,
+                Long.toString(expiresAt));
+    }
+
+    public Committed<ChannelChange> redeem(String channelId, String payeeId, long index, String payword) {
+        return submit(ChannelChange.class, Transaction.REDEEM, channelId, payeeId, Long.toString(index), payword);
+    }
+
+    public Committed<ChannelChange> closeChannel(String channelId, String actorId) {
+        return submit(ChannelChange.class, Transaction.CLOSE_CHANNEL, channelId, actorId);
+    }
+
+    /** @throws LedgerException CHANNEL_NOT_FOUND */
+    public Channel getChannel(String channelId) {
+        return LedgerPayloads.read(evaluate(Transaction.GET_CHANNEL, channelId), Channel.class);
+    }
+
+    /** @return one page of the channel's history, oldest first */
+    public Page<ChannelEntry> getChannelHistory(String channelId, int pageSize, String bookmark) {
+        return LedgerPayloads.read(
+                evaluate(Transaction.GET_CHANNEL_HISTORY, channelId, Integer.toString(pageSize), bookmark),
+                CHANNEL_ENTRY_PAGE);
     }
 
     /**

@@ -3,6 +3,7 @@ package org.poxledger.platform.projection;
 import org.poxledger.ledger.LedgerEvent;
 import org.poxledger.platform.level.DepthCounterRecomputer;
 import org.poxledger.platform.member.MemberProjection;
+import org.poxledger.platform.payment.ChannelProjection;
 import org.poxledger.platform.policy.LedgerPolicyCatalog;
 import org.poxledger.platform.reward.RewardProjection;
 import org.poxledger.platform.wallet.WalletProjection;
@@ -26,18 +27,21 @@ class LedgerEventDispatcher {
     private final DepthCounterRecomputer levels;
     private final RewardProjection rewards;
     private final WalletProjection wallets;
+    private final ChannelProjection channels;
 
     LedgerEventDispatcher(
             MemberProjection members,
             LedgerPolicyCatalog policies,
             DepthCounterRecomputer levels,
             RewardProjection rewards,
-            WalletProjection wallets) {
+            WalletProjection wallets,
+            ChannelProjection channels) {
         this.members = members;
         this.policies = policies;
         this.levels = levels;
         this.rewards = rewards;
         this.wallets = wallets;
+        this.channels = channels;
     }
 
     /**
@@ -77,6 +81,8 @@ class LedgerEventDispatcher {
             rewards.apply(event);
         } else if (WalletProjection.TRANSFER_COMPLETED.equals(name)) {
             wallets.apply(event);
+        } else if (ChannelProjection.handles(name)) {
+            channels.apply(event);
         } else {
             log.debug(
                     "no projection for chaincode event {} block={} tx={}",

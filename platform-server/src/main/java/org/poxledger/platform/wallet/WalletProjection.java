@@ -69,8 +69,9 @@ public class WalletProjection {
     }
 
     /**
-     * Recomputes the wallets of these members from the graph: balance = minted + received − sent, exactly what the
-     * chaincode's balance is (DESIGN §7). Neo4j integer overflow is an error, like {@code Math.addExact}.
+     * Recomputes the wallets of these members from the graph: balance = minted + received − sent − deposits locked in
+     * channels + channel payouts and refunds ({@code (:ChannelEntry)}, projected by the payment feature), exactly what
+     * the chaincode's balance is (DESIGN §7). Neo4j integer overflow is an error, like {@code Math.addExact}.
      */
     public void recomputeBalances(Collection<String> memberIds) {
         if (memberIds.isEmpty()) {
@@ -93,8 +94,18 @@ public class WalletProjection {
                             OPTIONAL MATCH (t:Transfer {fromMemberId: id})
                             RETURN coalesce(sum(t.amount), 0) AS sent, count(t) AS transfersOut
                         }
+                        CALL (id) {
+                            OPTIONAL MATCH (c:ChannelEntry {payerId: id, action: 'OPENED'})
+                            RETURN coalesce(sum(c.amount), 0) AS locked
+                        }
+                        CALL (id) {
+                            OPTIONAL MATCH (c:ChannelEntry)
+                            WHERE (c.payeeId = id AND c.action = 'REDEEMED') OR (c.payerId = id AND c.action = 'CLOSED')
+                            RETURN coalesce(sum(c.amount), 0) AS unlocked
+                        }
                         SET w.minted = minted, w.received = received, w.sent = sent,
-                            w.balance = minted + received - sent,
+                            w.channelLocked = locked, w.channelUnlocked = unlocked,
+                            w.balance = minted + received - sent - locked + unlocked,
                             w.transfersIn = transfersIn, w.transfersOut = transfersOut
                         """)
                 .withParameters(Map.of("memberIds", List.copyOf(memberIds)))
@@ -125,13 +136,13 @@ public class WalletProjection {
                 .asLong();
     }
 
-    /** Deletes wallets and transfers: step one of a rebuild. */
+    /** Deletes wallets, transfers and channel entries: step one of a rebuild. */
     public void wipe() {
         // CALL ... IN TRANSACTIONS needs an auto-commit transaction, which session.run gives (executableQuery
         // would wrap it in a managed one)
         try (Session session = driver.session()) {
             session.run("""
-                            MATCH (n) WHERE n:Wallet OR n:Transfer
+                            MATCH (n) WHERE n:Wallet OR n:Transfer OR n:ChannelEntry
                             CALL (n) { DETACH DELETE n } IN TRANSACTIONS OF 10000 ROWS
                             """).consume();
         }

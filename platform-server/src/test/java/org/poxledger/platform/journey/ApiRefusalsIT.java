@@ -374,7 +374,14 @@ class ApiRefusalsIT {
             "/api/v1/me/referrals",
             "/api/v1/me/invitations",
             "/api/v1/invitations/{code}",
-            "/api/v1/invitations/{code}/accept"
+            "/api/v1/invitations/{code}/accept",
+            "/api/v1/payments",
+            "/api/v1/me/channels",
+            "/api/v1/me/channels/{channelId}",
+            "/api/v1/me/channels/{channelId}/history",
+            "/api/v1/me/channels/{channelId}/settle",
+            "/api/v1/me/channels/{channelId}/close",
+            "/api/v1/public/payments/broker-key"
         }) {
             docs.jsonPath("$.paths['" + path + "']").exists();
         }
@@ -386,6 +393,8 @@ class ApiRefusalsIT {
                 .isEqualTo("#/components/schemas/Problem")
                 .jsonPath("$.paths['/api/v1/me/invitations'].post.responses['409'].description")
                 .value(description -> assertThat(description.toString()).contains("DUPLICATE_INVITATION"))
+                .jsonPath("$.paths['/api/v1/payments'].post.responses['409'].description")
+                .value(description -> assertThat(description.toString()).contains("PAYWORD_REPLAYED"))
                 .jsonPath("$.components.schemas.Problem.properties.code")
                 .exists()
                 .jsonPath("$.components.securitySchemes.basic.scheme")

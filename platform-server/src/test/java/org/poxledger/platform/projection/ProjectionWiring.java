@@ -14,7 +14,12 @@ final class ProjectionWiring {
 
     static LedgerEventDispatcher dispatcher(PoxRig rig) {
         return new LedgerEventDispatcher(
-                rig.graph.projection(), rig.policies, rig.graph.counters(), rig.rewards.projection(), rig.wallets);
+                rig.graph.projection(),
+                rig.policies,
+                rig.graph.counters(),
+                rig.rewards.projection(),
+                rig.wallets,
+                rig.channels);
     }
 
     static ChaincodeEventListener listener(PoxRig rig, LedgerConnection ledger) {

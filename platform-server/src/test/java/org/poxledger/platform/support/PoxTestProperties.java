@@ -26,7 +26,8 @@ public final class PoxTestProperties implements ApplicationContextInitializer<Co
                         "pox.security.admin-username=",
                         "pox.security.admin-password=",
                         "server.address=127.0.0.1",
-                        "pox.invitation.base-url=http://127.0.0.1")
+                        "pox.invitation.base-url=http://127.0.0.1",
+                        "pox.payment.broker-key-file=target/test-pox/broker-ed25519.key")
                 .applyTo(context);
     }
 

@@ -19,6 +19,7 @@ import org.poxledger.ledger.LedgerResult;
 import org.poxledger.ledger.memory.EmbeddedLedger;
 import org.poxledger.platform.ledger.LedgerClient;
 import org.poxledger.platform.ledger.LedgerPayloads;
+import org.poxledger.platform.payment.ChannelProjection;
 import org.poxledger.platform.policy.LedgerPolicyCatalog;
 import org.poxledger.platform.policy.RewardPolicy;
 import org.poxledger.platform.reward.RewardProperties;
@@ -53,6 +54,7 @@ public final class PoxRig implements AutoCloseable {
     public final Driver driver;
     public final LedgerPolicyCatalog policies;
     public final WalletProjection wallets;
+    public final ChannelProjection channels;
     public final WalletService wallet;
     public final MoneyLedger money;
     public final RewardProperties rewardProperties;
@@ -74,6 +76,7 @@ public final class PoxRig implements AutoCloseable {
         policies = new LedgerPolicyCatalog(new LedgerClient(ledger));
         policies.refreshCurrent();
         wallets = WalletWiring.projection(driver);
+        channels = new ChannelProjection(driver, wallets);
         wallet = WalletWiring.service(ledger, wallets, policies);
         money = new MoneyLedger(new LedgerClient(ledger));
         rewards = RewardWiring.create(driver, ledger, policies, wallets, rewardProperties, clock, meters, "instance-a");

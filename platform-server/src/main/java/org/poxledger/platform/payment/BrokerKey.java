@@ -1,0 +1,107 @@
+package org.poxledger.platform.payment;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.FileAlreadyExistsException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.security.GeneralSecurityException;
+import java.security.KeyFactory;
+import java.security.KeyPair;
+import java.security.KeyPairGenerator;
+import java.security.PrivateKey;
+import java.security.PublicKey;
+import java.security.Signature;
+import java.security.spec.PKCS8EncodedKeySpec;
+import java.security.spec.X509EncodedKeySpec;
+import java.util.Base64;
+import java.util.List;
+import org.poxledger.payword.Receipt;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The broker's Ed25519 signing key (JDK provider). It lives in one file, two base64 lines (PKCS#8 private key, X.509
+ * public key), created owner-only on first use; every instance of the server given the same file signs alike.
+ */
+final class BrokerKey {
+
+    private static final Logger log = LoggerFactory.getLogger(BrokerKey.class);
+
+    private final PrivateKey privateKey;
+    private final PublicKey publicKey;
+
+    private BrokerKey(KeyPair pair) {
+        this.privateKey = pair.getPrivate();
+        this.publicKey = pair.getPublic();
+    }
+
+    /**
+     * @param file the key file; created with a fresh key when absent
+     * @return the key in that file
+     */
+    static BrokerKey loadOrCreate(Path file) {
+        try {
+            if (!Files.exists(file)) {
+                create(file);
+            }
+            List<String> lines = Files.readAllLines(file, StandardCharsets.US_ASCII);
+            if (lines.size() < 2) {
+                throw new IllegalStateException("broker key file " + file + " must hold two base64 lines");
+            }
+            KeyFactory keys = KeyFactory.getInstance("Ed25519");
+            return new BrokerKey(new KeyPair(
+                    keys.generatePublic(new X509EncodedKeySpec(
+                            Base64.getDecoder().decode(lines.get(1).strip()))),
+                    keys.generatePrivate(new PKCS8EncodedKeySpec(
+                            Base64.getDecoder().decode(lines.get(0).strip())))));
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read the broker key file " + file, e);
+        } catch (GeneralSecurityException | IllegalArgumentException e) {
+            throw new IllegalStateException("broker key file " + file + " does not hold an Ed25519 key pair", e);
+        }
+    }
+
+    private static void create(Path file) throws IOException, GeneralSecurityException {
+        KeyPair pair = KeyPairGenerator.getInstance("Ed25519").generateKeyPair();
+        String text = Base64.getEncoder().encodeToString(pair.getPrivate().getEncoded()) + "\n"
+                + Base64.getEncoder().encodeToString(pair.getPublic().getEncoded()) + "\n";
+        Path parent = file.toAbsolutePath().getParent();
+        Files.createDirectories(parent);
+        Path temporary = Files.createTempFile(parent, ".broker-key", ".tmp");
+        try {
+            if (Files.getFileStore(parent).supportsFileAttributeView("posix")) {
+                Files.setPosixFilePermissions(temporary, PosixFilePermissions.fromString("rw-------"));
+            }
+            Files.writeString(temporary, text, StandardCharsets.US_ASCII, StandardOpenOption.TRUNCATE_EXISTING);
+            // a second instance starting at the same moment keeps the key the first one wrote
+            Files.move(temporary, file);
+            log.info("created broker key {}", file);
+        } catch (FileAlreadyExistsException e) {
+            log.info("broker key {} was created by another instance", file);
+        } finally {
+            Files.deleteIfExists(temporary);
+        }
+    }
+
+    /** @return base64 of the X.509 SubjectPublicKeyInfo encoding, as {@code ReceiptVerifier} reads it */
+    String publishedKey() {
+        return Base64.getEncoder().encodeToString(publicKey.getEncoded());
+    }
+
+    /** @return a receipt for the payment, signed */
+    Receipt sign(String channelId, long index, long amount, long acceptedAt) {
+        try {
+            Signature signature = Signature.getInstance("Ed25519");
+            signature.initSign(privateKey);
+            signature.update(Receipt.signedText(channelId, index, amount, acceptedAt));
+            return new Receipt(
+                    channelId, index, amount, acceptedAt, Base64.getEncoder().encodeToString(signature.sign()));
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException("Ed25519 signing failed", e);
+        }
+    }
+}

@@ -1,0 +1,404 @@
+package org.poxledger.platform.payment;
+
+import java.time.Clock;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Executor;
+import java.util.concurrent.locks.ReentrantLock;
+import java.util.regex.Pattern;
+import org.poxledger.contract.ErrorCode;
+import org.poxledger.contract.Refusal;
+import org.poxledger.contract.model.Channel;
+import org.poxledger.contract.model.ChannelChange;
+import org.poxledger.contract.model.ChannelEntry;
+import org.poxledger.contract.model.ChannelStatus;
+import org.poxledger.contract.model.Page;
+import org.poxledger.ledger.LedgerException;
+import org.poxledger.payword.PaywordHash;
+import org.poxledger.payword.Receipt;
+import org.poxledger.platform.ledger.LedgerClient;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The NetPay broker (DESIGN §8, seed 002). It accepts a payment {@code (channelId, index, payword)} after checking
+ * {@code H^(index − j)(payword) = w_j} against the highest word it accepted before, with no ledger round trip; it
+ * records the new highest word in Neo4j before answering, and answers with a receipt it signs. It settles by
+ * redeeming the highest accepted word in one transaction: on demand, when a channel's unredeemed amount reaches the
+ * threshold, and before expiry.
+ *
+ * <p>Crash-safe because the ledger's redeemed index is the truth: a payment is acknowledged only once durable, a
+ * redeem that is retried after a crash is refused by the chaincode as replayed (nothing is paid twice), and at start
+ * every open channel is reconciled with {@code GetChannel}.
+ *
+ * <p>Per channel, acceptance is serialised by the channel's lock (payments on one chain are sequential by nature);
+ * different channels proceed in parallel. Settlement holds a separate lock, so payments keep flowing while a redeem
+ * is being committed.
+ */
+public class PaymentBroker {
+
+    private static final Logger log = LoggerFactory.getLogger(PaymentBroker.class);
+    private static final Pattern ID = Pattern.compile("[A-Za-z0-9_-]{1,64}");
+    private static final ThreadLocal<PaywordHash> HASH = ThreadLocal.withInitial(PaywordHash::new);
+
+    private final LedgerClient ledger;
+    private final ChannelBook book;
+    private final BrokerKey key;
+    private final PaymentProperties properties;
+    private final Clock clock;
+    private final Executor settlements;
+    private final ChannelProjection projection;
+    private final Map<String, Slot> slots = new ConcurrentHashMap<>();
+
+    PaymentBroker(
+            LedgerClient ledger,
+            ChannelBook book,
+            BrokerKey key,
+            PaymentProperties properties,
+            Clock clock,
+            Executor settlements,
+            ChannelProjection projection) {
+        this.ledger = ledger;
+        this.book = book;
+        this.key = key;
+        this.properties = properties;
+        this.clock = clock;
+        this.settlements = settlements;
+        this.projection = projection;
+    }
+
+    /** One channel in memory: its state, guarded by the slot's monitor, and the lock a settlement holds. */
+    private static final class Slot {
+        private BrokeredChannel state;
+        private final ReentrantLock settling = new ReentrantLock();
+
+        Slot(BrokeredChannel state) {
+            this.state = state;
+        }
+    }
+
+    /** @return base64 of the broker's X.509 Ed25519 public key, the one receipts verify against */
+    public String publishedKey() {
+        return key.publishedKey();
+    }
+
+    /**
+     * Accepts a payment from a party of the channel.
+     *
+     * @param memberId the logged-in member: the channel's payer, or its payee passing on a word it was given
+     * @return the signed receipt
+     * @throws Refusal CHANNEL_PARTY_MISMATCH, CHANNEL_CLOSED, CHANNEL_EXPIRED, PAYWORD_BEYOND_CHAIN,
+     *     PAYWORD_REPLAYED (a stale or duplicate index), PAYWORD_INVALID, VALIDATION_FAILED
+     */
+    public Receipt accept(String memberId, PaymentRequest payment) {
+        requireId("channelId", payment.channelId());
+        if (payment.index() < 1) {
+            throw Refusal.of(ErrorCode.VALIDATION_FAILED, "index", "index must be at least 1, was " + payment.index());
+        }
+        if (!PaywordHash.isWordText(payment.payword())) {
+            throw Refusal.of(
+                    ErrorCode.VALIDATION_FAILED, "payword", "payword must be 64 lower-case hexadecimal characters");
+        }
+        Slot slot = slot(payment.channelId());
+        long now = clock.millis();
+        BrokeredChannel accepted;
+        synchronized (slot) {
+            BrokeredChannel channel = slot.state;
+            requireParty(channel, memberId, "pay into");
+            requireAcceptable(channel, payment, now);
+            if (!book.recordAccepted(channel.channelId(), payment.index(), payment.payword(), now)) {
+                // another instance accepted a newer word meanwhile: take its state and refuse this one as stale
+                slot.state = book.find(channel.channelId()).orElse(channel);
+                throw refusal(
+                        ErrorCode.PAYWORD_REPLAYED,
+                        "index",
+                        "index %d of channel %s is no longer past the accepted index %d",
+                        payment.index(),
+                        channel.channelId(),
+                        slot.state.acceptedIndex());
+            }
+            accepted = channel.accepted(payment.index(), payment.payword(), now);
+            slot.state = accepted;
+        }
+        if (accepted.unsettled() >= properties.settleThreshold()) {
+            settlements.execute(() -> settleIfIdle(accepted.channelId()));
+        }
+        return key.sign(
+                accepted.channelId(), accepted.acceptedIndex(), accepted.acceptedIndex() * accepted.unit(), now);
+    }
+
+    /**
+     * Redeems the highest accepted payword of the channel in one ledger transaction, waiting for a settlement already
+     * under way. Nothing is submitted when nothing new was accepted.
+     *
+     * @return the broker's state after the redeem
+     */
+    public BrokeredChannel settle(String channelId) {
+        Slot slot = slot(channelId);
+        slot.settling.lock();
+        try {
+            return redeem(slot);
+        } finally {
+            slot.settling.unlock();
+        }
+    }
+
+    /** Redeems every channel near its expiry that has unredeemed payments. */
+    public void settleExpiring() {
+        long horizon = clock.millis() + properties.settleBeforeExpiry().toMillis();
+        for (String channelId : book.unsettledExpiringBefore(horizon)) {
+            try {
+                settle(channelId);
+            } catch (RuntimeException e) {
+                log.warn("channel {} could not be settled before its expiry: {}", channelId, e.getMessage());
+            }
+        }
+    }
+
+    /** Aligns every channel held as OPEN with the ledger, which is the truth (run at start-up). */
+    public int reconcileAll() {
+        int reconciled = 0;
+        for (String channelId : book.open()) {
+            book.find(channelId).ifPresent(stored -> {
+                BrokeredChannel aligned = book.reconcile(stored.reconciled(ledger.getChannel(channelId)));
+                slots.put(channelId, new Slot(aligned));
+            });
+            reconciled++;
+        }
+        log.info("reconciled {} open payment channels with the ledger", reconciled);
+        return reconciled;
+    }
+
+    /**
+     * Opens a channel paid by the logged-in member.
+     *
+     * @return the channel as the ledger and the broker now hold it
+     */
+    public ChannelView open(String payerId, OpenChannelRequest request) {
+        requireId("channelId", request.channelId());
+        requireId("payeeId", request.payeeId());
+        if (!PaywordHash.isWordText(request.root())) {
+            throw Refusal.of(ErrorCode.VALIDATION_FAILED, "root", "root must be 64 lower-case hexadecimal characters");
+        }
+        ChannelChange change = ledger.openChannel(
+                        request.channelId(),
+                        payerId,
+                        request.payeeId(),
+                        request.unit(),
+                        request.chainLength(),
+                        request.root(),
+                        request.expiresAt())
+                .value();
+        project(change);
+        BrokeredChannel stored = book.add(BrokeredChannel.of(change.channel()));
+        slots.remove(request.channelId());
+        log.info(
+                "channel {} opened by {} to {}: {} x {} tx={}",
+                request.channelId(),
+                payerId,
+                request.payeeId(),
+                request.chainLength(),
+                request.unit(),
+                change.entry().txId());
+        return ChannelView.of(change.channel(), stored);
+    }
+
+    /**
+     * Closes the channel for the logged-in member: the payee's accepted payments are redeemed first; the payer may
+     * close only from expiry on (the ledger refuses earlier with CHANNEL_NOT_EXPIRED).
+     */
+    public ChannelView close(String memberId, String channelId) {
+        Slot slot = slot(channelId);
+        BrokeredChannel channel = current(slot);
+        requireParty(channel, memberId, "close");
+        slot.settling.lock();
+        try {
+            if (memberId.equals(channel.payeeId())) {
+                redeem(slot);
+            }
+            ChannelChange change = ledger.closeChannel(channelId, memberId).value();
+            project(change);
+            log.info(
+                    "channel {} closed by {}: refunded {} tx={}",
+                    channelId,
+                    memberId,
+                    change.entry().amount(),
+                    change.entry().txId());
+            return ChannelView.of(change.channel(), align(slot, change.channel()));
+        } finally {
+            slot.settling.unlock();
+        }
+    }
+
+    /** @return the channel as the ledger holds it, with what the broker accepted beyond that */
+    public ChannelView view(String memberId, String channelId) {
+        Slot slot = slot(channelId);
+        requireParty(current(slot), memberId, "see");
+        return ChannelView.of(ledger.getChannel(channelId), current(slot));
+    }
+
+    /** @return one page of the channel's ledger history */
+    public Page<ChannelEntry> history(String memberId, String channelId, int pageSize, String bookmark) {
+        Slot slot = slot(channelId);
+        requireParty(current(slot), memberId, "see");
+        if (pageSize < 1 || pageSize > 100) {
+            throw Refusal.of(
+                    ErrorCode.VALIDATION_FAILED, "pageSize", "pageSize must be between 1 and 100, was " + pageSize);
+        }
+        return ledger.getChannelHistory(channelId, pageSize, bookmark == null ? "" : bookmark);
+    }
+
+    private void settleIfIdle(String channelId) {
+        Slot slot = slot(channelId);
+        if (!slot.settling.tryLock()) {
+            return;
+        }
+        try {
+            redeem(slot);
+        } catch (RuntimeException e) {
+            log.warn("channel {} reached its threshold but could not be redeemed: {}", channelId, e.getMessage());
+        } finally {
+            slot.settling.unlock();
+        }
+    }
+
+    /** Called with the slot's settling lock held. */
+    private BrokeredChannel redeem(Slot slot) {
+        BrokeredChannel target = current(slot);
+        if (target.status() == ChannelStatus.CLOSED || target.acceptedIndex() <= target.redeemedIndex()) {
+            return target;
+        }
+        try {
+            ChannelChange change = ledger.redeem(
+                            target.channelId(), target.payeeId(), target.acceptedIndex(), target.acceptedWord())
+                    .value();
+            project(change);
+            log.info(
+                    "channel {} redeemed {} -> {} for {} tx={}",
+                    target.channelId(),
+                    change.entry().fromIndex(),
+                    change.entry().toIndex(),
+                    change.entry().amount(),
+                    change.entry().txId());
+            return align(slot, change.channel());
+        } catch (LedgerException e) {
+            if (ErrorCode.PAYWORD_REPLAYED.is(e.code())
+                    || ErrorCode.CHANNEL_CLOSED.is(e.code())
+                    || ErrorCode.CHANNEL_EXPIRED.is(e.code())) {
+                // a redeem committed before a crash or by another instance, or a channel gone: the ledger decides
+                BrokeredChannel aligned = align(slot, ledger.getChannel(target.channelId()));
+                log.warn(
+                        "channel {} redeem to {} refused ({}); the ledger stands at {}",
+                        target.channelId(),
+                        target.acceptedIndex(),
+                        e.code(),
+                        aligned.redeemedIndex());
+                if (ErrorCode.PAYWORD_REPLAYED.is(e.code())) {
+                    return aligned;
+                }
+            }
+            throw e;
+        }
+    }
+
+    private void project(ChannelChange change) {
+        try {
+            projection.project(change);
+        } catch (RuntimeException e) {
+            // the ledger committed; the chaincode-event listener projects the change later
+            log.warn(
+                    "channel {} {} committed (tx {}) but not projected yet: {}",
+                    change.channel().channelId(),
+                    change.entry().action(),
+                    change.entry().txId(),
+                    e.getMessage());
+        }
+    }
+
+    private BrokeredChannel align(Slot slot, Channel onLedger) {
+        synchronized (slot) {
+            slot.state = book.reconcile(slot.state.reconciled(onLedger));
+            return slot.state;
+        }
+    }
+
+    private BrokeredChannel current(Slot slot) {
+        synchronized (slot) {
+            return slot.state;
+        }
+    }
+
+    private Slot slot(String channelId) {
+        requireId("channelId", channelId);
+        return slots.computeIfAbsent(
+                channelId,
+                id -> new Slot(book.find(id).orElseGet(() -> book.add(BrokeredChannel.of(ledger.getChannel(id))))));
+    }
+
+    private void requireAcceptable(BrokeredChannel channel, PaymentRequest payment, long now) {
+        if (channel.status() == ChannelStatus.CLOSED) {
+            throw refusal(ErrorCode.CHANNEL_CLOSED, "channelId", "channel %s is closed", channel.channelId());
+        }
+        long lastAcceptable = channel.expiresAt() - properties.acceptMargin().toMillis();
+        if (now >= lastAcceptable) {
+            throw refusal(
+                    ErrorCode.CHANNEL_EXPIRED,
+                    "channelId",
+                    "channel %s expires at %d and takes no payments from %d on",
+                    channel.channelId(),
+                    channel.expiresAt(),
+                    lastAcceptable);
+        }
+        if (payment.index() > channel.chainLength()) {
+            throw refusal(
+                    ErrorCode.PAYWORD_BEYOND_CHAIN,
+                    "index",
+                    "index %d is past the end of channel %s, whose chain has %d paywords",
+                    payment.index(),
+                    channel.channelId(),
+                    channel.chainLength());
+        }
+        if (payment.index() <= channel.acceptedIndex()) {
+            throw refusal(
+                    ErrorCode.PAYWORD_REPLAYED,
+                    "index",
+                    "index %d of channel %s is not past the accepted index %d",
+                    payment.index(),
+                    channel.channelId(),
+                    channel.acceptedIndex());
+        }
+        long steps = payment.index() - channel.acceptedIndex();
+        if (!HASH.get()
+                .reaches(PaywordHash.parse(payment.payword()), steps, PaywordHash.parse(channel.acceptedWord()))) {
+            throw refusal(
+                    ErrorCode.PAYWORD_INVALID,
+                    "payword",
+                    "payword is not word %d of the chain of channel %s (%d hashes do not reach word %d)",
+                    payment.index(),
+                    channel.channelId(),
+                    steps,
+                    channel.acceptedIndex());
+        }
+    }
+
+    private static void requireParty(BrokeredChannel channel, String memberId, String action) {
+        if (!memberId.equals(channel.payerId()) && !memberId.equals(channel.payeeId())) {
+            throw Refusal.of(
+                    ErrorCode.CHANNEL_PARTY_MISMATCH,
+                    "channelId",
+                    "member " + memberId + " is not a party of channel " + channel.channelId() + " and cannot " + action
+                            + " it");
+        }
+    }
+
+    private static void requireId(String field, String value) {
+        if (value == null || !ID.matcher(value).matches()) {
+            throw Refusal.of(
+                    ErrorCode.VALIDATION_FAILED, field, field + " must match [A-Za-z0-9_-]{1,64}, was " + value);
+        }
+    }
+
+    private static Refusal refusal(ErrorCode code, String field, String template, Object... values) {
+        return Refusal.of(code, field, String.format(template, values));
+    }
+}

@@ -1,0 +1,41 @@
+package org.poxledger.platform.payment;
+
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import org.poxledger.payword.Receipt;
+import org.poxledger.platform.security.PoxUser;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RestController;
+
+/** Micropayments through the broker: one payword per call, checked locally, answered with a signed receipt. */
+@RestController
+@Tag(name = "payments", description = "PayWord micropayments through the broker (NetPay)")
+class PaymentController {
+
+    private final PaymentBroker broker;
+
+    PaymentController(PaymentBroker broker) {
+        this.broker = broker;
+    }
+
+    @PostMapping("/api/v1/payments")
+    @Operation(
+            summary = "Pay on a channel by revealing the payword of the new running total",
+            description = "index is the total number of units paid so far; the broker checks"
+                    + " H^(index - j)(payword) = w_j against the last accepted word, records it and signs a receipt"
+                    + " (verify it with GET /api/v1/public/payments/broker-key). Payer or payee of the channel only.")
+    @ApiResponse(responseCode = "200", description = "accepted: the signed receipt")
+    @ApiResponse(responseCode = "400", description = "VALIDATION_FAILED")
+    @ApiResponse(responseCode = "403", description = "CHANNEL_PARTY_MISMATCH, NOT_A_MEMBER")
+    @ApiResponse(responseCode = "404", description = "CHANNEL_NOT_FOUND")
+    @ApiResponse(
+            responseCode = "409",
+            description = "PAYWORD_REPLAYED (stale or duplicate index), PAYWORD_INVALID (not of this chain),"
+                    + " PAYWORD_BEYOND_CHAIN, CHANNEL_EXPIRED, CHANNEL_CLOSED")
+    Receipt pay(@AuthenticationPrincipal PoxUser user, @RequestBody PaymentRequest payment) {
+        return broker.accept(user.requireMemberId(), payment);
+    }
+}

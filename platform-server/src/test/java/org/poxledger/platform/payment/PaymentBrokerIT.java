@@ -1,0 +1,291 @@
+package org.poxledger.platform.payment;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.poxledger.contract.ErrorCode;
+import org.poxledger.contract.Refusal;
+import org.poxledger.contract.Transaction;
+import org.poxledger.contract.model.ChannelStatus;
+import org.poxledger.ledger.LedgerException;
+import org.poxledger.payword.ChannelPayer;
+import org.poxledger.payword.Payment;
+import org.poxledger.payword.PaywordChain;
+import org.poxledger.payword.Receipt;
+import org.poxledger.payword.ReceiptVerifier;
+import org.poxledger.platform.ledger.LedgerClient;
+import org.poxledger.platform.reward.CyclePlan;
+import org.poxledger.platform.reward.RewardProperties;
+import org.poxledger.platform.testrig.PoxRig;
+
+/** The broker on the real chaincode (embedded ledger) with its channel book in a real Neo4j. */
+class PaymentBrokerIT {
+
+    private static final long DAY = Duration.ofDays(1).toMillis();
+
+    @TempDir
+    Path keys;
+
+    private PoxRig rig;
+    private LedgerClient channels;
+    private final AtomicInteger settlementsStarted = new AtomicInteger();
+
+    /** g -> a -> b, one cycle paid: g 12000, a 10000, b 0. */
+    @BeforeEach
+    void membersWithMoney() {
+        rig = PoxRig.start(RewardProperties.defaults());
+        rig.genesis("g");
+        rig.join("a", "g");
+        rig.join("b", "a");
+        CyclePlan cycle = rig.rewards.cycles().close(rig.clock.advance(Duration.ofSeconds(1)), "admin");
+        rig.rewards.runner().run(cycle.cycleId());
+        channels = new LedgerClient(rig.ledger);
+    }
+
+    @AfterEach
+    void closeLedger() {
+        rig.close();
+    }
+
+    @Test
+    void ten_thousand_payments_are_checked_without_the_ledger_and_settle_in_one_redeem() {
+        PaymentBroker broker = broker(PaymentProperties.withKeyFile(keys.resolve("broker.key")));
+        ChannelPayer payer = open(broker, "ch-big", "g", "a", 1, 10_000);
+        ReceiptVerifier verifier = ReceiptVerifier.fromPublishedKey(broker.publishedKey());
+        long heightBefore = rig.lastBlock();
+
+        Receipt last = null;
+        for (int i = 0; i < 10_000; i++) {
+            Payment payment = payer.pay(1);
+            last = broker.accept("g", new PaymentRequest(payment.channelId(), payment.index(), payment.payword()));
+        }
+
+        assertThat(rig.lastBlock()).as("no ledger transaction while paying").isEqualTo(heightBefore);
+        assertThat(payer.confirm(last, verifier)).isTrue();
+        assertThat(last.amount()).isEqualTo(10_000);
+        assertThat(broker.view("a", "ch-big").unsettledAmount()).isEqualTo(10_000);
+
+        BrokeredChannel settled = broker.settle("ch-big");
+
+        assertThat(rig.lastBlock()).as("one redeem for every payment").isEqualTo(heightBefore + 1);
+        assertThat(settled.redeemedIndex()).isEqualTo(10_000);
+        assertThat(rig.balance("a")).isEqualTo(10_000 + 10_000);
+        assertThat(rig.balance("g")).isEqualTo(12_000 - 10_000);
+        ChannelView view = broker.view("g", "ch-big");
+        assertThat(view.channel().redeemed()).isEqualTo(10_000);
+        assertThat(view.unsettledAmount()).isZero();
+        broker.settle("ch-big");
+        assertThat(rig.lastBlock())
+                .as("nothing new to redeem, nothing submitted")
+                .isEqualTo(heightBefore + 1);
+    }
+
+    @Test
+    void refuses_stale_duplicate_forged_overlong_and_foreign_payments_and_records_nothing() {
+        PaymentBroker broker = broker(PaymentProperties.withKeyFile(keys.resolve("broker.key")));
+        PaywordChain chain = chain();
+        open(broker, "ch-1", "g", "a", 10, chain);
+        broker.accept("g", new PaymentRequest("ch-1", 3, chain.word(3)));
+
+        assertRefused(
+                () -> broker.accept("g", new PaymentRequest("ch-1", 3, chain.word(3))),
+                ErrorCode.PAYWORD_REPLAYED,
+                "index");
+        assertRefused(
+                () -> broker.accept("g", new PaymentRequest("ch-1", 2, chain.word(2))),
+                ErrorCode.PAYWORD_REPLAYED,
+                "index");
+        assertRefused(
+                () -> broker.accept("g", new PaymentRequest("ch-1", 5, chain.word(6))),
+                ErrorCode.PAYWORD_INVALID,
+                "payword");
+        assertRefused(
+                () -> broker.accept("g", new PaymentRequest("ch-1", 5, chain().word(5))),
+                ErrorCode.PAYWORD_INVALID,
+                "payword");
+        assertRefused(
+                () -> broker.accept("g", new PaymentRequest("ch-1", 101, chain.word(100))),
+                ErrorCode.PAYWORD_BEYOND_CHAIN,
+                "index");
+        assertRefused(
+                () -> broker.accept("b", new PaymentRequest("ch-1", 4, chain.word(4))),
+                ErrorCode.CHANNEL_PARTY_MISMATCH,
+                "channelId");
+        assertRefused(
+                () -> broker.accept("g", new PaymentRequest("ch-1", 4, "XYZ")), ErrorCode.VALIDATION_FAILED, "payword");
+        assertRefused(
+                () -> broker.accept("g", new PaymentRequest("ch 1", 4, chain.word(4))),
+                ErrorCode.VALIDATION_FAILED,
+                "channelId");
+        assertThatThrownBy(() -> broker.accept("g", new PaymentRequest("ch-none", 1, chain.word(1))))
+                .isInstanceOfSatisfying(
+                        LedgerException.class, e -> assertThat(e.code()).isEqualTo("CHANNEL_NOT_FOUND"));
+
+        assertThat(broker.view("g", "ch-1").acceptedIndex()).isEqualTo(3);
+        Receipt next = broker.accept("a", new PaymentRequest("ch-1", 4, chain.word(4)));
+        assertThat(next.amount()).isEqualTo(40);
+    }
+
+    @Test
+    void a_channel_reaching_the_threshold_is_redeemed_at_once() {
+        PaymentBroker broker = broker(new PaymentProperties(keys.resolve("broker.key"), 50L, null, null, null));
+        PaywordChain chain = chain();
+        open(broker, "ch-2", "g", "a", 10, chain);
+
+        broker.accept("g", new PaymentRequest("ch-2", 4, chain.word(4)));
+        assertThat(channels.getChannel("ch-2").redeemedIndex()).isZero();
+        broker.accept("g", new PaymentRequest("ch-2", 5, chain.word(5)));
+
+        assertThat(settlementsStarted).hasValue(1);
+        assertThat(channels.getChannel("ch-2").redeemedIndex()).isEqualTo(5);
+        assertThat(rig.balance("a")).isEqualTo(10_000 + 50);
+    }
+
+    @Test
+    void channels_near_expiry_are_redeemed_and_no_payment_is_taken_too_close_to_it() {
+        PaymentBroker broker = broker(PaymentProperties.withKeyFile(keys.resolve("broker.key")));
+        PaywordChain soon = chain();
+        PaywordChain later = chain();
+        openUntil(
+                broker,
+                "ch-soon",
+                soon,
+                rig.clock.millis() + Duration.ofMinutes(5).toMillis());
+        openUntil(broker, "ch-later", later, rig.clock.millis() + DAY);
+        broker.accept("g", new PaymentRequest("ch-soon", 2, soon.word(2)));
+        broker.accept("g", new PaymentRequest("ch-later", 3, later.word(3)));
+
+        broker.settleExpiring();
+
+        assertThat(channels.getChannel("ch-soon").redeemedIndex()).isEqualTo(2);
+        assertThat(channels.getChannel("ch-later").redeemedIndex()).isZero();
+        rig.clock.advance(Duration.ofMinutes(4).plusSeconds(1));
+        assertRefused(
+                () -> broker.accept("g", new PaymentRequest("ch-soon", 3, soon.word(3))),
+                ErrorCode.CHANNEL_EXPIRED,
+                "channelId");
+    }
+
+    @Test
+    void after_a_crash_the_broker_resumes_from_what_it_recorded_and_pays_nothing_twice() {
+        Path keyFile = keys.resolve("broker.key");
+        PaymentBroker before = broker(PaymentProperties.withKeyFile(keyFile));
+        PaywordChain chain = chain();
+        open(before, "ch-3", "g", "a", 10, chain);
+        before.accept("g", new PaymentRequest("ch-3", 6, chain.word(6)));
+        // the redeem committed, but the broker died before recording it
+        rig.submit(Transaction.REDEEM.wireName(), "ch-3", "a", "4", chain.word(4));
+
+        PaymentBroker after = broker(PaymentProperties.withKeyFile(keyFile));
+        assertThat(after.reconcileAll()).isEqualTo(1);
+        assertThat(after.publishedKey()).isEqualTo(before.publishedKey());
+        assertRefused(
+                () -> after.accept("g", new PaymentRequest("ch-3", 6, chain.word(6))),
+                ErrorCode.PAYWORD_REPLAYED,
+                "index");
+        BrokeredChannel settled = after.settle("ch-3");
+
+        assertThat(settled.redeemedIndex()).isEqualTo(6);
+        assertThat(rig.balance("a")).isEqualTo(10_000 + 60);
+        after.accept("g", new PaymentRequest("ch-3", 7, chain.word(7)));
+
+        // a second broker retrying the redeem the first one already made is refused by the ledger and aligns
+        rig.submit(Transaction.REDEEM.wireName(), "ch-3", "a", "7", chain.word(7));
+        PaymentBroker third = broker(PaymentProperties.withKeyFile(keyFile));
+        assertThat(third.settle("ch-3").redeemedIndex()).isEqualTo(7);
+        assertThat(rig.balance("a")).isEqualTo(10_000 + 70);
+    }
+
+    @Test
+    void the_payee_closing_redeems_first_and_the_rest_goes_back_to_the_payer() {
+        PaymentBroker broker = broker(PaymentProperties.withKeyFile(keys.resolve("broker.key")));
+        PaywordChain chain = chain();
+        open(broker, "ch-4", "g", "a", 10, chain);
+        broker.accept("g", new PaymentRequest("ch-4", 7, chain.word(7)));
+
+        assertThatThrownBy(() -> broker.close("g", "ch-4"))
+                .isInstanceOfSatisfying(
+                        LedgerException.class, e -> assertThat(e.code()).isEqualTo("CHANNEL_NOT_EXPIRED"));
+        ChannelView closed = broker.close("a", "ch-4");
+
+        assertThat(closed.channel().status()).isEqualTo(ChannelStatus.CLOSED);
+        assertThat(closed.channel().redeemed()).isEqualTo(70);
+        assertThat(closed.channel().refunded()).isEqualTo(930);
+        assertThat(rig.balance("a")).isEqualTo(10_000 + 70);
+        assertThat(rig.balance("g")).isEqualTo(12_000 - 70);
+        assertRefused(
+                () -> broker.accept("g", new PaymentRequest("ch-4", 8, chain.word(8))),
+                ErrorCode.CHANNEL_CLOSED,
+                "channelId");
+        assertThat(rig.wallets.balances())
+                .as("the graph's wallets follow the channel's money")
+                .containsEntry("a", rig.balance("a"))
+                .containsEntry("g", rig.balance("g"));
+        rig.events().stream()
+                .filter(event -> ChannelProjection.handles(event.name()))
+                .forEach(rig.channels::apply);
+        assertThat(rig.wallets.balances())
+                .as("replaying the channel events changes nothing")
+                .containsEntry("a", 10_000L + 70)
+                .containsEntry("g", 12_000L - 70);
+        assertThat(broker.history("a", "ch-4", 10, "").items())
+                .extracting(e -> e.action().name())
+                .containsExactly("OPENED", "REDEEMED", "CLOSED");
+    }
+
+    private PaymentBroker broker(PaymentProperties properties) {
+        return new PaymentBroker(
+                channels,
+                new ChannelBook(rig.driver),
+                BrokerKey.loadOrCreate(properties.brokerKeyFile()),
+                properties,
+                rig.clock,
+                task -> {
+                    settlementsStarted.incrementAndGet();
+                    task.run();
+                },
+                rig.channels);
+    }
+
+    private ChannelPayer open(PaymentBroker broker, String channelId, String payer, String payee, long unit, int n) {
+        PaywordChain chain = PaywordChain.fromSeed(seed(), n);
+        broker.open(payer, new OpenChannelRequest(channelId, payee, unit, n, chain.root(), rig.clock.millis() + DAY));
+        return new ChannelPayer(channelId, chain, unit);
+    }
+
+    private void open(
+            PaymentBroker broker, String channelId, String payer, String payee, long unit, PaywordChain chain) {
+        broker.open(
+                payer,
+                new OpenChannelRequest(channelId, payee, unit, chain.length(), chain.root(), rig.clock.millis() + DAY));
+    }
+
+    private void openUntil(PaymentBroker broker, String channelId, PaywordChain chain, long expiresAt) {
+        broker.open("g", new OpenChannelRequest(channelId, "a", 1, chain.length(), chain.root(), expiresAt));
+    }
+
+    private static PaywordChain chain() {
+        return PaywordChain.fromSeed(seed(), 100);
+    }
+
+    private static byte[] seed() {
+        byte[] seed = new byte[32];
+        new java.security.SecureRandom().nextBytes(seed);
+        return seed;
+    }
+
+    private static void assertRefused(Runnable call, ErrorCode code, String field) {
+        assertThatThrownBy(call::run).isInstanceOfSatisfying(Refusal.class, e -> {
+            assertThat(e.code()).isEqualTo(code);
+            assertThat(e.field()).isEqualTo(field);
+            assertThat(e.getMessage()).isNotBlank();
+        });
+    }
+}
