@@ -7,12 +7,53 @@
 #   - the Fabric settlement benchmark, when the local network runs (network-config/network.sh status --quiet):
 #     latency and throughput on fresh channels, tuned and with Fabric's default batching, plus its chart
 #     bench/results/fabric-settlement.png. POX_BENCH_STEP_SECONDS sets each load step's length (default 15).
+#   - the graph-at-scale harness (docs/graph-at-scale.md): projection, counters and level recompute on generated
+#     10k/100k/1M trees against an in-process Neo4j, and the server's graph rebuild from a generated ledger; chart
+#     bench/results/graph-scale.png. Alone: scripts/bench.sh graph | rebuild | graph-chart.
+#     POX_BENCH_SIZES (default 10000,100000,1000000), POX_BENCH_PROJECTION_MAX (default 100000),
+#     POX_BENCH_REBUILD_MEMBERS (default 100000; the ledger is generated once into bench/target), POX_BENCH_HEAP.
+# The machine is shared: figures taken while other builds run are under contention (see docs/graph-at-scale.md).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 JAVA_HOME=$(scripts/jdk.sh)
 export JAVA_HOME PATH=$JAVA_HOME/bin:$PATH
 classpath="bench/target/classes:$(cat bench/target/classpath.txt)"
 commit="$(git rev-parse HEAD 2>/dev/null || echo unknown)"
+venv=.pox/bench-venv
+
+charts_venv() {
+    if [[ ! -x "$venv/bin/python" ]]; then
+        python3 -m venv "$venv"
+        "$venv/bin/pip" install -q -r bench/requirements.txt
+    fi
+}
+
+graph_chart() {
+    charts_venv
+    "$venv/bin/python" bench/chart.py bench/results/graph-scale.json bench/results/graph-scale.png
+}
+
+run_graph() {
+    java -Xmx"${POX_BENCH_HEAP:-10g}" -cp "$classpath" \
+        -Dpox.bench.sizes="${POX_BENCH_SIZES:-10000,100000,1000000}" \
+        -Dpox.bench.projection-max="${POX_BENCH_PROJECTION_MAX:-100000}" \
+        -Dpox.bench.out=bench/results -Dpox.bench.commit="$commit" \
+        org.poxledger.bench.graph.GraphScaleBench
+    graph_chart
+}
+
+run_rebuild() {
+    java -Xmx"${POX_BENCH_HEAP:-10g}" -cp "$classpath" \
+        -Dpox.bench.rebuild-members="${POX_BENCH_REBUILD_MEMBERS:-100000}" \
+        -Dpox.bench.out=bench/results -Dpox.bench.commit="$commit" \
+        org.poxledger.bench.graph.RebuildBench
+}
+
+case "${1:-}" in
+    graph) run_graph; exit ;;
+    rebuild) run_rebuild; exit ;;
+    graph-chart) graph_chart; exit ;;
+esac
 
 java -cp "$classpath" org.openjdk.jmh.Main \
     ${JMH_OPTS:--f 1 -wi 2 -w 5s -i 3 -r 5s} \
@@ -23,14 +64,12 @@ if [[ $# -eq 0 ]]; then
     if network-config/network.sh status --quiet; then
         java -cp "$classpath" org.poxledger.bench.fabric.FabricSettlementBenchmark \
             "$PWD" "${POX_BENCH_STEP_SECONDS:-15}" "$commit"
-        venv=.pox/bench-venv
-        if [[ ! -x "$venv/bin/python" ]]; then
-            python3 -m venv "$venv"
-            "$venv/bin/pip" install -q -r bench/requirements.txt
-        fi
+        charts_venv
         "$venv/bin/python" bench/chart_settlement.py bench/results
         echo "Fabric settlement figures: bench/results/latest.json, chart: bench/results/fabric-settlement.png"
     else
         scripts/banner.sh "The local Fabric network is not running: the Fabric settlement benchmark was SKIPPED (make network-up first)"
     fi
+    run_graph
+    run_rebuild
 fi

@@ -26,7 +26,8 @@ import org.springframework.stereotype.Service;
 public class DepthCounterRecomputer {
 
     private static final Logger log = LoggerFactory.getLogger(DepthCounterRecomputer.class);
-    private static final int BATCH = 2000;
+    // large batches: a write transaction's fixed cost dominates small ones; 10k rows are a few MB of parameters
+    private static final int BATCH = 10_000;
 
     private final Driver driver;
     private final LevelRecorder levels;
@@ -84,73 +85,94 @@ public class DepthCounterRecomputer {
         return new CounterCheck(forest.nodes().size(), mismatches);
     }
 
-    /** Recounts every member's counters from the edges, fixes those that differ, then re-records every level. */
+    /**
+     * Recounts every member's counters from the edges and re-derives its level under the current policy, then writes
+     * back only the members where either differs from what is stored, in a few large {@code UNWIND} batches: one read
+     * of the whole forest, one pass in memory, one write per changed member (issue 11: a 1M-member tree in seconds).
+     */
     public Recompute recompute() {
         long started = System.nanoTime();
+        RewardPolicy policy = levels.currentPolicy();
         ReferralForest forest = read();
-        List<Map<String, Object>> fixes = new ArrayList<>();
+        long read = System.nanoTime();
+        List<Map<String, Object>> rows = new ArrayList<>();
         for (int i = 0; i < forest.nodes().size(); i++) {
-            if (forest.differs(i)) {
-                ReferralForest.Node node = forest.nodes().get(i);
-                Map<String, Object> row = new HashMap<>();
-                row.put("memberId", node.memberId());
-                row.put("stored", node.storedCounts() == null ? null : DepthCounts.toList(node.storedCounts()));
-                row.put("expected", DepthCounts.toList(forest.expected(i)));
-                fixes.add(row);
+            ReferralForest.Node node = forest.nodes().get(i);
+            long[] expected = forest.expected(i);
+            MemberLevel level = WeightedLevelCalculator.levelOf(policy, expected);
+            boolean countsDiffer = forest.differs(i);
+            if (!countsDiffer && node.holds(level, policy.version())) {
+                continue;
             }
+            Map<String, Object> row = new HashMap<>();
+            row.put("memberId", node.memberId());
+            row.put("stored", node.storedCounts() == null ? null : DepthCounts.toList(node.storedCounts()));
+            row.put("countsDiffer", countsDiffer);
+            row.put(
+                    "write",
+                    Map.of(
+                            "counts", DepthCounts.toList(expected),
+                            "level", level.level(),
+                            "scoreBps", level.scoreBps(),
+                            "rateBps", level.rateBps(),
+                            "levelPolicyVersion", policy.version()));
+            row.put("fromLevel", node.storedLevel());
+            row.put("changed", node.storedLevel() != null && node.storedLevel() != level.level());
+            rows.add(row);
         }
+        long computed = System.nanoTime();
         long corrected = 0;
+        long levelChanges = 0;
         List<String> skipped = new ArrayList<>();
+        long now = clock.millis();
         try (Session session = driver.session()) {
-            for (List<Map<String, Object>> batch : batches(fixes)) {
-                Record result = session.executeWrite(
-                        tx -> tx.run("""
+            for (List<Map<String, Object>> batch : batches(rows)) {
+                Record result = session.executeWrite(tx -> tx.run(
+                                """
                                 UNWIND $rows AS row
                                 MATCH (m:Member {memberId: row.memberId})
                                 SET m.__lock = true
                                 WITH m, row, coalesce(m.counts, []) = coalesce(row.stored, []) AS unchanged
-                                SET m.counts = CASE WHEN unchanged THEN row.expected ELSE m.counts END
+                                SET m += CASE WHEN unchanged THEN row.write ELSE {} END
                                 REMOVE m.__lock
-                                RETURN count(CASE WHEN unchanged THEN 1 END) AS written,
+                                FOREACH (_ IN CASE WHEN unchanged AND row.changed THEN [1] ELSE [] END |
+                                    CREATE (m)-[:LEVEL_CHANGED]->(:LevelChange {memberId: row.memberId,
+                                        fromLevel: row.fromLevel, toLevel: row.write.level,
+                                        scoreBps: row.write.scoreBps, policyVersion: $policyVersion,
+                                        changedAt: $changedAt, cause: $cause}))
+                                RETURN count(CASE WHEN unchanged AND row.countsDiffer THEN 1 END) AS written,
+                                       count(CASE WHEN unchanged AND row.changed THEN 1 END) AS levelChanges,
                                        collect(CASE WHEN NOT unchanged THEN m.memberId END) AS skipped
-                                """, Map.of("rows", batch)).single());
+                                """,
+                                Map.of(
+                                        "rows",
+                                        batch,
+                                        "policyVersion",
+                                        policy.version(),
+                                        "changedAt",
+                                        now,
+                                        "cause",
+                                        "recompute"))
+                        .single());
                 corrected += result.get("written").asLong();
+                levelChanges += result.get("levelChanges").asLong();
                 skipped.addAll(result.get("skipped").asList(Value::asString));
             }
         }
-        long levelChanges = refreshLevels(levels.currentPolicy(), "recompute");
         long millis = (System.nanoTime() - started) / 1_000_000;
         log.info(
-                "recomputed depth counters of {} members in {} ms: {} corrected, {} skipped, {} level changes",
+                "recomputed depth counters and levels of {} members in {} ms (read {}, count {}, write {}): {} rewritten,"
+                        + " {} counters corrected, {} skipped, {} level changes",
                 forest.nodes().size(),
                 millis,
+                (read - started) / 1_000_000,
+                (computed - read) / 1_000_000,
+                (System.nanoTime() - computed) / 1_000_000,
+                rows.size(),
                 corrected,
                 skipped.size(),
                 levelChanges);
         return new Recompute(forest.nodes().size(), corrected, skipped, levelChanges, millis);
-    }
-
-    /**
-     * Re-records every member's level under a policy (call it after publishing one).
-     *
-     * @return level changes recorded
-     */
-    public long refreshLevels(RewardPolicy policy, String cause) {
-        ReferralForest forest = read();
-        List<LevelRecorder.Counted> all = new ArrayList<>(forest.nodes().size());
-        for (ReferralForest.Node node : forest.nodes()) {
-            long[] counts = node.storedCounts() == null ? new long[DepthCounts.MAX_DEPTH] : node.storedCounts();
-            all.add(new LevelRecorder.Counted(node.memberId(), counts, node.storedLevel()));
-        }
-        long changes = 0;
-        long now = clock.millis();
-        try (Session session = driver.session()) {
-            for (int from = 0; from < all.size(); from += BATCH) {
-                List<LevelRecorder.Counted> batch = all.subList(from, Math.min(all.size(), from + BATCH));
-                changes += session.executeWrite(tx -> levels.record(tx, batch, policy, now, cause));
-            }
-        }
-        return changes;
     }
 
     private ReferralForest read() {
@@ -159,7 +181,8 @@ public class DepthCounterRecomputer {
                                     MATCH (m:Member)
                                     OPTIONAL MATCH (r:Member)-[:RECOMMENDED]->(m)
                                     RETURN m.memberId AS memberId, r.memberId AS recommenderId,
-                                           m.counts AS counts, m.level AS level
+                                           m.counts AS counts, m.level AS level, m.scoreBps AS scoreBps,
+                                           m.rateBps AS rateBps, m.levelPolicyVersion AS policyVersion
                                     """).stream()
                     .map(r -> new ReferralForest.Node(
                             r.get("memberId").asString(),
@@ -167,7 +190,14 @@ public class DepthCounterRecomputer {
                             r.get("counts").isNull()
                                     ? null
                                     : DepthCounts.toArray(r.get("counts").asList(Value::asLong)),
-                            r.get("level").isNull() ? null : r.get("level").asInt()))
+                            r.get("level").isNull() ? null : r.get("level").asInt(),
+                            r.get("scoreBps").isNull()
+                                    ? null
+                                    : r.get("scoreBps").asLong(),
+                            r.get("rateBps").isNull() ? null : r.get("rateBps").asInt(),
+                            r.get("policyVersion").isNull()
+                                    ? null
+                                    : r.get("policyVersion").asInt()))
                     .toList());
             return new ReferralForest(nodes);
         }

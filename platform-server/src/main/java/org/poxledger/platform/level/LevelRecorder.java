@@ -2,6 +2,7 @@ package org.poxledger.platform.level;
 
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.neo4j.driver.TransactionContext;
@@ -32,6 +33,16 @@ public class LevelRecorder {
      * @param storedLevel the level stored on the node, {@code null} if none yet
      */
     public record Counted(String memberId, long[] counts, Integer storedLevel) {}
+
+    /**
+     * What one registration did to its ancestors, for {@link #recordSteps}.
+     *
+     * @param ancestors the ancestors' counters right after this registration; {@code storedLevel} is the level stored
+     *     on the node before the whole batch (later steps' levels are tracked here, not read back)
+     * @param changedAt the registration's ledger time, epoch milliseconds
+     * @param cause e.g. {@code registration m_abc}
+     */
+    public record Step(List<Counted> ancestors, long changedAt, String cause) {}
 
     /** @return the policy levels are recorded under now */
     public RewardPolicy currentPolicy() {
@@ -90,5 +101,61 @@ public class LevelRecorder {
                                 "cause", cause))
                 .consume();
         return changes;
+    }
+
+    /**
+     * Records many registrations of one batch in two statements, with exactly the nodes and level changes that
+     * {@link #record(TransactionContext, List, RewardPolicy, long, String)} once per step, in order, would write: a
+     * member's level is carried from step to step in memory, each change becomes one {@code LevelChange} with its own
+     * step's time and cause, and each node gets its last step's level.
+     *
+     * @return how many level changes were recorded
+     */
+    public int recordSteps(TransactionContext tx, List<Step> steps, RewardPolicy policy) {
+        Map<String, Integer> current = new HashMap<>();
+        Map<String, Map<String, Object>> finals = new LinkedHashMap<>();
+        List<Map<String, Object>> changes = new ArrayList<>();
+        for (Step step : steps) {
+            for (Counted member : step.ancestors()) {
+                Integer before =
+                        current.containsKey(member.memberId()) ? current.get(member.memberId()) : member.storedLevel();
+                MemberLevel level = WeightedLevelCalculator.levelOf(policy, member.counts());
+                current.put(member.memberId(), level.level());
+                Map<String, Object> row = new HashMap<>();
+                row.put("memberId", member.memberId());
+                row.put("level", level.level());
+                row.put("scoreBps", level.scoreBps());
+                row.put("rateBps", level.rateBps());
+                finals.put(member.memberId(), row);
+                if (before != null && before != level.level()) {
+                    Map<String, Object> change = new HashMap<>(row);
+                    change.put("fromLevel", before);
+                    change.put("changedAt", step.changedAt());
+                    change.put("cause", step.cause());
+                    changes.add(change);
+                }
+            }
+        }
+        if (finals.isEmpty()) {
+            return 0;
+        }
+        tx.run("""
+                        UNWIND $rows AS row
+                        MATCH (m:Member {memberId: row.memberId})
+                        SET m.level = row.level, m.scoreBps = row.scoreBps, m.rateBps = row.rateBps,
+                            m.levelPolicyVersion = $policyVersion
+                        """, Map.of("rows", List.copyOf(finals.values()), "policyVersion", policy.version()))
+                .consume();
+        if (!changes.isEmpty()) {
+            tx.run("""
+                            UNWIND $rows AS row
+                            MATCH (m:Member {memberId: row.memberId})
+                            CREATE (m)-[:LEVEL_CHANGED]->(:LevelChange {memberId: row.memberId,
+                                    fromLevel: row.fromLevel, toLevel: row.level, scoreBps: row.scoreBps,
+                                    policyVersion: $policyVersion, changedAt: row.changedAt, cause: row.cause})
+                            """, Map.of("rows", changes, "policyVersion", policy.version()))
+                    .consume();
+        }
+        return changes.size();
     }
 }

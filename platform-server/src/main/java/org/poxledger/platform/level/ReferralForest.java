@@ -11,7 +11,27 @@ import java.util.Map;
 final class ReferralForest {
 
     /** One member as read: its recommender and its stored counters and level. */
-    record Node(String memberId, String recommenderId, long[] storedCounts, Integer storedLevel) {}
+    record Node(
+            String memberId,
+            String recommenderId,
+            long[] storedCounts,
+            Integer storedLevel,
+            Long storedScoreBps,
+            Integer storedRateBps,
+            Integer storedPolicyVersion) {
+
+        /** @return whether the node already holds this level under this policy version */
+        boolean holds(MemberLevel level, int policyVersion) {
+            return storedLevel != null
+                    && storedLevel == level.level()
+                    && storedScoreBps != null
+                    && storedScoreBps == level.scoreBps()
+                    && storedRateBps != null
+                    && storedRateBps == level.rateBps()
+                    && storedPolicyVersion != null
+                    && storedPolicyVersion == policyVersion;
+        }
+    }
 
     private final List<Node> nodes;
     private final long[][] expected;

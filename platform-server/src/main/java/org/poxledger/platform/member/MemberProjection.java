@@ -1,7 +1,6 @@
 package org.poxledger.platform.member;
 
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -40,8 +39,6 @@ import tools.jackson.databind.json.JsonMapper;
 @Component
 public class MemberProjection {
 
-    private static final Map<String, Object> STATUS_RANK = Map.of("ACTIVE", 0, "VERIFIED", 1, "SUSPENDED", 2);
-
     /** The chaincode events whose payload is a Member JSON. */
     public static final Set<String> MEMBER_EVENTS =
             Set.of("MemberRegistered", "MemberVerified", "MemberSuspended", "MemberReinstated");
@@ -73,10 +70,15 @@ public class MemberProjection {
             throw new IllegalArgumentException(
                     "not a member event: " + eventName + "; expected one of " + MEMBER_EVENTS);
         }
-        return project(readMember(memberJson));
+        return project(readMember(json, memberJson));
     }
 
-    private Member readMember(String memberJson) {
+    /**
+     * @param memberJson Member JSON as a member event carries it
+     * @return the member
+     * @throws IllegalArgumentException when the JSON is not a Member
+     */
+    static Member readMember(JsonMapper json, String memberJson) {
         Member member;
         try {
             member = json.readValue(memberJson, Member.class);
@@ -116,7 +118,7 @@ public class MemberProjection {
     }
 
     private Outcome project(TransactionContext tx, Member member, RewardPolicy policy) {
-        boolean counted = upsert(tx, member);
+        boolean counted = !MemberUpsert.upsert(tx, List.of(member)).isEmpty();
         if (counted) {
             return Outcome.UPDATED;
         }
@@ -136,36 +138,6 @@ public class MemberProjection {
                 ancestors.size(),
                 changes);
         return Outcome.REGISTERED;
-    }
-
-    /** @return whether the member had been counted before (read under the node's write lock) */
-    private static boolean upsert(TransactionContext tx, Member member) {
-        Map<String, Object> params = new HashMap<>();
-        params.put("memberId", member.memberId());
-        params.put("accountHash", member.accountHash());
-        params.put("recommenderId", member.recommenderId());
-        params.put("registeredAt", member.registeredAt());
-        params.put("registeredTxId", member.registeredTxId());
-        params.put("status", member.status().name());
-        params.put("statusChangedAt", member.statusChangedAt());
-        // Two status changes in one millisecond (a replayed registration after a verify, say) are ordered by the
-        // lifecycle: ACTIVE comes before VERIFIED, which comes before SUSPENDED.
-        params.put("statusRank", STATUS_RANK.get(member.status().name()));
-        params.put("ranks", STATUS_RANK);
-        params.put("zeros", DepthCounts.ZEROS);
-        Record record = tx.run("""
-                        MERGE (m:Member {memberId: $memberId})
-                        ON CREATE SET m.counts = $zeros, m.counted = false, m.level = 1
-                        SET m.accountHash = $accountHash, m.recommenderId = $recommenderId,
-                            m.registeredAt = $registeredAt, m.registeredTxId = $registeredTxId
-                        WITH m, m.statusChangedAt IS NULL OR m.statusChangedAt < $statusChangedAt
-                            OR (m.statusChangedAt = $statusChangedAt
-                                AND $statusRank >= coalesce($ranks[m.status], 0)) AS newer
-                        SET m.status = CASE WHEN newer THEN $status ELSE m.status END,
-                            m.statusChangedAt = CASE WHEN newer THEN $statusChangedAt ELSE m.statusChangedAt END
-                        RETURN m.counted AS counted
-                        """, params).single();
-        return record.get("counted").asBoolean(false);
     }
 
     private static List<LevelRecorder.Counted> countUnderAncestors(TransactionContext tx, Member member) {

@@ -2,6 +2,9 @@ package org.poxledger.platform.projection;
 
 import java.time.Clock;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.OptionalLong;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.Condition;
 import java.util.concurrent.locks.ReentrantLock;
@@ -16,8 +19,11 @@ import org.springframework.stereotype.Component;
 
 /**
  * Keeps the graph in step with the ledger (DESIGN §10): reads the chaincode events from the checkpoint on (block 0
- * the first time) on a background thread, hands each to the projections, and stores the checkpoint (block number and
- * transaction id) after each one. After a crash it resumes from the checkpoint; when the stream fails it reconnects
+ * the first time) on a background thread, hands them to the projections in batches of up to
+ * {@code pox.projection.batch-size} (whatever has committed and not been applied yet; see {@link EventBatches}), and
+ * stores the checkpoint (block number and transaction id of the batch's last event) after each batch. A crash between
+ * a batch and its checkpoint applies that batch again at the restart, which changes nothing. The server is ready
+ * while this catches up; {@link #progress()} tells how far it is. After a crash it resumes from the checkpoint; when the stream fails it reconnects
  * with exponential backoff. The server also projects its own writes right after they commit; the listener repairs
  * whatever that missed, and every projection write is idempotent, so doing both is safe.
  */
@@ -40,6 +46,8 @@ public class ChaincodeEventListener implements SmartLifecycle {
     private volatile LedgerEventStream stream;
     private long appliedBlock = -1;
     private long appliedEvents;
+    private long startedAtMillis = -1;
+    private long eventsAtStart;
 
     ChaincodeEventListener(
             LedgerConnection ledger,
@@ -149,7 +157,54 @@ public class ChaincodeEventListener implements SmartLifecycle {
         }
     }
 
+    /**
+     * How far the graph is behind the ledger: the block of the last event applied against the ledger's last block.
+     * The ledger is asked now (on Fabric, one query to the peer), so call it for a report, not in a loop.
+     */
+    public ProjectionProgress progress() {
+        long block;
+        long events;
+        long since;
+        long eventsSince;
+        lock.lock();
+        try {
+            block = appliedBlock;
+            events = appliedEvents;
+            since = startedAtMillis;
+            eventsSince = events - eventsAtStart;
+        } finally {
+            lock.unlock();
+        }
+        if (block < 0) {
+            block = checkpoints.load().map(ProjectionCheckpoint::blockNumber).orElse(-1L);
+        }
+        OptionalLong last = ledgerLastBlock();
+        long elapsed = since < 0 ? 0 : clock.millis() - since;
+        return new ProjectionProgress(
+                running,
+                block,
+                last.isPresent() ? last.getAsLong() : null,
+                events,
+                elapsed <= 0 ? 0 : eventsSince * 1000 / elapsed);
+    }
+
+    private OptionalLong ledgerLastBlock() {
+        try {
+            return OptionalLong.of(ledger.lastBlock());
+        } catch (RuntimeException e) {
+            log.debug("ledger height unknown: {}", e.toString());
+            return OptionalLong.empty();
+        }
+    }
+
     private void listen() {
+        lock.lock();
+        try {
+            startedAtMillis = clock.millis();
+            eventsAtStart = appliedEvents;
+        } finally {
+            lock.unlock();
+        }
         long backoff = properties.initialBackoff().toMillis();
         while (running) {
             ProjectionCheckpoint checkpoint = null;
@@ -157,20 +212,27 @@ public class ChaincodeEventListener implements SmartLifecycle {
                 checkpoint = checkpoints.load().orElse(null);
                 long start = checkpoint == null ? 0 : checkpoint.blockNumber();
                 log.info("chaincode-event listener reading from block {} (checkpoint {})", start, checkpoint);
-                try (LedgerEventStream events = ledger.events(start)) {
+                try (LedgerEventStream events = ledger.events(start);
+                        EventBatches batches = new EventBatches(events, properties.batchSize())) {
                     stream = events;
                     if (!running) {
                         break;
                     }
                     ResumeFilter filter = new ResumeFilter(checkpoint);
-                    while (running && events.hasNext()) {
-                        for (LedgerEvent event : filter.accept(events.next())) {
-                            dispatcher.apply(event);
-                            checkpoints.save(event, clock.millis());
-                            applied(event);
+                    List<LedgerEvent> read;
+                    while (running && !(read = batches.next()).isEmpty()) {
+                        List<LedgerEvent> batch = new ArrayList<>(read.size());
+                        read.forEach(event -> batch.addAll(filter.accept(event)));
+                        if (!batch.isEmpty()) {
+                            dispatcher.applyAll(batch, true);
+                            checkpoints.save(batch.getLast(), clock.millis());
+                            applied(batch);
                         }
                         backoff = properties.initialBackoff().toMillis();
                     }
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    break;
                 } finally {
                     stream = null;
                 }
@@ -195,11 +257,11 @@ public class ChaincodeEventListener implements SmartLifecycle {
         log.info("chaincode-event listener stopped");
     }
 
-    private void applied(LedgerEvent event) {
+    private void applied(List<LedgerEvent> batch) {
         lock.lock();
         try {
-            appliedBlock = Math.max(appliedBlock, event.blockNumber());
-            appliedEvents++;
+            appliedBlock = Math.max(appliedBlock, batch.getLast().blockNumber());
+            appliedEvents += batch.size();
             progressed.signalAll();
         } finally {
             lock.unlock();

@@ -55,6 +55,7 @@ public class GraphRebuild {
     private final MemberProjection members;
     private final LedgerPolicyCatalog policies;
     private final DepthCounterRecomputer levels;
+    private final ProjectionProperties properties;
     private final Clock clock;
 
     GraphRebuild(
@@ -68,6 +69,7 @@ public class GraphRebuild {
             MemberProjection members,
             LedgerPolicyCatalog policies,
             DepthCounterRecomputer levels,
+            ProjectionProperties properties,
             Clock clock) {
         this.driver = driver;
         this.ledger = ledger;
@@ -79,6 +81,7 @@ public class GraphRebuild {
         this.members = members;
         this.policies = policies;
         this.levels = levels;
+        this.properties = properties;
         this.clock = clock;
     }
 
@@ -136,7 +139,8 @@ public class GraphRebuild {
         long lastBlock = -1;
         ScheduledExecutorService watchdog = Executors.newSingleThreadScheduledExecutor(
                 Thread.ofPlatform().daemon().name("pox-rebuild-watchdog").factory());
-        try (LedgerEventStream events = ledger.events(0)) {
+        try (LedgerEventStream events = ledger.events(0);
+                EventBatches batches = new EventBatches(events, properties.batchSize())) {
             long period = Math.max(10, idleTimeout.toMillis() / 4);
             watchdog.scheduleAtFixedRate(
                     () -> {
@@ -147,25 +151,42 @@ public class GraphRebuild {
                     period,
                     period,
                     TimeUnit.MILLISECONDS);
-            while (events.hasNext()) {
-                LedgerEvent event = events.next();
-                dispatcher.replay(event);
-                checkpoints.save(event, clock.millis());
+            List<LedgerEvent> batch;
+            while (!(batch = batches.next()).isEmpty()) {
+                if (untilBlock != null) {
+                    batch = upTo(batch, untilBlock);
+                }
+                dispatcher.applyAll(batch, false);
+                checkpoints.save(batch.getLast(), clock.millis());
                 lastActivity.set(System.nanoTime());
-                count++;
-                lastBlock = event.blockNumber();
-                if (count % 1000 == 0) {
+                long before = count;
+                count += batch.size();
+                lastBlock = batch.getLast().blockNumber();
+                if (count / 10_000 > before / 10_000) {
                     log.info("rebuild: {} events replayed, block {}", count, lastBlock);
                 }
                 if (untilBlock != null && lastBlock >= untilBlock) {
                     break;
                 }
             }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("rebuild interrupted after " + count + " events", e);
         } finally {
             watchdog.shutdownNow();
         }
         log.info("rebuild: replayed {} events up to block {}", count, lastBlock);
         return new long[] {count, lastBlock};
+    }
+
+    /** @return the batch's events up to the first one of {@code untilBlock} or later, inclusive */
+    private static List<LedgerEvent> upTo(List<LedgerEvent> batch, long untilBlock) {
+        for (int i = 0; i < batch.size(); i++) {
+            if (batch.get(i).blockNumber() >= untilBlock) {
+                return batch.subList(0, i + 1);
+            }
+        }
+        return batch;
     }
 
     private List<String> membersNotOnLedger() {

@@ -1,7 +1,10 @@
 package org.poxledger.platform.projection;
 
+import java.util.ArrayList;
+import java.util.List;
 import org.poxledger.ledger.LedgerEvent;
 import org.poxledger.platform.level.DepthCounterRecomputer;
+import org.poxledger.platform.member.MemberBatchProjection;
 import org.poxledger.platform.member.MemberProjection;
 import org.poxledger.platform.payment.ChannelProjection;
 import org.poxledger.platform.policy.LedgerPolicyCatalog;
@@ -14,6 +17,11 @@ import org.springframework.stereotype.Component;
 /**
  * Routes each chaincode event to the projection that owns it. Every projection is idempotent, so an event may be
  * dispatched any number of times. Events of unknown names are skipped (a newer chaincode may emit more).
+ *
+ * <p>A batch ({@link #applyAll}) is cut into runs of consecutive events of one kind: a run of member events is
+ * projected in one transaction, a run of transfers in two statements, anything else (policies, reward chunks, rare
+ * and heavy) one by one. Ledger order is kept between runs, so the graph ends as if every event had been applied
+ * alone.
  */
 @Component
 class LedgerEventDispatcher {
@@ -23,6 +31,7 @@ class LedgerEventDispatcher {
     private static final Logger log = LoggerFactory.getLogger(LedgerEventDispatcher.class);
 
     private final MemberProjection members;
+    private final MemberBatchProjection memberBatches;
     private final LedgerPolicyCatalog policies;
     private final DepthCounterRecomputer levels;
     private final RewardProjection rewards;
@@ -31,12 +40,14 @@ class LedgerEventDispatcher {
 
     LedgerEventDispatcher(
             MemberProjection members,
+            MemberBatchProjection memberBatches,
             LedgerPolicyCatalog policies,
             DepthCounterRecomputer levels,
             RewardProjection rewards,
             WalletProjection wallets,
             ChannelProjection channels) {
         this.members = members;
+        this.memberBatches = memberBatches;
         this.policies = policies;
         this.levels = levels;
         this.rewards = rewards;
@@ -69,6 +80,61 @@ class LedgerEventDispatcher {
      */
     boolean replay(LedgerEvent event) {
         return dispatch(event);
+    }
+
+    /**
+     * Applies events in ledger order, in as few transactions as their kinds allow.
+     *
+     * @param live whether they come from the live stream ({@link #apply}) or a rebuild ({@link #replay})
+     */
+    void applyAll(List<LedgerEvent> events, boolean live) {
+        List<LedgerEvent> run = new ArrayList<>();
+        for (LedgerEvent event : events) {
+            if (!run.isEmpty() && kind(run.getFirst()) != kind(event)) {
+                applyRun(run, live);
+                run = new ArrayList<>();
+            }
+            run.add(event);
+        }
+        if (!run.isEmpty()) {
+            applyRun(run, live);
+        }
+    }
+
+    private enum Kind {
+        MEMBER,
+        TRANSFER,
+        OTHER
+    }
+
+    private static Kind kind(LedgerEvent event) {
+        if (MemberProjection.MEMBER_EVENTS.contains(event.name())) {
+            return Kind.MEMBER;
+        }
+        return WalletProjection.TRANSFER_COMPLETED.equals(event.name()) ? Kind.TRANSFER : Kind.OTHER;
+    }
+
+    private void applyRun(List<LedgerEvent> run, boolean live) {
+        switch (kind(run.getFirst())) {
+            case MEMBER ->
+                memberBatches.applyAll(
+                        run.stream().map(LedgerEvent::payloadText).toList());
+            case TRANSFER ->
+                wallets.applyAll(run.stream().map(LedgerEvent::payload).toList());
+            case OTHER ->
+                run.forEach(event -> {
+                    if (live) {
+                        apply(event);
+                    } else {
+                        replay(event);
+                    }
+                });
+        }
+        log.debug(
+                "applied {} events up to block {} tx={}",
+                run.size(),
+                run.getLast().blockNumber(),
+                run.getLast().transactionId());
     }
 
     private boolean dispatch(LedgerEvent event) {

@@ -1,9 +1,12 @@
 package org.poxledger.platform.wallet;
 
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.neo4j.driver.Driver;
 import org.neo4j.driver.QueryConfig;
 import org.neo4j.driver.Session;
@@ -45,27 +48,48 @@ public class WalletProjection {
 
     /** Records a committed transfer and refreshes both wallets. */
     public void project(Transfer transfer) {
-        Map<String, Object> row = new HashMap<>();
-        row.put("transferId", transfer.transferId());
-        row.put("txId", transfer.txId());
-        row.put("fromMemberId", transfer.fromMemberId());
-        row.put("toMemberId", transfer.toMemberId());
-        row.put("amount", transfer.amount());
-        row.put("memo", transfer.memo() == null ? "" : transfer.memo());
-        row.put("timestamp", transfer.timestamp());
+        projectAll(List.of(transfer));
+        log.debug("projected transfer {} tx={}", transfer.transferId(), transfer.txId());
+    }
+
+    /** Applies many {@code TransferCompleted} payloads at once: one statement for the transfers, one for the wallets. */
+    public void applyAll(List<byte[]> payloads) {
+        projectAll(payloads.stream().map(MoneyLedger::transferEvent).toList());
+    }
+
+    /** Records committed transfers and refreshes every wallet they touch. */
+    public void projectAll(List<Transfer> transfers) {
+        if (transfers.isEmpty()) {
+            return;
+        }
+        List<Map<String, Object>> rows = new ArrayList<>(transfers.size());
+        Set<String> members = new LinkedHashSet<>();
+        for (Transfer transfer : transfers) {
+            Map<String, Object> row = new HashMap<>();
+            row.put("transferId", transfer.transferId());
+            row.put("txId", transfer.txId());
+            row.put("fromMemberId", transfer.fromMemberId());
+            row.put("toMemberId", transfer.toMemberId());
+            row.put("amount", transfer.amount());
+            row.put("memo", transfer.memo() == null ? "" : transfer.memo());
+            row.put("timestamp", transfer.timestamp());
+            rows.add(row);
+            members.add(transfer.fromMemberId());
+            members.add(transfer.toMemberId());
+        }
         driver.executableQuery("""
-                        MERGE (t:Transfer {transferId: $row.transferId})
-                        ON CREATE SET t += $row
-                        MERGE (from:Wallet {memberId: $row.fromMemberId})
-                        MERGE (to:Wallet {memberId: $row.toMemberId})
+                        UNWIND $rows AS row
+                        MERGE (t:Transfer {transferId: row.transferId})
+                        ON CREATE SET t += row
+                        MERGE (from:Wallet {memberId: row.fromMemberId})
+                        MERGE (to:Wallet {memberId: row.toMemberId})
                         MERGE (from)-[:SENT]->(t)
                         MERGE (t)-[:TO]->(to)
                         """)
-                .withParameters(Map.of("row", row))
+                .withParameters(Map.of("rows", rows))
                 .withConfig(config)
                 .execute();
-        recomputeBalances(List.of(transfer.fromMemberId(), transfer.toMemberId()));
-        log.debug("projected transfer {} tx={}", transfer.transferId(), transfer.txId());
+        recomputeBalances(members);
     }
 
     /**

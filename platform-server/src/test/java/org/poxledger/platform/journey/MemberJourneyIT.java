@@ -245,7 +245,15 @@ class MemberJourneyIT {
                 .jsonPath("$.components.ledger.status")
                 .isEqualTo("UP")
                 .jsonPath("$.components.neo4j.status")
-                .isEqualTo("UP");
+                .isEqualTo("UP")
+                .jsonPath("$.components.projection.status")
+                .isEqualTo("UP")
+                .jsonPath("$.components.projection.details.ledgerBlock")
+                .isNumber()
+                .jsonPath("$.components.projection.details.lagBlocks")
+                .isNumber()
+                .jsonPath("$.components.projection.details.appliedBlock")
+                .isNumber();
     }
 
     /** @return the new member's id */

@@ -226,7 +226,10 @@ class PortalJourneyIT {
                 .contains("+25.50 PXC");
 
         // the graph and the ledger agree on all of it
-        admin.go("/admin/audit").clickAndWait(By.id("run-audit"));
+        admin.go("/admin/audit");
+        assertThat(admin.text("projection-ledger-block")).matches("\\d+");
+        assertThat(admin.text("projection-lag")).matches("\\d+ blocks");
+        admin.clickAndWait(By.id("run-audit"));
         assertThat(admin.text("audit-verdict")).isEqualTo("✓ Graph and ledger agree.");
         admin.snap("14-audit");
         admin.go("/admin/policy").snap("15-policy");

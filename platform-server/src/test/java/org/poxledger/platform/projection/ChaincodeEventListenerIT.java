@@ -103,6 +103,41 @@ class ChaincodeEventListenerIT {
     }
 
     @Test
+    void catches_up_a_long_backlog_in_batches_and_reports_no_lag_once_done() throws Exception {
+        rig = PoxRig.start(RewardProperties.defaults());
+        rig.genesis("g");
+        LedgerResult last = null;
+        for (int i = 0; i < 300; i++) {
+            String recommender = i < 10 ? "g" : "c" + (i / 10 - 1);
+            last = rig.joinOnLedgerOnly("c" + i, recommender);
+            if (i % 10 == 0) {
+                rig.submit("members:VerifyMember", "c" + (i / 10));
+            }
+        }
+        listener = new ChaincodeEventListener(
+                rig.ledger,
+                ProjectionWiring.dispatcher(rig),
+                new CheckpointRepository(rig.driver),
+                new ProjectionProperties(true, Duration.ofMillis(10), Duration.ofMillis(100), null, null, 64),
+                rig.clock,
+                false);
+
+        listener.start();
+
+        assertThat(listener.awaitBlock(rig.lastBlock(), WAIT)).isTrue();
+        assertThat(rig.graph.counters().check().consistent()).isTrue();
+        assertThat(count("MATCH (:Member)-[r:RECOMMENDED]->(:Member) RETURN count(r) AS n"))
+                .isEqualTo(300);
+        ProjectionProgress progress = listener.progress();
+        assertThat(progress.listening()).isTrue();
+        assertThat(progress.appliedBlock()).isEqualTo(rig.lastBlock());
+        assertThat(progress.ledgerBlock()).isEqualTo(rig.lastBlock());
+        assertThat(progress.lagBlocks()).isZero();
+        assertThat(new CheckpointRepository(rig.driver).load().orElseThrow().blockNumber())
+                .isGreaterThanOrEqualTo(last.blockNumber());
+    }
+
+    @Test
     void reconnects_with_backoff_when_the_event_stream_fails() throws Exception {
         rig = PoxRig.start(RewardProperties.defaults());
         LedgerResult genesis = rig.submit(Transaction.REGISTER_GENESIS_MEMBER.wireName(), "g", PoxRig.accountHash("g"));

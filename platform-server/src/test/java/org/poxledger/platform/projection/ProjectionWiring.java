@@ -8,13 +8,14 @@ import org.poxledger.platform.testrig.PoxRig;
 final class ProjectionWiring {
 
     static final ProjectionProperties FAST_RETRY = new ProjectionProperties(
-            true, Duration.ofMillis(10), Duration.ofMillis(100), Duration.ofSeconds(5), Duration.ofSeconds(5));
+            true, Duration.ofMillis(10), Duration.ofMillis(100), Duration.ofSeconds(5), Duration.ofSeconds(5), null);
 
     private ProjectionWiring() {}
 
     static LedgerEventDispatcher dispatcher(PoxRig rig) {
         return new LedgerEventDispatcher(
                 rig.graph.projection(),
+                rig.graph.batchProjection(),
                 rig.policies,
                 rig.graph.counters(),
                 rig.rewards.projection(),
@@ -39,6 +40,7 @@ final class ProjectionWiring {
                 rig.graph.projection(),
                 rig.policies,
                 rig.graph.counters(),
+                FAST_RETRY,
                 rig.clock);
     }
 }

@@ -17,7 +17,7 @@ class RebuildGraphRunnerTest {
 
     private final GraphRebuild rebuild = mock(GraphRebuild.class);
     private final ConfigurableApplicationContext context = mock(ConfigurableApplicationContext.class);
-    private final ProjectionProperties properties = new ProjectionProperties(null, null, null, null, null);
+    private final ProjectionProperties properties = new ProjectionProperties(null, null, null, null, null, null);
     private final AtomicInteger exitStatus = new AtomicInteger(-1);
     private final RebuildGraphRunner runner = new RebuildGraphRunner(rebuild, properties, context, exitStatus::set);
 

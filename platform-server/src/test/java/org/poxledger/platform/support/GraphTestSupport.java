@@ -7,6 +7,7 @@ import org.poxledger.platform.graph.GraphSchemaMigrator;
 import org.poxledger.platform.level.DepthCounterRecomputer;
 import org.poxledger.platform.level.LevelRecorder;
 import org.poxledger.platform.level.LevelService;
+import org.poxledger.platform.member.MemberBatchProjection;
 import org.poxledger.platform.member.MemberProjection;
 import org.poxledger.platform.policy.RewardPolicy;
 import tools.jackson.databind.json.JsonMapper;
@@ -26,6 +27,7 @@ public final class GraphTestSupport {
     private final FixedPolicyCatalog policies;
     private final LevelRecorder recorder;
     private final MemberProjection projection;
+    private final MemberBatchProjection batchProjection;
     private final LevelService levels;
     private final DepthCounterRecomputer counters;
 
@@ -34,6 +36,7 @@ public final class GraphTestSupport {
         policies = new FixedPolicyCatalog(policy);
         recorder = new LevelRecorder(policies);
         projection = new MemberProjection(driver, JsonMapper.builder().build(), recorder);
+        batchProjection = new MemberBatchProjection(driver, JsonMapper.builder().build(), recorder);
         levels = new LevelService(driver, policies);
         counters = new DepthCounterRecomputer(driver, recorder, Clock.systemUTC());
     }
@@ -64,6 +67,10 @@ public final class GraphTestSupport {
 
     public MemberProjection projection() {
         return projection;
+    }
+
+    public MemberBatchProjection batchProjection() {
+        return batchProjection;
     }
 
     public LevelService levels() {
