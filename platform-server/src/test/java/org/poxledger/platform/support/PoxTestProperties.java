@@ -26,6 +26,8 @@ public final class PoxTestProperties implements ApplicationContextInitializer<Co
                         "pox.security.admin-username=",
                         "pox.security.admin-password=",
                         "server.address=127.0.0.1",
+                        // contexts share the test Neo4j but each has its own fresh ledger
+                        "pox.projection.checkpoint-id=it-" + java.util.UUID.randomUUID(),
                         "pox.invitation.base-url=http://127.0.0.1",
                         "pox.payment.broker-key-file=target/test-pox/broker-ed25519.key")
                 .applyTo(context);
