@@ -11,6 +11,7 @@ import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.TearDown;
+import org.poxledger.contract.Transaction;
 import org.poxledger.ledger.LedgerResult;
 import org.poxledger.ledger.memory.EmbeddedLedger;
 
@@ -43,13 +44,13 @@ public class EmbeddedTransferBenchmark {
     @Benchmark
     public LedgerResult transfer() {
         long n = sequence.incrementAndGet();
-        return ledger.submit("money:Transfer", "bench-" + n, members.id(0), members.id(1), "1", "");
+        return ledger.submit(Transaction.TRANSFER.wireName(), "bench-" + n, members.id(0), members.id(1), "1", "");
     }
 
     /** The balance query: the balance key plus the credit entries not yet folded in. */
     @Benchmark
     public byte[] balance() {
-        return ledger.evaluate("money:GetBalance", members.id(1));
+        return ledger.evaluate(Transaction.GET_BALANCE.wireName(), members.id(1));
     }
 
     /** Registration under a verified recommender: the expansion event every reward starts from. */
@@ -57,6 +58,9 @@ public class EmbeddedTransferBenchmark {
     public LedgerResult registerMember() {
         long n = sequence.incrementAndGet();
         return ledger.submit(
-                "members:RegisterMember", "bench-m" + n, FundedMembers.accountHash("bench-m" + n), members.id(0));
+                Transaction.REGISTER_MEMBER.wireName(),
+                "bench-m" + n,
+                FundedMembers.accountHash("bench-m" + n),
+                members.id(0));
     }
 }

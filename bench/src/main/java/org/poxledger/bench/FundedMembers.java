@@ -6,6 +6,7 @@ import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
+import org.poxledger.contract.Transaction;
 import org.poxledger.ledger.LedgerConnection;
 
 /** Verified genesis members funded through a reward cycle, the only way money enters the ledger. */
@@ -25,12 +26,12 @@ final class FundedMembers {
     }
 
     static FundedMembers create(LedgerConnection ledger, int count, long unitsEach) {
-        ledger.submit("policies:PublishPolicy", DEFAULT_POLICY);
+        ledger.submit(Transaction.PUBLISH_POLICY.wireName(), DEFAULT_POLICY);
         List<String> ids = new ArrayList<>();
         StringBuilder entries = new StringBuilder();
         for (int i = 0; i < count; i++) {
             String id = "bench-genesis-" + i;
-            ledger.submit("members:RegisterGenesisMember", id, accountHash(id));
+            ledger.submit(Transaction.REGISTER_GENESIS_MEMBER.wireName(), id, accountHash(id));
             ids.add(id);
             entries.append(i == 0 ? "" : ",")
                     .append(
@@ -40,7 +41,7 @@ final class FundedMembers {
         String chunk = ("{\"cycleId\":\"bench-funding\",\"cycleStart\":0,\"cycleEnd\":1,\"entryCount\":%d,"
                         + "\"entries\":[%s],\"merkleRoot\":\"%s\",\"policyVersion\":1}")
                 .formatted(count, entries, "0".repeat(64));
-        ledger.submit("rewards:PayRewardChunk", chunk);
+        ledger.submit(Transaction.PAY_REWARD_CHUNK.wireName(), chunk);
         return new FundedMembers(List.copyOf(ids));
     }
 

@@ -9,6 +9,7 @@ import javax.naming.ldap.Rdn;
 import javax.security.auth.x500.X500Principal;
 import org.hyperledger.fabric.contract.ClientIdentity;
 import org.hyperledger.fabric.contract.Context;
+import org.poxledger.contract.ErrorCode;
 
 /**
  * Who may write (DESIGN §9): only the platform operator, i.e. an identity of the operator MSP that is either an admin
@@ -51,12 +52,15 @@ final class AccessPolicy {
         final ClientIdentity identity = ctx.getClientIdentity();
         final String transaction = ctx.getStub().getFunction();
         if (identity == null) {
-            throw ErrorCode.ACCESS_DENIED.exception(
-                    "%s needs the platform operator identity; the caller has none", transaction);
+            throw LedgerRefusal.of(
+                    ErrorCode.ACCESS_DENIED,
+                    "%s needs the platform operator identity; the caller has none",
+                    transaction);
         }
         final boolean operatorMsp = this.operatorMsp.equals(identity.getMSPID());
         if (!operatorMsp || !(hasAdminOu(identity.getX509Certificate()) || hasOperatorRole(identity))) {
-            throw ErrorCode.ACCESS_DENIED.exception(
+            throw LedgerRefusal.of(
+                    ErrorCode.ACCESS_DENIED,
                     "%s may only be submitted by the platform operator (MSP %s with OU %s or attribute %s=%s); "
                             + "the caller is %s of MSP %s",
                     transaction,

@@ -1,6 +1,7 @@
 package org.poxledger.chaincode;
 
 import java.util.regex.Pattern;
+import org.poxledger.contract.ErrorCode;
 
 /**
  * Up-front checks of transaction arguments. Each check names the argument and the offending value, and runs before
@@ -32,7 +33,8 @@ final class Arguments {
      */
     static String id(final String name, final String value) {
         if (value == null || !ID.matcher(value).matches()) {
-            throw ErrorCode.INVALID_ARGUMENT.exception("%s must match [A-Za-z0-9_-]{1,64}, got %s", name, shown(value));
+            throw LedgerRefusal.of(
+                    ErrorCode.INVALID_ARGUMENT, "%s must match [A-Za-z0-9_-]{1,64}, got %s", name, shown(value));
         }
         return value;
     }
@@ -44,8 +46,11 @@ final class Arguments {
      */
     static String sha256Hex(final String name, final String value) {
         if (value == null || !SHA256_HEX.matcher(value).matches()) {
-            throw ErrorCode.INVALID_ARGUMENT.exception(
-                    "%s must be 64 lower-case hexadecimal characters, got %s", name, shown(value));
+            throw LedgerRefusal.of(
+                    ErrorCode.INVALID_ARGUMENT,
+                    "%s must be 64 lower-case hexadecimal characters, got %s",
+                    name,
+                    shown(value));
         }
         return value;
     }
@@ -57,7 +62,7 @@ final class Arguments {
      */
     static String requiredText(final String name, final String value) {
         if (value == null || value.isBlank()) {
-            throw ErrorCode.INVALID_ARGUMENT.exception("%s must not be blank", name);
+            throw LedgerRefusal.of(ErrorCode.INVALID_ARGUMENT, "%s must not be blank", name);
         }
         return optionalText(name, value);
     }
@@ -69,12 +74,16 @@ final class Arguments {
      */
     static String optionalText(final String name, final String value) {
         if (value == null) {
-            throw ErrorCode.INVALID_ARGUMENT.exception("%s is missing", name);
+            throw LedgerRefusal.of(ErrorCode.INVALID_ARGUMENT, "%s is missing", name);
         }
         final int length = value.codePointCount(0, value.length());
         if (length > MAX_TEXT) {
-            throw ErrorCode.INVALID_ARGUMENT.exception(
-                    "%s must be at most %d characters, got %d characters", name, MAX_TEXT, length);
+            throw LedgerRefusal.of(
+                    ErrorCode.INVALID_ARGUMENT,
+                    "%s must be at most %d characters, got %d characters",
+                    name,
+                    MAX_TEXT,
+                    length);
         }
         return value;
     }
@@ -87,7 +96,7 @@ final class Arguments {
     static long amount(final String name, final String value) {
         final long amount = integer(name, value);
         if (amount <= 0) {
-            throw ErrorCode.INVALID_AMOUNT.exception("%s must be greater than zero, got %d", name, amount);
+            throw LedgerRefusal.of(ErrorCode.INVALID_AMOUNT, "%s must be greater than zero, got %d", name, amount);
         }
         return amount;
     }
@@ -99,8 +108,8 @@ final class Arguments {
     static int pageSize(final String value) {
         final long size = integer("pageSize", value);
         if (size < 1 || size > MAX_PAGE_SIZE) {
-            throw ErrorCode.INVALID_ARGUMENT.exception(
-                    "pageSize must be between 1 and %d, got %d", MAX_PAGE_SIZE, size);
+            throw LedgerRefusal.of(
+                    ErrorCode.INVALID_ARGUMENT, "pageSize must be between 1 and %d, got %d", MAX_PAGE_SIZE, size);
         }
         return (int) size;
     }
@@ -113,8 +122,8 @@ final class Arguments {
     static int positiveInt(final String name, final String value) {
         final long number = integer(name, value);
         if (number < 1 || number > Integer.MAX_VALUE) {
-            throw ErrorCode.INVALID_ARGUMENT.exception(
-                    "%s must be between 1 and %d, got %d", name, Integer.MAX_VALUE, number);
+            throw LedgerRefusal.of(
+                    ErrorCode.INVALID_ARGUMENT, "%s must be between 1 and %d, got %d", name, Integer.MAX_VALUE, number);
         }
         return (int) number;
     }
@@ -129,7 +138,8 @@ final class Arguments {
     static long between(final String name, final String value, final long min, final long max) {
         final long number = integer(name, value);
         if (number < min || number > max) {
-            throw ErrorCode.INVALID_ARGUMENT.exception("%s must be between %d and %d, got %d", name, min, max, number);
+            throw LedgerRefusal.of(
+                    ErrorCode.INVALID_ARGUMENT, "%s must be between %d and %d, got %d", name, min, max, number);
         }
         return number;
     }
@@ -141,11 +151,13 @@ final class Arguments {
      */
     static String bookmark(final String value, final String rangePrefix) {
         if (value == null) {
-            throw ErrorCode.INVALID_ARGUMENT.exception("bookmark is missing; use \"\" for the first page");
+            throw LedgerRefusal.of(ErrorCode.INVALID_ARGUMENT, "bookmark is missing; use \"\" for the first page");
         }
         if (!value.isEmpty() && (value.length() > MAX_BOOKMARK || !value.startsWith(rangePrefix))) {
-            throw ErrorCode.INVALID_ARGUMENT.exception(
-                    "bookmark %s was not returned by this query; use \"\" for the first page", shown(value));
+            throw LedgerRefusal.of(
+                    ErrorCode.INVALID_ARGUMENT,
+                    "bookmark %s was not returned by this query; use \"\" for the first page",
+                    shown(value));
         }
         return value;
     }
@@ -172,13 +184,14 @@ final class Arguments {
 
     private static long integer(final String name, final String value) {
         if (value == null || !INTEGER.matcher(value).matches()) {
-            throw ErrorCode.INVALID_ARGUMENT.exception("%s must be a decimal integer, got %s", name, shown(value));
+            throw LedgerRefusal.of(
+                    ErrorCode.INVALID_ARGUMENT, "%s must be a decimal integer, got %s", name, shown(value));
         }
         try {
             return Long.parseLong(value);
         } catch (NumberFormatException e) {
-            throw ErrorCode.INVALID_ARGUMENT.exception(
-                    "%s does not fit in a 64-bit integer, got %s", name, shown(value));
+            throw LedgerRefusal.of(
+                    ErrorCode.INVALID_ARGUMENT, "%s does not fit in a 64-bit integer, got %s", name, shown(value));
         }
     }
 }

@@ -5,7 +5,8 @@ import java.util.List;
 import org.hyperledger.fabric.shim.ChaincodeStub;
 import org.hyperledger.fabric.shim.ledger.KeyValue;
 import org.hyperledger.fabric.shim.ledger.QueryResultsIterator;
-import org.poxledger.chaincode.model.StoredAmount;
+import org.poxledger.contract.ErrorCode;
+import org.poxledger.contract.model.StoredAmount;
 
 /**
  * Member balances as the high-throughput pattern of fabric-samples keeps them (DESIGN §7): a folded balance key plus
@@ -56,8 +57,12 @@ final class Balances {
             }
         }
         if (available < amount) {
-            throw ErrorCode.INSUFFICIENT_FUNDS.exception(
-                    "member %s has a balance of %d, less than the %d to pay", memberId, available, amount);
+            throw LedgerRefusal.of(
+                    ErrorCode.INSUFFICIENT_FUNDS,
+                    "member %s has a balance of %d, less than the %d to pay",
+                    memberId,
+                    available,
+                    amount);
         }
         stub.putState(balanceKey, LedgerJson.bytes(new StoredAmount(available - amount)));
         creditKeys.forEach(stub::delState);
@@ -93,8 +98,8 @@ final class Balances {
         try {
             return Math.addExact(balance, credit);
         } catch (ArithmeticException e) {
-            throw ErrorCode.AMOUNT_OVERFLOW.exception(
-                    "the balance of member %s would exceed %d", memberId, Long.MAX_VALUE);
+            throw LedgerRefusal.of(
+                    ErrorCode.AMOUNT_OVERFLOW, "the balance of member %s would exceed %d", memberId, Long.MAX_VALUE);
         }
     }
 }

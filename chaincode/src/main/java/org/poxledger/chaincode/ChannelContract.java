@@ -8,13 +8,15 @@ import org.hyperledger.fabric.contract.annotation.License;
 import org.hyperledger.fabric.contract.annotation.Transaction;
 import org.hyperledger.fabric.shim.ChaincodeStub;
 import org.hyperledger.fabric.shim.ledger.CompositeKey;
-import org.poxledger.chaincode.model.Channel;
-import org.poxledger.chaincode.model.ChannelAction;
-import org.poxledger.chaincode.model.ChannelChange;
-import org.poxledger.chaincode.model.ChannelEntry;
-import org.poxledger.chaincode.model.ChannelStatus;
-import org.poxledger.chaincode.model.Member;
-import org.poxledger.chaincode.model.MemberStatus;
+import org.poxledger.contract.ContractNames;
+import org.poxledger.contract.ErrorCode;
+import org.poxledger.contract.model.Channel;
+import org.poxledger.contract.model.ChannelAction;
+import org.poxledger.contract.model.ChannelChange;
+import org.poxledger.contract.model.ChannelEntry;
+import org.poxledger.contract.model.ChannelStatus;
+import org.poxledger.contract.model.Member;
+import org.poxledger.contract.model.MemberStatus;
 import org.poxledger.payword.PaywordChain;
 import org.poxledger.payword.PaywordHash;
 
@@ -29,7 +31,7 @@ import org.poxledger.payword.PaywordHash;
  * ({@code actorId}); the chaincode checks that member's part in the channel.
  */
 @Contract(
-        name = "channels",
+        name = ContractNames.CHANNELS,
         info =
                 @Info(
                         title = "PoX micropayment channels",
@@ -85,7 +87,7 @@ public final class ChannelContract implements ContractInterface {
         Arguments.sha256Hex("root", root);
         final long expiry = Arguments.between("expiresAt", expiresAt, 0, Long.MAX_VALUE);
         if (payerId.equals(payeeId)) {
-            throw ErrorCode.SELF_TRANSFER.exception("member %s cannot open a channel to itself", payerId);
+            throw LedgerRefusal.of(ErrorCode.SELF_TRANSFER, "member %s cannot open a channel to itself", payerId);
         }
 
         final ChaincodeStub stub = ctx.getStub();
@@ -95,14 +97,22 @@ public final class ChannelContract implements ContractInterface {
             if (existing.sameTerms(payerId, payeeId, units, length, root, expiry)) {
                 return LedgerJson.text(new ChannelChange(existing, ChannelRecords.opening(stub, channelId)));
             }
-            throw ErrorCode.CHANNEL_EXISTS.exception(
+            throw LedgerRefusal.of(
+                    ErrorCode.CHANNEL_EXISTS,
                     "channel %s already exists with other terms (%d × %d from %s to %s)",
-                    channelId, existing.chainLength(), existing.unit(), existing.payerId(), existing.payeeId());
+                    channelId,
+                    existing.chainLength(),
+                    existing.unit(),
+                    existing.payerId(),
+                    existing.payeeId());
         }
         if (expiry <= now) {
-            throw ErrorCode.CHANNEL_EXPIRED.exception(
+            throw LedgerRefusal.of(
+                    ErrorCode.CHANNEL_EXPIRED,
                     "channel %s would expire at expiresAt %d, not after the transaction time %d",
-                    channelId, expiry, now);
+                    channelId,
+                    expiry,
+                    now);
         }
         requireNotSuspended(MemberRecords.require(stub, payerId), "payer");
         requireNotSuspended(MemberRecords.require(stub, payeeId), "payee");
@@ -155,30 +165,48 @@ public final class ChannelContract implements ContractInterface {
         final long now = stub.getTxTimestamp().toEpochMilli();
         final Channel channel = ChannelRecords.require(stub, channelId);
         if (!channel.payeeId().equals(payeeId)) {
-            throw ErrorCode.CHANNEL_PARTY_MISMATCH.exception(
-                    "member %s is not the payee of channel %s and cannot redeem it", payeeId, channelId);
+            throw LedgerRefusal.of(
+                    ErrorCode.CHANNEL_PARTY_MISMATCH,
+                    "member %s is not the payee of channel %s and cannot redeem it",
+                    payeeId,
+                    channelId);
         }
         requireOpen(channel);
         if (now >= channel.expiresAt()) {
-            throw ErrorCode.CHANNEL_EXPIRED.exception(
-                    "channel %s expired at %d; the transaction time is %d", channelId, channel.expiresAt(), now);
+            throw LedgerRefusal.of(
+                    ErrorCode.CHANNEL_EXPIRED,
+                    "channel %s expired at %d; the transaction time is %d",
+                    channelId,
+                    channel.expiresAt(),
+                    now);
         }
         if (to > channel.chainLength()) {
-            throw ErrorCode.PAYWORD_BEYOND_CHAIN.exception(
+            throw LedgerRefusal.of(
+                    ErrorCode.PAYWORD_BEYOND_CHAIN,
                     "index %d is past the end of channel %s, whose chain has %d paywords",
-                    to, channelId, channel.chainLength());
+                    to,
+                    channelId,
+                    channel.chainLength());
         }
         if (to <= channel.redeemedIndex()) {
-            throw ErrorCode.PAYWORD_REPLAYED.exception(
+            throw LedgerRefusal.of(
+                    ErrorCode.PAYWORD_REPLAYED,
                     "index %d of channel %s is not past the last redeemed index %d",
-                    to, channelId, channel.redeemedIndex());
+                    to,
+                    channelId,
+                    channel.redeemedIndex());
         }
         requireNotSuspended(MemberRecords.require(stub, payeeId), "payee");
         final long steps = to - channel.redeemedIndex();
         if (!new PaywordHash().reaches(PaywordHash.parse(payword), steps, PaywordHash.parse(channel.lastWord()))) {
-            throw ErrorCode.PAYWORD_INVALID.exception(
+            throw LedgerRefusal.of(
+                    ErrorCode.PAYWORD_INVALID,
                     "payword %s is not word %d of the chain of channel %s (%d hashes do not reach word %d)",
-                    payword, to, channelId, steps, channel.redeemedIndex());
+                    payword,
+                    to,
+                    channelId,
+                    steps,
+                    channel.redeemedIndex());
         }
         final long amount = multiply(steps, channel.unit(), channelId);
 
@@ -213,14 +241,21 @@ public final class ChannelContract implements ContractInterface {
         final Channel channel = ChannelRecords.require(stub, channelId);
         final boolean payee = channel.payeeId().equals(actorId);
         if (!payee && !channel.payerId().equals(actorId)) {
-            throw ErrorCode.CHANNEL_PARTY_MISMATCH.exception(
-                    "member %s is neither payer nor payee of channel %s and cannot close it", actorId, channelId);
+            throw LedgerRefusal.of(
+                    ErrorCode.CHANNEL_PARTY_MISMATCH,
+                    "member %s is neither payer nor payee of channel %s and cannot close it",
+                    actorId,
+                    channelId);
         }
         requireOpen(channel);
         if (!payee && now < channel.expiresAt()) {
-            throw ErrorCode.CHANNEL_NOT_EXPIRED.exception(
+            throw LedgerRefusal.of(
+                    ErrorCode.CHANNEL_NOT_EXPIRED,
                     "payer %s may close channel %s only from its expiry %d on; the transaction time is %d",
-                    actorId, channelId, channel.expiresAt(), now);
+                    actorId,
+                    channelId,
+                    channel.expiresAt(),
+                    now);
         }
         requireNotSuspended(MemberRecords.require(stub, actorId), payee ? "payee" : "payer");
 
@@ -293,15 +328,22 @@ public final class ChannelContract implements ContractInterface {
 
     private static void requireOpen(final Channel channel) {
         if (channel.status() == ChannelStatus.CLOSED) {
-            throw ErrorCode.CHANNEL_CLOSED.exception(
-                    "channel %s was closed at %d by %s", channel.channelId(), channel.closedAt(), channel.closedBy());
+            throw LedgerRefusal.of(
+                    ErrorCode.CHANNEL_CLOSED,
+                    "channel %s was closed at %d by %s",
+                    channel.channelId(),
+                    channel.closedAt(),
+                    channel.closedBy());
         }
     }
 
     private static void requireNotSuspended(final Member member, final String role) {
         if (member.status() == MemberStatus.SUSPENDED) {
-            throw ErrorCode.MEMBER_SUSPENDED.exception(
-                    "%s %s is SUSPENDED and cannot take part in channels", role, member.memberId());
+            throw LedgerRefusal.of(
+                    ErrorCode.MEMBER_SUSPENDED,
+                    "%s %s is SUSPENDED and cannot take part in channels",
+                    role,
+                    member.memberId());
         }
     }
 
@@ -309,8 +351,13 @@ public final class ChannelContract implements ContractInterface {
         try {
             return Math.multiplyExact(a, b);
         } catch (ArithmeticException e) {
-            throw ErrorCode.AMOUNT_OVERFLOW.exception(
-                    "%d × %d minor units of channel %s exceed %d", a, b, channelId, Long.MAX_VALUE);
+            throw LedgerRefusal.of(
+                    ErrorCode.AMOUNT_OVERFLOW,
+                    "%d × %d minor units of channel %s exceed %d",
+                    a,
+                    b,
+                    channelId,
+                    Long.MAX_VALUE);
         }
     }
 }

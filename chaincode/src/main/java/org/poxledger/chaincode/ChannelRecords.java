@@ -3,9 +3,10 @@ package org.poxledger.chaincode;
 import java.util.Optional;
 import org.hyperledger.fabric.shim.ChaincodeStub;
 import org.hyperledger.fabric.shim.ledger.CompositeKey;
-import org.poxledger.chaincode.model.Channel;
-import org.poxledger.chaincode.model.ChannelAction;
-import org.poxledger.chaincode.model.ChannelEntry;
+import org.poxledger.contract.ErrorCode;
+import org.poxledger.contract.model.Channel;
+import org.poxledger.contract.model.ChannelAction;
+import org.poxledger.contract.model.ChannelEntry;
 
 /** Reads and writes {@code channel~id} and the channel's history entries. */
 final class ChannelRecords {
@@ -27,7 +28,8 @@ final class ChannelRecords {
      */
     static Channel require(final ChaincodeStub stub, final String channelId) {
         return find(stub, channelId)
-                .orElseThrow(() -> ErrorCode.CHANNEL_NOT_FOUND.exception("channel %s does not exist", channelId));
+                .orElseThrow(
+                        () -> LedgerRefusal.of(ErrorCode.CHANNEL_NOT_FOUND, "channel %s does not exist", channelId));
     }
 
     static void put(final ChaincodeStub stub, final Channel channel) {

@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
+import org.poxledger.contract.ErrorCode;
 
 /**
  * Strict, path-aware access to the fields of one JSON object inside a JSON argument. Every failure is MALFORMED_JSON
@@ -34,7 +35,8 @@ final class JsonFields {
     static JsonFields parseObject(final String argument, final String json) {
         final JsonNode root = LedgerJson.parse(argument, json);
         if (!root.isObject()) {
-            throw ErrorCode.MALFORMED_JSON.exception("%s must be a JSON object, got %s", argument, root.getNodeType());
+            throw LedgerRefusal.of(
+                    ErrorCode.MALFORMED_JSON, "%s must be a JSON object, got %s", argument, root.getNodeType());
         }
         return new JsonFields(argument, "", root);
     }
@@ -153,6 +155,6 @@ final class JsonFields {
     }
 
     private RuntimeException malformed(final String sentence) {
-        return ErrorCode.MALFORMED_JSON.exception(argument + " " + sentence);
+        return LedgerRefusal.of(ErrorCode.MALFORMED_JSON, argument + " " + sentence);
     }
 }

@@ -18,6 +18,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
+import org.poxledger.contract.ErrorCode;
 
 /**
  * The deterministic JSON codec: every endorsing peer must produce byte-identical responses, events and write sets, so
@@ -95,12 +96,13 @@ final class LedgerJson {
      */
     static JsonNode parse(final String argument, final String json) {
         if (json == null || json.isBlank()) {
-            throw ErrorCode.MALFORMED_JSON.exception("%s is empty; a JSON object is required", argument);
+            throw LedgerRefusal.of(ErrorCode.MALFORMED_JSON, "%s is empty; a JSON object is required", argument);
         }
         try {
             return MAPPER.readTree(json);
         } catch (JsonProcessingException e) {
-            throw ErrorCode.MALFORMED_JSON.exception("%s is not valid JSON: %s", argument, e.getOriginalMessage());
+            throw LedgerRefusal.of(
+                    ErrorCode.MALFORMED_JSON, "%s is not valid JSON: %s", argument, e.getOriginalMessage());
         }
     }
 

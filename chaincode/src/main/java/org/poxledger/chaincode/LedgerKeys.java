@@ -2,7 +2,7 @@ package org.poxledger.chaincode;
 
 import org.hyperledger.fabric.shim.ChaincodeStub;
 import org.hyperledger.fabric.shim.ledger.CompositeKey;
-import org.poxledger.chaincode.model.ChannelAction;
+import org.poxledger.contract.model.ChannelAction;
 
 /**
  * Every world-state key the chaincode writes, in one place. Composite keys ({@code type~attr~attr}) are built by the

@@ -11,9 +11,11 @@ import org.hyperledger.fabric.contract.annotation.License;
 import org.hyperledger.fabric.contract.annotation.Transaction;
 import org.hyperledger.fabric.shim.ChaincodeStub;
 import org.hyperledger.fabric.shim.ledger.CompositeKey;
-import org.poxledger.chaincode.model.Member;
-import org.poxledger.chaincode.model.MemberStatus;
-import org.poxledger.chaincode.model.Suspension;
+import org.poxledger.contract.ContractNames;
+import org.poxledger.contract.ErrorCode;
+import org.poxledger.contract.model.Member;
+import org.poxledger.contract.model.MemberStatus;
+import org.poxledger.contract.model.Suspension;
 
 /**
  * Members and the referral tree. The tree invariants of DESIGN §4 hold here, not only in the server: one recommender
@@ -22,7 +24,7 @@ import org.poxledger.chaincode.model.Suspension;
  * SUSPENDED.
  */
 @Contract(
-        name = "members",
+        name = ContractNames.MEMBERS,
         info =
                 @Info(
                         title = "PoX members",
@@ -92,7 +94,7 @@ public final class MemberContract implements ContractInterface {
         Arguments.sha256Hex("accountHash", accountHash);
         Arguments.id("recommenderId", recommenderId);
         if (memberId.equals(recommenderId)) {
-            throw ErrorCode.SELF_REFERRAL.exception("member %s cannot recommend itself", memberId);
+            throw LedgerRefusal.of(ErrorCode.SELF_REFERRAL, "member %s cannot recommend itself", memberId);
         }
 
         final ChaincodeStub stub = ctx.getStub();
@@ -101,11 +103,17 @@ public final class MemberContract implements ContractInterface {
             return LedgerJson.text(sameRegistration(existing.get(), accountHash, recommenderId));
         }
         final Member recommender = MemberRecords.find(stub, recommenderId)
-                .orElseThrow(() -> ErrorCode.RECOMMENDER_NOT_FOUND.exception(
-                        "recommender %s of member %s does not exist", recommenderId, memberId));
+                .orElseThrow(() -> LedgerRefusal.of(
+                        ErrorCode.RECOMMENDER_NOT_FOUND,
+                        "recommender %s of member %s does not exist",
+                        recommenderId,
+                        memberId));
         if (recommender.status() != MemberStatus.VERIFIED) {
-            throw ErrorCode.RECOMMENDER_NOT_VERIFIED.exception(
-                    "recommender %s is %s; only VERIFIED members may recommend", recommenderId, recommender.status());
+            throw LedgerRefusal.of(
+                    ErrorCode.RECOMMENDER_NOT_VERIFIED,
+                    "recommender %s is %s; only VERIFIED members may recommend",
+                    recommenderId,
+                    recommender.status());
         }
         claimAccount(stub, accountHash, memberId);
         final long now = stub.getTxTimestamp().toEpochMilli();
@@ -136,8 +144,10 @@ public final class MemberContract implements ContractInterface {
                 return LedgerJson.text(member);
             }
             case SUSPENDED ->
-                throw ErrorCode.INVALID_STATUS_TRANSITION.exception(
-                        "member %s is SUSPENDED; reinstate it before verifying", memberId);
+                throw LedgerRefusal.of(
+                        ErrorCode.INVALID_STATUS_TRANSITION,
+                        "member %s is SUSPENDED; reinstate it before verifying",
+                        memberId);
             case ACTIVE -> {
                 final Member verified = member.withStatus(
                         MemberStatus.VERIFIED, stub.getTxTimestamp().toEpochMilli());
@@ -166,7 +176,7 @@ public final class MemberContract implements ContractInterface {
         final ChaincodeStub stub = ctx.getStub();
         final Member member = MemberRecords.require(stub, memberId);
         if (member.status() == MemberStatus.SUSPENDED) {
-            throw ErrorCode.INVALID_STATUS_TRANSITION.exception("member %s is already SUSPENDED", memberId);
+            throw LedgerRefusal.of(ErrorCode.INVALID_STATUS_TRANSITION, "member %s is already SUSPENDED", memberId);
         }
         final long now = stub.getTxTimestamp().toEpochMilli();
         stub.putState(
@@ -194,9 +204,11 @@ public final class MemberContract implements ContractInterface {
         final ChaincodeStub stub = ctx.getStub();
         final Member member = MemberRecords.require(stub, memberId);
         if (member.status() != MemberStatus.SUSPENDED) {
-            throw ErrorCode.INVALID_STATUS_TRANSITION.exception(
+            throw LedgerRefusal.of(
+                    ErrorCode.INVALID_STATUS_TRANSITION,
                     "member %s is %s, not SUSPENDED; only a suspended member can be reinstated",
-                    memberId, member.status());
+                    memberId,
+                    member.status());
         }
         final String suspensionKey = LedgerKeys.suspension(stub, memberId);
         final byte[] suspension = stub.getState(suspensionKey);
@@ -255,16 +267,20 @@ public final class MemberContract implements ContractInterface {
         if (existing.accountHash().equals(accountHash) && Objects.equals(existing.recommenderId(), recommenderId)) {
             return existing;
         }
-        throw ErrorCode.MEMBER_EXISTS.exception(
-                "member %s is already registered with another account or recommender", existing.memberId());
+        throw LedgerRefusal.of(
+                ErrorCode.MEMBER_EXISTS,
+                "member %s is already registered with another account or recommender",
+                existing.memberId());
     }
 
     private static void claimAccount(final ChaincodeStub stub, final String accountHash, final String memberId) {
         final String key = LedgerKeys.account(stub, accountHash);
         final byte[] owner = stub.getState(key);
         if (owner != null && owner.length > 0) {
-            throw ErrorCode.ACCOUNT_ALREADY_REGISTERED.exception(
-                    "accountHash %s is already registered to another member", accountHash);
+            throw LedgerRefusal.of(
+                    ErrorCode.ACCOUNT_ALREADY_REGISTERED,
+                    "accountHash %s is already registered to another member",
+                    accountHash);
         }
         stub.putState(key, memberId.getBytes(StandardCharsets.UTF_8));
     }

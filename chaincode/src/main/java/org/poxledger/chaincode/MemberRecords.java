@@ -2,7 +2,8 @@ package org.poxledger.chaincode;
 
 import java.util.Optional;
 import org.hyperledger.fabric.shim.ChaincodeStub;
-import org.poxledger.chaincode.model.Member;
+import org.poxledger.contract.ErrorCode;
+import org.poxledger.contract.model.Member;
 
 /** Reads and writes {@code member~id}; shared by every contract that needs to know a member. */
 final class MemberRecords {
@@ -24,7 +25,7 @@ final class MemberRecords {
      */
     static Member require(final ChaincodeStub stub, final String memberId) {
         return find(stub, memberId)
-                .orElseThrow(() -> ErrorCode.MEMBER_NOT_FOUND.exception("member %s does not exist", memberId));
+                .orElseThrow(() -> LedgerRefusal.of(ErrorCode.MEMBER_NOT_FOUND, "member %s does not exist", memberId));
     }
 
     static void put(final ChaincodeStub stub, final Member member) {

@@ -8,18 +8,20 @@ import org.hyperledger.fabric.contract.annotation.License;
 import org.hyperledger.fabric.contract.annotation.Transaction;
 import org.hyperledger.fabric.shim.ChaincodeStub;
 import org.hyperledger.fabric.shim.ledger.CompositeKey;
-import org.poxledger.chaincode.model.Balance;
-import org.poxledger.chaincode.model.Member;
-import org.poxledger.chaincode.model.MemberStatus;
-import org.poxledger.chaincode.model.TotalSupply;
-import org.poxledger.chaincode.model.Transfer;
+import org.poxledger.contract.ContractNames;
+import org.poxledger.contract.ErrorCode;
+import org.poxledger.contract.model.Balance;
+import org.poxledger.contract.model.Member;
+import org.poxledger.contract.model.MemberStatus;
+import org.poxledger.contract.model.TotalSupply;
+import org.poxledger.contract.model.Transfer;
 
 /**
  * Balances and on-chain transfers (DESIGN §7). Amounts are integer minor units; money is minted only by the reward
  * contract. See {@link Balances} for why a payment never reads the payee's balance.
  */
 @Contract(
-        name = "money",
+        name = ContractNames.MONEY,
         info =
                 @Info(
                         title = "PoX money",
@@ -67,7 +69,7 @@ public final class MoneyContract implements ContractInterface {
         final long units = Arguments.amount("amount", amount);
         Arguments.optionalText("memo", memo);
         if (fromMemberId.equals(toMemberId)) {
-            throw ErrorCode.SELF_TRANSFER.exception("member %s cannot transfer to itself", fromMemberId);
+            throw LedgerRefusal.of(ErrorCode.SELF_TRANSFER, "member %s cannot transfer to itself", fromMemberId);
         }
 
         final ChaincodeStub stub = ctx.getStub();
@@ -78,9 +80,13 @@ public final class MoneyContract implements ContractInterface {
             if (existing.sameRequest(fromMemberId, toMemberId, units, memo)) {
                 return LedgerJson.text(existing);
             }
-            throw ErrorCode.TRANSFER_ID_CONFLICT.exception(
+            throw LedgerRefusal.of(
+                    ErrorCode.TRANSFER_ID_CONFLICT,
                     "transfer %s already exists with other content (%d from %s to %s)",
-                    transferId, existing.amount(), existing.fromMemberId(), existing.toMemberId());
+                    transferId,
+                    existing.amount(),
+                    existing.fromMemberId(),
+                    existing.toMemberId());
         }
         requireNotSuspended(MemberRecords.require(stub, fromMemberId), "payer");
         requireNotSuspended(MemberRecords.require(stub, toMemberId), "payee");
@@ -120,7 +126,7 @@ public final class MoneyContract implements ContractInterface {
         final ChaincodeStub stub = ctx.getStub();
         final byte[] stored = stub.getState(LedgerKeys.transfer(stub, transferId));
         if (stored == null || stored.length == 0) {
-            throw ErrorCode.TRANSFER_NOT_FOUND.exception("transfer %s does not exist", transferId);
+            throw LedgerRefusal.of(ErrorCode.TRANSFER_NOT_FOUND, "transfer %s does not exist", transferId);
         }
         return LedgerJson.text(LedgerJson.read(stored, Transfer.class));
     }
@@ -165,8 +171,11 @@ public final class MoneyContract implements ContractInterface {
 
     private static void requireNotSuspended(final Member member, final String role) {
         if (member.status() == MemberStatus.SUSPENDED) {
-            throw ErrorCode.MEMBER_SUSPENDED.exception(
-                    "%s %s is SUSPENDED and cannot take part in transfers", role, member.memberId());
+            throw LedgerRefusal.of(
+                    ErrorCode.MEMBER_SUSPENDED,
+                    "%s %s is SUSPENDED and cannot take part in transfers",
+                    role,
+                    member.memberId());
         }
     }
 }

@@ -8,7 +8,7 @@ import org.hyperledger.fabric.shim.ChaincodeStub;
 import org.hyperledger.fabric.shim.ledger.CompositeKey;
 import org.hyperledger.fabric.shim.ledger.KeyValue;
 import org.hyperledger.fabric.shim.ledger.QueryResultsIteratorWithMetadata;
-import org.poxledger.chaincode.model.Page;
+import org.poxledger.contract.model.Page;
 
 /**
  * Paged reads of an index range. Fabric allows paginated queries only in evaluate transactions, which is where every

@@ -8,16 +8,18 @@ import org.hyperledger.fabric.contract.annotation.Info;
 import org.hyperledger.fabric.contract.annotation.License;
 import org.hyperledger.fabric.contract.annotation.Transaction;
 import org.hyperledger.fabric.shim.ChaincodeStub;
-import org.poxledger.chaincode.model.Policy;
-import org.poxledger.chaincode.model.PolicyPointer;
-import org.poxledger.chaincode.model.PolicyRecord;
+import org.poxledger.contract.ContractNames;
+import org.poxledger.contract.ErrorCode;
+import org.poxledger.contract.model.Policy;
+import org.poxledger.contract.model.PolicyPointer;
+import org.poxledger.contract.model.PolicyRecord;
 
 /**
  * Versioned reward policies (DESIGN §6): each published with the SHA-256 of its canonical JSON, so anyone can check
  * which rules a cycle was computed with. Versions are consecutive and never change once published.
  */
 @Contract(
-        name = "policies",
+        name = ContractNames.POLICIES,
         info =
                 @Info(
                         title = "PoX reward policies",
@@ -58,15 +60,21 @@ public final class PolicyContract implements ContractInterface {
             if (existing.get().contentHash().equals(contentHash)) {
                 return LedgerJson.text(existing.get());
             }
-            throw ErrorCode.POLICY_VERSION_CONFLICT.exception(
+            throw LedgerRefusal.of(
+                    ErrorCode.POLICY_VERSION_CONFLICT,
                     "policy version %d is already published with content hash %s; this policy hashes to %s",
-                    policy.version(), existing.get().contentHash(), contentHash);
+                    policy.version(),
+                    existing.get().contentHash(),
+                    contentHash);
         }
         final int current = PolicyRecords.currentVersion(stub);
         if (policy.version() != current + 1) {
-            throw ErrorCode.POLICY_VERSION_CONFLICT.exception(
+            throw LedgerRefusal.of(
+                    ErrorCode.POLICY_VERSION_CONFLICT,
                     "policy version %d cannot be published: the current version is %d, so the next must be %d",
-                    policy.version(), current, current + 1);
+                    policy.version(),
+                    current,
+                    current + 1);
         }
         final PolicyRecord record = new PolicyRecord(
                 contentHash, policy, stub.getTxTimestamp().toEpochMilli(), stub.getTxId(), policy.version());
@@ -85,7 +93,7 @@ public final class PolicyContract implements ContractInterface {
         final ChaincodeStub stub = ctx.getStub();
         final int current = PolicyRecords.currentVersion(stub);
         if (current == 0) {
-            throw ErrorCode.POLICY_NOT_FOUND.exception("no policy has been published yet");
+            throw LedgerRefusal.of(ErrorCode.POLICY_NOT_FOUND, "no policy has been published yet");
         }
         return LedgerJson.text(PolicyRecords.require(stub, current));
     }

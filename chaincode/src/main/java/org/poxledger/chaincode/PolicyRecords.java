@@ -2,8 +2,9 @@ package org.poxledger.chaincode;
 
 import java.util.Optional;
 import org.hyperledger.fabric.shim.ChaincodeStub;
-import org.poxledger.chaincode.model.PolicyPointer;
-import org.poxledger.chaincode.model.PolicyRecord;
+import org.poxledger.contract.ErrorCode;
+import org.poxledger.contract.model.PolicyPointer;
+import org.poxledger.contract.model.PolicyRecord;
 
 /** Reads published policies; shared by the policy and reward contracts. */
 final class PolicyRecords {
@@ -25,7 +26,8 @@ final class PolicyRecords {
      */
     static PolicyRecord require(final ChaincodeStub stub, final int version) {
         return find(stub, version)
-                .orElseThrow(() -> ErrorCode.POLICY_NOT_FOUND.exception("policy version %d is not published", version));
+                .orElseThrow(() ->
+                        LedgerRefusal.of(ErrorCode.POLICY_NOT_FOUND, "policy version %d is not published", version));
     }
 
     /**

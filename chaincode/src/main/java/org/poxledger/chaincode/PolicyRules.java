@@ -6,9 +6,11 @@ import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
-import org.poxledger.chaincode.model.Currency;
-import org.poxledger.chaincode.model.Policy;
-import org.poxledger.chaincode.model.Tier;
+import org.poxledger.contract.ErrorCode;
+import org.poxledger.contract.PolicyLimits;
+import org.poxledger.contract.model.Currency;
+import org.poxledger.contract.model.Policy;
+import org.poxledger.contract.model.Tier;
 
 /**
  * Reads a {@code policyJson} argument into its canonical form and checks the policy rules of the wire contract. A
@@ -16,13 +18,6 @@ import org.poxledger.chaincode.model.Tier;
  * rule.
  */
 final class PolicyRules {
-
-    static final int MAX_DEPTH = 10;
-    static final int MAX_TIERS = 20;
-    static final int MAX_BPS = 10_000;
-    static final int MAX_RATE_BPS = 100_000;
-    static final int MAX_SYMBOL = 8;
-    static final int MAX_DECIMALS = 8;
 
     private PolicyRules() {}
 
@@ -81,9 +76,9 @@ final class PolicyRules {
     private static void check(final Policy policy) {
         rule(policy.version() >= 1, "version must be at least 1, got %d", policy.version());
         rule(
-                policy.maxDepth() >= 1 && policy.maxDepth() <= MAX_DEPTH,
+                policy.maxDepth() >= 1 && policy.maxDepth() <= PolicyLimits.MAX_DEPTH,
                 "maxDepth must be between 1 and %d, got %d",
-                MAX_DEPTH,
+                PolicyLimits.MAX_DEPTH,
                 policy.maxDepth());
         depthList("levelWeightBps", policy.levelWeightBps(), policy.maxDepth());
         depthList("payoutShareBps", policy.payoutShareBps(), policy.maxDepth());
@@ -93,14 +88,14 @@ final class PolicyRules {
             final String symbol = policy.currency().symbol();
             final int length = symbol.codePointCount(0, symbol.length());
             rule(
-                    length >= 1 && length <= MAX_SYMBOL,
+                    length >= 1 && length <= PolicyLimits.MAX_SYMBOL_LENGTH,
                     "currency.symbol must be 1 to %d characters, got %d",
-                    MAX_SYMBOL,
+                    PolicyLimits.MAX_SYMBOL_LENGTH,
                     length);
             rule(
-                    policy.currency().decimals() >= 0 && policy.currency().decimals() <= MAX_DECIMALS,
+                    policy.currency().decimals() >= 0 && policy.currency().decimals() <= PolicyLimits.MAX_DECIMALS,
                     "currency.decimals must be between 0 and %d, got %d",
-                    MAX_DECIMALS,
+                    PolicyLimits.MAX_DECIMALS,
                     policy.currency().decimals());
         }
     }
@@ -114,15 +109,21 @@ final class PolicyRules {
                 values.size());
         for (int i = 0; i < values.size(); i++) {
             final int value = values.get(i);
-            rule(value >= 0 && value <= MAX_BPS, "%s[%d] must be between 0 and %d, got %d", name, i, MAX_BPS, value);
+            rule(
+                    value >= 0 && value <= PolicyLimits.MAX_BPS,
+                    "%s[%d] must be between 0 and %d, got %d",
+                    name,
+                    i,
+                    PolicyLimits.MAX_BPS,
+                    value);
         }
     }
 
     private static void tiers(final List<Tier> tiers) {
         rule(
-                !tiers.isEmpty() && tiers.size() <= MAX_TIERS,
+                !tiers.isEmpty() && tiers.size() <= PolicyLimits.MAX_TIERS,
                 "tiers must have 1 to %d entries, got %d",
-                MAX_TIERS,
+                PolicyLimits.MAX_TIERS,
                 tiers.size());
         final Tier first = tiers.get(0);
         rule(
@@ -139,10 +140,10 @@ final class PolicyRules {
                     i + 1,
                     tier.level());
             rule(
-                    tier.rateBps() >= 1 && tier.rateBps() <= MAX_RATE_BPS,
+                    tier.rateBps() >= 1 && tier.rateBps() <= PolicyLimits.MAX_RATE_BPS,
                     "tiers[%d].rateBps must be between 1 and %d, got %d",
                     i,
-                    MAX_RATE_BPS,
+                    PolicyLimits.MAX_RATE_BPS,
                     tier.rateBps());
             if (i > 0) {
                 final Tier previous = tiers.get(i - 1);
@@ -173,7 +174,7 @@ final class PolicyRules {
 
     private static void rule(final boolean holds, final String template, final Object... values) {
         if (!holds) {
-            throw ErrorCode.POLICY_INVALID.exception(template, values);
+            throw LedgerRefusal.of(ErrorCode.POLICY_INVALID, template, values);
         }
     }
 }

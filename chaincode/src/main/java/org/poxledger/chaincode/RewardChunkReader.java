@@ -4,9 +4,10 @@ import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
-import org.poxledger.chaincode.model.PolicyRecord;
-import org.poxledger.chaincode.model.RewardChunk;
-import org.poxledger.chaincode.model.Tier;
+import org.poxledger.contract.ErrorCode;
+import org.poxledger.contract.model.PolicyRecord;
+import org.poxledger.contract.model.RewardChunk;
+import org.poxledger.contract.model.Tier;
 
 /**
  * Reads and checks the {@code chunkJson} argument of {@code rewards:PayRewardChunk}: shape (MALFORMED_JSON), ids and
@@ -45,17 +46,25 @@ final class RewardChunkReader {
         }
 
         if (policyVersion < 1) {
-            throw ErrorCode.INVALID_ARGUMENT.exception(
-                    "%s must be at least 1, got %d", field("policyVersion"), policyVersion);
+            throw LedgerRefusal.of(
+                    ErrorCode.INVALID_ARGUMENT, "%s must be at least 1, got %d", field("policyVersion"), policyVersion);
         }
         if (cycleStart < 0 || cycleEnd <= cycleStart) {
-            throw ErrorCode.INVALID_ARGUMENT.exception(
+            throw LedgerRefusal.of(
+                    ErrorCode.INVALID_ARGUMENT,
                     "%s and %s must satisfy 0 <= cycleStart < cycleEnd, got %d and %d",
-                    field("cycleStart"), field("cycleEnd"), cycleStart, cycleEnd);
+                    field("cycleStart"),
+                    field("cycleEnd"),
+                    cycleStart,
+                    cycleEnd);
         }
         if (entryCount < lines.size()) {
-            throw ErrorCode.INVALID_ARGUMENT.exception(
-                    "%s is %d but this chunk alone has %d entries", field("entryCount"), entryCount, lines.size());
+            throw LedgerRefusal.of(
+                    ErrorCode.INVALID_ARGUMENT,
+                    "%s is %d but this chunk alone has %d entries",
+                    field("entryCount"),
+                    entryCount,
+                    lines.size());
         }
         final Set<String> members = new HashSet<>();
         for (int i = 0; i < lines.size(); i++) {
@@ -67,8 +76,11 @@ final class RewardChunkReader {
             entryRule(line.level() >= 1, i, "level", line.level());
             entryRule(line.rateBps() >= 1, i, "rateBps", line.rateBps());
             if (!members.add(line.memberId())) {
-                throw ErrorCode.REWARD_ENTRY_INVALID.exception(
-                        "%s names member %s twice", field("entries[" + i + "].memberId"), line.memberId());
+                throw LedgerRefusal.of(
+                        ErrorCode.REWARD_ENTRY_INVALID,
+                        "%s names member %s twice",
+                        field("entries[" + i + "].memberId"),
+                        line.memberId());
             }
         }
         return new RewardChunk(cycleId, policyVersion, merkleRoot, cycleStart, cycleEnd, entryCount, lines);
@@ -85,22 +97,32 @@ final class RewardChunkReader {
         for (int i = 0; i < chunk.entries().size(); i++) {
             final RewardChunk.Line line = chunk.entries().get(i);
             if (line.level() > tiers.size()) {
-                throw ErrorCode.REWARD_ENTRY_INVALID.exception(
+                throw LedgerRefusal.of(
+                        ErrorCode.REWARD_ENTRY_INVALID,
                         "%s is %d but policy version %d has levels 1 to %d",
-                        field("entries[" + i + "].level"), line.level(), policy.version(), tiers.size());
+                        field("entries[" + i + "].level"),
+                        line.level(),
+                        policy.version(),
+                        tiers.size());
             }
             final int tierRate = tiers.get(line.level() - 1).rateBps();
             if (line.rateBps() != tierRate) {
-                throw ErrorCode.REWARD_ENTRY_INVALID.exception(
+                throw LedgerRefusal.of(
+                        ErrorCode.REWARD_ENTRY_INVALID,
                         "%s is %d but level %d of policy version %d pays %d",
-                        field("entries[" + i + "].rateBps"), line.rateBps(), line.level(), policy.version(), tierRate);
+                        field("entries[" + i + "].rateBps"),
+                        line.rateBps(),
+                        line.level(),
+                        policy.version(),
+                        tierRate);
             }
         }
     }
 
     private static void entryRule(final boolean holds, final int index, final String name, final long value) {
         if (!holds) {
-            throw ErrorCode.REWARD_ENTRY_INVALID.exception(
+            throw LedgerRefusal.of(
+                    ErrorCode.REWARD_ENTRY_INVALID,
                     "%s must be %s, got %d",
                     field("entries[" + index + "]." + name),
                     name.equals("level") || name.equals("rateBps") ? "at least 1" : "zero or more",

@@ -11,15 +11,17 @@ import org.hyperledger.fabric.contract.annotation.License;
 import org.hyperledger.fabric.contract.annotation.Transaction;
 import org.hyperledger.fabric.shim.ChaincodeStub;
 import org.hyperledger.fabric.shim.ledger.CompositeKey;
-import org.poxledger.chaincode.model.ChunkReceipt;
-import org.poxledger.chaincode.model.Cycle;
-import org.poxledger.chaincode.model.Member;
-import org.poxledger.chaincode.model.MemberStatus;
-import org.poxledger.chaincode.model.RewardChunk;
-import org.poxledger.chaincode.model.RewardChunkPaid;
-import org.poxledger.chaincode.model.RewardEntry;
-import org.poxledger.chaincode.model.RewardStatus;
-import org.poxledger.chaincode.model.TotalSupply;
+import org.poxledger.contract.ContractNames;
+import org.poxledger.contract.ErrorCode;
+import org.poxledger.contract.model.ChunkReceipt;
+import org.poxledger.contract.model.Cycle;
+import org.poxledger.contract.model.Member;
+import org.poxledger.contract.model.MemberStatus;
+import org.poxledger.contract.model.RewardChunk;
+import org.poxledger.contract.model.RewardChunkPaid;
+import org.poxledger.contract.model.RewardEntry;
+import org.poxledger.contract.model.RewardStatus;
+import org.poxledger.contract.model.TotalSupply;
 
 /**
  * Proof-of-Expansion minting (DESIGN §6). The server computes a cycle's entries and submits them in chunks; this
@@ -32,7 +34,7 @@ import org.poxledger.chaincode.model.TotalSupply;
  * The same holds for the cycle key.
  */
 @Contract(
-        name = "rewards",
+        name = ContractNames.REWARDS,
         info =
                 @Info(
                         title = "PoX rewards",
@@ -130,9 +132,12 @@ public final class RewardContract implements ContractInterface {
 
         if (recorded.isEmpty() || !written.isEmpty()) {
             if (cycle.entriesRecorded() + written.size() > cycle.entryCount()) {
-                throw ErrorCode.CYCLE_MISMATCH.exception(
+                throw LedgerRefusal.of(
+                        ErrorCode.CYCLE_MISMATCH,
                         "cycle %s declares %d entries but would record %d",
-                        chunk.cycleId(), cycle.entryCount(), cycle.entriesRecorded() + written.size());
+                        chunk.cycleId(),
+                        cycle.entryCount(),
+                        cycle.entriesRecorded() + written.size());
             }
             cycle = overflowChecked(cycle, written.size(), amountPaid, amountHeld);
             stub.putState(LedgerKeys.cycle(stub, chunk.cycleId()), LedgerJson.bytes(cycle));
@@ -168,7 +173,7 @@ public final class RewardContract implements ContractInterface {
         try {
             after = cycle.afterRelease(entry.amount());
         } catch (ArithmeticException e) {
-            throw ErrorCode.AMOUNT_OVERFLOW.exception("the released total of cycle %s would overflow", cycleId);
+            throw LedgerRefusal.of(ErrorCode.AMOUNT_OVERFLOW, "the released total of cycle %s would overflow", cycleId);
         }
         stub.putState(LedgerKeys.cycle(stub, cycleId), LedgerJson.bytes(after));
         Balances.credit(stub, memberId, entry.amount());
@@ -201,7 +206,8 @@ public final class RewardContract implements ContractInterface {
         try {
             after = cycle.afterForfeit(entry.amount());
         } catch (ArithmeticException e) {
-            throw ErrorCode.AMOUNT_OVERFLOW.exception("the forfeited total of cycle %s would overflow", cycleId);
+            throw LedgerRefusal.of(
+                    ErrorCode.AMOUNT_OVERFLOW, "the forfeited total of cycle %s would overflow", cycleId);
         }
         stub.putState(LedgerKeys.cycle(stub, cycleId), LedgerJson.bytes(after));
         stub.setEvent(REWARD_HOLD_FORFEITED, LedgerJson.bytes(forfeited));
@@ -233,8 +239,11 @@ public final class RewardContract implements ContractInterface {
         requireCycle(stub, cycleId);
         MemberRecords.require(stub, memberId);
         return LedgerJson.text(findEntry(stub, cycleId, memberId)
-                .orElseThrow(() -> ErrorCode.REWARD_ENTRY_NOT_FOUND.exception(
-                        "cycle %s has no reward entry for member %s", cycleId, memberId)));
+                .orElseThrow(() -> LedgerRefusal.of(
+                        ErrorCode.REWARD_ENTRY_NOT_FOUND,
+                        "cycle %s has no reward entry for member %s",
+                        cycleId,
+                        memberId)));
     }
 
     /**
@@ -268,7 +277,7 @@ public final class RewardContract implements ContractInterface {
 
     private static Cycle requireCycle(final ChaincodeStub stub, final String cycleId) {
         return findCycle(stub, cycleId)
-                .orElseThrow(() -> ErrorCode.CYCLE_NOT_FOUND.exception("cycle %s does not exist", cycleId));
+                .orElseThrow(() -> LedgerRefusal.of(ErrorCode.CYCLE_NOT_FOUND, "cycle %s does not exist", cycleId));
     }
 
     private static Optional<RewardEntry> findEntry(
@@ -282,12 +291,16 @@ public final class RewardContract implements ContractInterface {
     private static RewardEntry requireHold(final ChaincodeStub stub, final String cycleId, final String memberId) {
         final Optional<RewardEntry> entry = findEntry(stub, cycleId, memberId);
         if (entry.isEmpty()) {
-            throw ErrorCode.HOLD_NOT_FOUND.exception("cycle %s has no reward entry for member %s", cycleId, memberId);
+            throw LedgerRefusal.of(
+                    ErrorCode.HOLD_NOT_FOUND, "cycle %s has no reward entry for member %s", cycleId, memberId);
         }
         if (entry.get().status() != RewardStatus.HELD) {
-            throw ErrorCode.HOLD_NOT_FOUND.exception(
+            throw LedgerRefusal.of(
+                    ErrorCode.HOLD_NOT_FOUND,
                     "the reward of member %s in cycle %s is %s, not HELD",
-                    memberId, cycleId, entry.get().status());
+                    memberId,
+                    cycleId,
+                    entry.get().status());
         }
         return entry.get();
     }
@@ -302,8 +315,13 @@ public final class RewardContract implements ContractInterface {
 
     private static void same(final Cycle cycle, final String field, final Object recorded, final Object chunk) {
         if (!recorded.equals(chunk)) {
-            throw ErrorCode.CYCLE_MISMATCH.exception(
-                    "cycle %s was recorded with %s %s but this chunk says %s", cycle.cycleId(), field, recorded, chunk);
+            throw LedgerRefusal.of(
+                    ErrorCode.CYCLE_MISMATCH,
+                    "cycle %s was recorded with %s %s but this chunk says %s",
+                    cycle.cycleId(),
+                    field,
+                    recorded,
+                    chunk);
         }
     }
 
@@ -311,7 +329,7 @@ public final class RewardContract implements ContractInterface {
         try {
             return cycle.afterChunk(recorded, paid, held);
         } catch (ArithmeticException e) {
-            throw ErrorCode.AMOUNT_OVERFLOW.exception("the totals of cycle %s would overflow", cycle.cycleId());
+            throw LedgerRefusal.of(ErrorCode.AMOUNT_OVERFLOW, "the totals of cycle %s would overflow", cycle.cycleId());
         }
     }
 
@@ -339,7 +357,7 @@ public final class RewardContract implements ContractInterface {
         try {
             return Math.addExact(total, amount);
         } catch (ArithmeticException e) {
-            throw ErrorCode.AMOUNT_OVERFLOW.exception("%s would exceed %d", what, Long.MAX_VALUE);
+            throw LedgerRefusal.of(ErrorCode.AMOUNT_OVERFLOW, "%s would exceed %d", what, Long.MAX_VALUE);
         }
     }
 }

@@ -8,6 +8,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
+import org.poxledger.contract.ErrorCode;
+import org.poxledger.contract.Transaction;
 import org.poxledger.ledger.memory.InMemoryWorldState;
 import org.poxledger.ledger.memory.LedgerIdentity;
 
@@ -56,10 +58,10 @@ class AccessPolicyTest {
         final long height = world.height();
 
         assertRefused(ErrorCode.ACCESS_DENIED, () -> world.newTransaction(stranger)
-                        .function("members:RegisterGenesisMember")
+                        .function(Transaction.REGISTER_GENESIS_MEMBER.wireName())
                         .submit(ctx -> new MemberContract(new AccessPolicy("PlatformOrgMSP"))
                                 .RegisterGenesisMember(ctx, "g-1", Fresh.accountHash())))
-                .hasMessageContaining("members:RegisterGenesisMember")
+                .hasMessageContaining(Transaction.REGISTER_GENESIS_MEMBER.wireName())
                 .hasMessageContaining("MSP " + stranger.mspId());
         assertThat(world.height()).isEqualTo(height);
     }

@@ -6,6 +6,7 @@ import static org.poxledger.chaincode.Refusals.assertRefused;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
+import org.poxledger.contract.ErrorCode;
 
 class ArgumentsTest {
 

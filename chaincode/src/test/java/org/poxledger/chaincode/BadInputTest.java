@@ -13,6 +13,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
+import org.poxledger.contract.Transaction;
 import org.poxledger.ledger.LedgerException;
 import org.poxledger.ledger.memory.EmbeddedLedger;
 import org.poxledger.ledger.memory.LedgerIdentity;
@@ -42,39 +43,41 @@ class BadInputTest {
     private static final String LONG_TEXT = "x".repeat(281);
     private static final String LONG_ID = "i".repeat(65);
     private static final Set<String> QUERIES = Set.of(
-            "members:GetMember",
-            "members:ListRecommendees",
-            "policies:GetCurrentPolicy",
-            "policies:GetPolicy",
-            "rewards:GetCycle",
-            "rewards:GetRewardEntry",
-            "rewards:GetRewardHistory",
-            "money:GetBalance",
-            "money:GetTransfer",
-            "money:GetTransferHistory",
-            "money:GetTotalSupply",
-            "channels:GetChannel",
-            "channels:GetChannelHistory");
+            Transaction.GET_MEMBER.wireName(),
+            Transaction.LIST_RECOMMENDEES.wireName(),
+            Transaction.GET_CURRENT_POLICY.wireName(),
+            Transaction.GET_POLICY.wireName(),
+            Transaction.GET_CYCLE.wireName(),
+            Transaction.GET_REWARD_ENTRY.wireName(),
+            Transaction.GET_REWARD_HISTORY.wireName(),
+            Transaction.GET_BALANCE.wireName(),
+            Transaction.GET_TRANSFER.wireName(),
+            Transaction.GET_TRANSFER_HISTORY.wireName(),
+            Transaction.GET_TOTAL_SUPPLY.wireName(),
+            Transaction.GET_CHANNEL.wireName(),
+            Transaction.GET_CHANNEL_HISTORY.wireName());
 
     private EmbeddedLedger ledger;
 
     @BeforeAll
     void openLedgerWithFixture() {
         ledger = EmbeddedLedger.builder().identity(LedgerIdentity.operator()).open();
-        ledger.evaluate("money:GetTotalSupply");
-        ledger.submit("policies:PublishPolicy", LedgerContractSuite.DEFAULT_POLICY);
-        ledger.submit("members:RegisterGenesisMember", GENESIS, HASH);
-        ledger.submit("members:RegisterMember", ACTIVE, Fresh.accountHash(), GENESIS);
-        ledger.submit("members:RegisterMember", PAYER, Fresh.accountHash(), GENESIS);
-        ledger.submit("members:RegisterMember", PAYEE, Fresh.accountHash(), GENESIS);
-        ledger.submit("members:RegisterMember", SUSPENDED, Fresh.accountHash(), GENESIS);
-        ledger.submit("members:SuspendMember", SUSPENDED, "fixture");
-        ledger.submit("rewards:PayRewardChunk", chunk(CYCLE, 3, entry(PAYER, 1000), entry(SUSPENDED, 50)));
-        ledger.submit("money:Transfer", TRANSFER, PAYER, PAYEE, "100", "");
-        ledger.submit("channels:OpenChannel", CHANNEL, PAYEE, GENESIS, "1", "10", CHAIN.root(), FAR);
-        ledger.submit("channels:Redeem", CHANNEL, GENESIS, "2", CHAIN.word(2));
-        ledger.submit("channels:OpenChannel", CLOSED_CHANNEL, PAYEE, GENESIS, "1", "10", CHAIN.root(), FAR);
-        ledger.submit("channels:Close", CLOSED_CHANNEL, GENESIS);
+        ledger.evaluate(Transaction.GET_TOTAL_SUPPLY.wireName());
+        ledger.submit(Transaction.PUBLISH_POLICY.wireName(), LedgerContractSuite.DEFAULT_POLICY);
+        ledger.submit(Transaction.REGISTER_GENESIS_MEMBER.wireName(), GENESIS, HASH);
+        ledger.submit(Transaction.REGISTER_MEMBER.wireName(), ACTIVE, Fresh.accountHash(), GENESIS);
+        ledger.submit(Transaction.REGISTER_MEMBER.wireName(), PAYER, Fresh.accountHash(), GENESIS);
+        ledger.submit(Transaction.REGISTER_MEMBER.wireName(), PAYEE, Fresh.accountHash(), GENESIS);
+        ledger.submit(Transaction.REGISTER_MEMBER.wireName(), SUSPENDED, Fresh.accountHash(), GENESIS);
+        ledger.submit(Transaction.SUSPEND_MEMBER.wireName(), SUSPENDED, "fixture");
+        ledger.submit(
+                Transaction.PAY_REWARD_CHUNK.wireName(), chunk(CYCLE, 3, entry(PAYER, 1000), entry(SUSPENDED, 50)));
+        ledger.submit(Transaction.TRANSFER.wireName(), TRANSFER, PAYER, PAYEE, "100", "");
+        ledger.submit(Transaction.OPEN_CHANNEL.wireName(), CHANNEL, PAYEE, GENESIS, "1", "10", CHAIN.root(), FAR);
+        ledger.submit(Transaction.REDEEM.wireName(), CHANNEL, GENESIS, "2", CHAIN.word(2));
+        ledger.submit(
+                Transaction.OPEN_CHANNEL.wireName(), CLOSED_CHANNEL, PAYEE, GENESIS, "1", "10", CHAIN.root(), FAR);
+        ledger.submit(Transaction.CLOSE_CHANNEL.wireName(), CLOSED_CHANNEL, GENESIS);
     }
 
     @AfterAll
@@ -96,324 +99,440 @@ class BadInputTest {
     Stream<BadInput> badInputs() {
         final List<BadInput> cases = new ArrayList<>();
         // members:RegisterGenesisMember
-        add(cases, "INVALID_ARGUMENT", "memberId", "members:RegisterGenesisMember", "bad id", HASH);
-        add(cases, "INVALID_ARGUMENT", "memberId", "members:RegisterGenesisMember", "", Fresh.accountHash());
-        add(cases, "INVALID_ARGUMENT", "memberId", "members:RegisterGenesisMember", LONG_ID, Fresh.accountHash());
-        add(cases, "INVALID_ARGUMENT", "accountHash", "members:RegisterGenesisMember", "g2", HASH.toUpperCase());
-        add(cases, "INVALID_ARGUMENT", "accountHash", "members:RegisterGenesisMember", "g2", "abc");
-        add(cases, "INVALID_ARGUMENT", "accountHash", "members:RegisterGenesisMember", "g2", "");
-        add(cases, "ACCOUNT_ALREADY_REGISTERED", HASH, "members:RegisterGenesisMember", "g2", HASH);
-        add(cases, "MEMBER_EXISTS", ACTIVE, "members:RegisterGenesisMember", ACTIVE, Fresh.accountHash());
+        add(cases, "INVALID_ARGUMENT", "memberId", Transaction.REGISTER_GENESIS_MEMBER.wireName(), "bad id", HASH);
+        add(
+                cases,
+                "INVALID_ARGUMENT",
+                "memberId",
+                Transaction.REGISTER_GENESIS_MEMBER.wireName(),
+                "",
+                Fresh.accountHash());
+        add(
+                cases,
+                "INVALID_ARGUMENT",
+                "memberId",
+                Transaction.REGISTER_GENESIS_MEMBER.wireName(),
+                LONG_ID,
+                Fresh.accountHash());
+        add(
+                cases,
+                "INVALID_ARGUMENT",
+                "accountHash",
+                Transaction.REGISTER_GENESIS_MEMBER.wireName(),
+                "g2",
+                HASH.toUpperCase());
+        add(cases, "INVALID_ARGUMENT", "accountHash", Transaction.REGISTER_GENESIS_MEMBER.wireName(), "g2", "abc");
+        add(cases, "INVALID_ARGUMENT", "accountHash", Transaction.REGISTER_GENESIS_MEMBER.wireName(), "g2", "");
+        add(cases, "ACCOUNT_ALREADY_REGISTERED", HASH, Transaction.REGISTER_GENESIS_MEMBER.wireName(), "g2", HASH);
+        add(
+                cases,
+                "MEMBER_EXISTS",
+                ACTIVE,
+                Transaction.REGISTER_GENESIS_MEMBER.wireName(),
+                ACTIVE,
+                Fresh.accountHash());
         // members:RegisterMember
-        add(cases, "INVALID_ARGUMENT", "memberId", "members:RegisterMember", "m/2", Fresh.accountHash(), GENESIS);
-        add(cases, "INVALID_ARGUMENT", "recommenderId", "members:RegisterMember", "m2", Fresh.accountHash(), " ");
-        add(cases, "INVALID_ARGUMENT", "accountHash", "members:RegisterMember", "m2", "g".repeat(64), GENESIS);
-        add(cases, "SELF_REFERRAL", "m2", "members:RegisterMember", "m2", Fresh.accountHash(), "m2");
-        add(cases, "RECOMMENDER_NOT_FOUND", UNKNOWN, "members:RegisterMember", "m2", Fresh.accountHash(), UNKNOWN);
-        add(cases, "RECOMMENDER_NOT_VERIFIED", ACTIVE, "members:RegisterMember", "m2", Fresh.accountHash(), ACTIVE);
+        add(
+                cases,
+                "INVALID_ARGUMENT",
+                "memberId",
+                Transaction.REGISTER_MEMBER.wireName(),
+                "m/2",
+                Fresh.accountHash(),
+                GENESIS);
+        add(
+                cases,
+                "INVALID_ARGUMENT",
+                "recommenderId",
+                Transaction.REGISTER_MEMBER.wireName(),
+                "m2",
+                Fresh.accountHash(),
+                " ");
+        add(
+                cases,
+                "INVALID_ARGUMENT",
+                "accountHash",
+                Transaction.REGISTER_MEMBER.wireName(),
+                "m2",
+                "g".repeat(64),
+                GENESIS);
+        add(cases, "SELF_REFERRAL", "m2", Transaction.REGISTER_MEMBER.wireName(), "m2", Fresh.accountHash(), "m2");
+        add(
+                cases,
+                "RECOMMENDER_NOT_FOUND",
+                UNKNOWN,
+                Transaction.REGISTER_MEMBER.wireName(),
+                "m2",
+                Fresh.accountHash(),
+                UNKNOWN);
+        add(
+                cases,
+                "RECOMMENDER_NOT_VERIFIED",
+                ACTIVE,
+                Transaction.REGISTER_MEMBER.wireName(),
+                "m2",
+                Fresh.accountHash(),
+                ACTIVE);
         add(
                 cases,
                 "RECOMMENDER_NOT_VERIFIED",
                 SUSPENDED,
-                "members:RegisterMember",
+                Transaction.REGISTER_MEMBER.wireName(),
                 "m2",
                 Fresh.accountHash(),
                 SUSPENDED);
-        add(cases, "ACCOUNT_ALREADY_REGISTERED", HASH, "members:RegisterMember", "m2", HASH, GENESIS);
-        add(cases, "MEMBER_EXISTS", PAYER, "members:RegisterMember", PAYER, Fresh.accountHash(), GENESIS);
+        add(cases, "ACCOUNT_ALREADY_REGISTERED", HASH, Transaction.REGISTER_MEMBER.wireName(), "m2", HASH, GENESIS);
+        add(cases, "MEMBER_EXISTS", PAYER, Transaction.REGISTER_MEMBER.wireName(), PAYER, Fresh.accountHash(), GENESIS);
         // members:VerifyMember, SuspendMember, ReinstateMember, GetMember, ListRecommendees
-        add(cases, "INVALID_ARGUMENT", "memberId", "members:VerifyMember", "m 2");
-        add(cases, "MEMBER_NOT_FOUND", UNKNOWN, "members:VerifyMember", UNKNOWN);
-        add(cases, "INVALID_STATUS_TRANSITION", SUSPENDED, "members:VerifyMember", SUSPENDED);
-        add(cases, "INVALID_ARGUMENT", "memberId", "members:SuspendMember", LONG_ID, "reason");
-        add(cases, "INVALID_ARGUMENT", "reason", "members:SuspendMember", ACTIVE, "");
-        add(cases, "INVALID_ARGUMENT", "reason", "members:SuspendMember", ACTIVE, "   ");
-        add(cases, "INVALID_ARGUMENT", "reason", "members:SuspendMember", ACTIVE, LONG_TEXT);
-        add(cases, "MEMBER_NOT_FOUND", UNKNOWN, "members:SuspendMember", UNKNOWN, "reason");
-        add(cases, "INVALID_STATUS_TRANSITION", SUSPENDED, "members:SuspendMember", SUSPENDED, "again");
-        add(cases, "INVALID_ARGUMENT", "memberId", "members:ReinstateMember", "");
-        add(cases, "MEMBER_NOT_FOUND", UNKNOWN, "members:ReinstateMember", UNKNOWN);
-        add(cases, "INVALID_STATUS_TRANSITION", ACTIVE, "members:ReinstateMember", ACTIVE);
-        add(cases, "INVALID_ARGUMENT", "memberId", "members:GetMember", "a.b");
-        add(cases, "MEMBER_NOT_FOUND", UNKNOWN, "members:GetMember", UNKNOWN);
-        add(cases, "INVALID_ARGUMENT", "pageSize", "members:ListRecommendees", GENESIS, "0", "");
-        add(cases, "INVALID_ARGUMENT", "pageSize", "members:ListRecommendees", GENESIS, "1001", "");
-        add(cases, "INVALID_ARGUMENT", "pageSize", "members:ListRecommendees", GENESIS, "ten", "");
-        add(cases, "INVALID_ARGUMENT", "pageSize", "members:ListRecommendees", GENESIS, "", "");
-        add(cases, "INVALID_ARGUMENT", "pageSize", "members:ListRecommendees", GENESIS, "2.5", "");
-        add(cases, "INVALID_ARGUMENT", "bookmark", "members:ListRecommendees", GENESIS, "10", "somewhere");
-        add(cases, "INVALID_ARGUMENT", "memberId", "members:ListRecommendees", "?", "10", "");
-        add(cases, "MEMBER_NOT_FOUND", UNKNOWN, "members:ListRecommendees", UNKNOWN, "10", "");
+        add(cases, "INVALID_ARGUMENT", "memberId", Transaction.VERIFY_MEMBER.wireName(), "m 2");
+        add(cases, "MEMBER_NOT_FOUND", UNKNOWN, Transaction.VERIFY_MEMBER.wireName(), UNKNOWN);
+        add(cases, "INVALID_STATUS_TRANSITION", SUSPENDED, Transaction.VERIFY_MEMBER.wireName(), SUSPENDED);
+        add(cases, "INVALID_ARGUMENT", "memberId", Transaction.SUSPEND_MEMBER.wireName(), LONG_ID, "reason");
+        add(cases, "INVALID_ARGUMENT", "reason", Transaction.SUSPEND_MEMBER.wireName(), ACTIVE, "");
+        add(cases, "INVALID_ARGUMENT", "reason", Transaction.SUSPEND_MEMBER.wireName(), ACTIVE, "   ");
+        add(cases, "INVALID_ARGUMENT", "reason", Transaction.SUSPEND_MEMBER.wireName(), ACTIVE, LONG_TEXT);
+        add(cases, "MEMBER_NOT_FOUND", UNKNOWN, Transaction.SUSPEND_MEMBER.wireName(), UNKNOWN, "reason");
+        add(cases, "INVALID_STATUS_TRANSITION", SUSPENDED, Transaction.SUSPEND_MEMBER.wireName(), SUSPENDED, "again");
+        add(cases, "INVALID_ARGUMENT", "memberId", Transaction.REINSTATE_MEMBER.wireName(), "");
+        add(cases, "MEMBER_NOT_FOUND", UNKNOWN, Transaction.REINSTATE_MEMBER.wireName(), UNKNOWN);
+        add(cases, "INVALID_STATUS_TRANSITION", ACTIVE, Transaction.REINSTATE_MEMBER.wireName(), ACTIVE);
+        add(cases, "INVALID_ARGUMENT", "memberId", Transaction.GET_MEMBER.wireName(), "a.b");
+        add(cases, "MEMBER_NOT_FOUND", UNKNOWN, Transaction.GET_MEMBER.wireName(), UNKNOWN);
+        add(cases, "INVALID_ARGUMENT", "pageSize", Transaction.LIST_RECOMMENDEES.wireName(), GENESIS, "0", "");
+        add(cases, "INVALID_ARGUMENT", "pageSize", Transaction.LIST_RECOMMENDEES.wireName(), GENESIS, "1001", "");
+        add(cases, "INVALID_ARGUMENT", "pageSize", Transaction.LIST_RECOMMENDEES.wireName(), GENESIS, "ten", "");
+        add(cases, "INVALID_ARGUMENT", "pageSize", Transaction.LIST_RECOMMENDEES.wireName(), GENESIS, "", "");
+        add(cases, "INVALID_ARGUMENT", "pageSize", Transaction.LIST_RECOMMENDEES.wireName(), GENESIS, "2.5", "");
+        add(
+                cases,
+                "INVALID_ARGUMENT",
+                "bookmark",
+                Transaction.LIST_RECOMMENDEES.wireName(),
+                GENESIS,
+                "10",
+                "somewhere");
+        add(cases, "INVALID_ARGUMENT", "memberId", Transaction.LIST_RECOMMENDEES.wireName(), "?", "10", "");
+        add(cases, "MEMBER_NOT_FOUND", UNKNOWN, Transaction.LIST_RECOMMENDEES.wireName(), UNKNOWN, "10", "");
         // policies
         final String policy = LedgerContractSuite.DEFAULT_POLICY;
-        add(cases, "MALFORMED_JSON", "policyJson", "policies:PublishPolicy", "");
-        add(cases, "MALFORMED_JSON", "policyJson", "policies:PublishPolicy", "policy");
-        add(cases, "MALFORMED_JSON", "policyJson", "policies:PublishPolicy", "[]");
-        add(cases, "MALFORMED_JSON", "policyJson", "policies:PublishPolicy", policy.replace("}]", "}"));
+        add(cases, "MALFORMED_JSON", "policyJson", Transaction.PUBLISH_POLICY.wireName(), "");
+        add(cases, "MALFORMED_JSON", "policyJson", Transaction.PUBLISH_POLICY.wireName(), "policy");
+        add(cases, "MALFORMED_JSON", "policyJson", Transaction.PUBLISH_POLICY.wireName(), "[]");
+        add(cases, "MALFORMED_JSON", "policyJson", Transaction.PUBLISH_POLICY.wireName(), policy.replace("}]", "}"));
         for (final String field :
                 List.of("baseRewardUnits", "levelWeightBps", "maxDepth", "payoutShareBps", "tiers", "version")) {
-            add(cases, "MALFORMED_JSON", field, "policies:PublishPolicy", withoutField(policy, field));
+            add(cases, "MALFORMED_JSON", field, Transaction.PUBLISH_POLICY.wireName(), withoutField(policy, field));
         }
         add(
                 cases,
                 "MALFORMED_JSON",
                 "baseRewardUnits",
-                "policies:PublishPolicy",
+                Transaction.PUBLISH_POLICY.wireName(),
                 policy.replace("\"baseRewardUnits\":10000", "\"baseRewardUnits\":100.5"));
         add(
                 cases,
                 "MALFORMED_JSON",
                 "maxDepth",
-                "policies:PublishPolicy",
+                Transaction.PUBLISH_POLICY.wireName(),
                 policy.replace("\"maxDepth\":3", "\"maxDepth\":\"3\""));
         add(
                 cases,
                 "MALFORMED_JSON",
                 "tiers[0].rateBps",
-                "policies:PublishPolicy",
+                Transaction.PUBLISH_POLICY.wireName(),
                 policy.replaceFirst("\"rateBps\":10000", "\"rateBps\":1e4"));
         add(
                 cases,
                 "MALFORMED_JSON",
                 "color",
-                "policies:PublishPolicy",
+                Transaction.PUBLISH_POLICY.wireName(),
                 policy.replace("{\"base", "{\"color\":1,\"base"));
         add(
                 cases,
                 "MALFORMED_JSON",
                 "policyJson",
-                "policies:PublishPolicy",
+                Transaction.PUBLISH_POLICY.wireName(),
                 policy.replace("{\"base", "{\"version\":2,\"base"));
         add(
                 cases,
                 "POLICY_INVALID",
                 "maxDepth",
-                "policies:PublishPolicy",
+                Transaction.PUBLISH_POLICY.wireName(),
                 policy.replace("\"maxDepth\":3", "\"maxDepth\":0"));
         add(
                 cases,
                 "POLICY_INVALID",
                 "baseRewardUnits",
-                "policies:PublishPolicy",
+                Transaction.PUBLISH_POLICY.wireName(),
                 policy.replace("\"baseRewardUnits\":10000", "\"baseRewardUnits\":-1"));
         add(
                 cases,
                 "POLICY_VERSION_CONFLICT",
                 "version",
-                "policies:PublishPolicy",
+                Transaction.PUBLISH_POLICY.wireName(),
                 policy.replace("\"version\":1", "\"version\":3"));
         add(
                 cases,
                 "POLICY_VERSION_CONFLICT",
                 "content hash",
-                "policies:PublishPolicy",
+                Transaction.PUBLISH_POLICY.wireName(),
                 policy.replace("\"baseRewardUnits\":10000", "\"baseRewardUnits\":10001"));
-        add(cases, "INVALID_ARGUMENT", "version", "policies:GetPolicy", "one");
-        add(cases, "INVALID_ARGUMENT", "version", "policies:GetPolicy", "0");
-        add(cases, "INVALID_ARGUMENT", "version", "policies:GetPolicy", "-1");
-        add(cases, "INVALID_ARGUMENT", "version", "policies:GetPolicy", "99999999999");
-        add(cases, "POLICY_NOT_FOUND", "2", "policies:GetPolicy", "2");
+        add(cases, "INVALID_ARGUMENT", "version", Transaction.GET_POLICY.wireName(), "one");
+        add(cases, "INVALID_ARGUMENT", "version", Transaction.GET_POLICY.wireName(), "0");
+        add(cases, "INVALID_ARGUMENT", "version", Transaction.GET_POLICY.wireName(), "-1");
+        add(cases, "INVALID_ARGUMENT", "version", Transaction.GET_POLICY.wireName(), "99999999999");
+        add(cases, "POLICY_NOT_FOUND", "2", Transaction.GET_POLICY.wireName(), "2");
         // rewards:PayRewardChunk
         final String good = chunk("cycle-2", 2, entry(ACTIVE, 10));
-        add(cases, "MALFORMED_JSON", "chunkJson", "rewards:PayRewardChunk", "");
-        add(cases, "MALFORMED_JSON", "chunkJson", "rewards:PayRewardChunk", "{\"cycleId\":");
-        add(cases, "MALFORMED_JSON", "chunkJson", "rewards:PayRewardChunk", "42");
+        add(cases, "MALFORMED_JSON", "chunkJson", Transaction.PAY_REWARD_CHUNK.wireName(), "");
+        add(cases, "MALFORMED_JSON", "chunkJson", Transaction.PAY_REWARD_CHUNK.wireName(), "{\"cycleId\":");
+        add(cases, "MALFORMED_JSON", "chunkJson", Transaction.PAY_REWARD_CHUNK.wireName(), "42");
         for (final String field :
                 List.of("cycleId", "policyVersion", "merkleRoot", "cycleStart", "cycleEnd", "entryCount", "entries")) {
-            add(cases, "MALFORMED_JSON", field, "rewards:PayRewardChunk", withoutField(good, field));
+            add(cases, "MALFORMED_JSON", field, Transaction.PAY_REWARD_CHUNK.wireName(), withoutField(good, field));
         }
         for (final String field : List.of("amount", "events", "level", "memberId", "rateBps", "scoreBps")) {
-            add(cases, "MALFORMED_JSON", "entries[0]." + field, "rewards:PayRewardChunk", withoutField(good, field));
+            add(
+                    cases,
+                    "MALFORMED_JSON",
+                    "entries[0]." + field,
+                    Transaction.PAY_REWARD_CHUNK.wireName(),
+                    withoutField(good, field));
         }
         add(
                 cases,
                 "MALFORMED_JSON",
                 "entries[0].amount",
-                "rewards:PayRewardChunk",
+                Transaction.PAY_REWARD_CHUNK.wireName(),
                 good.replace("\"amount\":10", "\"amount\":10.0"));
         add(
                 cases,
                 "MALFORMED_JSON",
                 "entries[0].amount",
-                "rewards:PayRewardChunk",
+                Transaction.PAY_REWARD_CHUNK.wireName(),
                 good.replace("\"amount\":10", "\"amount\":\"10\""));
         add(
                 cases,
                 "MALFORMED_JSON",
                 "entries[0].amount",
-                "rewards:PayRewardChunk",
+                Transaction.PAY_REWARD_CHUNK.wireName(),
                 good.replace("\"amount\":10", "\"amount\":9223372036854775808"));
         add(
                 cases,
                 "MALFORMED_JSON",
                 "entries",
-                "rewards:PayRewardChunk",
+                Transaction.PAY_REWARD_CHUNK.wireName(),
                 good.replace("\"entries\":[", "\"entries\":[1,"));
         add(
                 cases,
                 "MALFORMED_JSON",
                 "bonus",
-                "rewards:PayRewardChunk",
+                Transaction.PAY_REWARD_CHUNK.wireName(),
                 good.replace("\"amount\"", "\"bonus\":1,\"amount\""));
-        add(cases, "INVALID_ARGUMENT", "cycleId", "rewards:PayRewardChunk", good.replace("cycle-2", "cycle 2"));
-        add(cases, "INVALID_ARGUMENT", "merkleRoot", "rewards:PayRewardChunk", good.replace(ROOT, "B".repeat(64)));
-        add(cases, "INVALID_ARGUMENT", "entries[0].memberId", "rewards:PayRewardChunk", good.replace(ACTIVE, "a b"));
+        add(
+                cases,
+                "INVALID_ARGUMENT",
+                "cycleId",
+                Transaction.PAY_REWARD_CHUNK.wireName(),
+                good.replace("cycle-2", "cycle 2"));
+        add(
+                cases,
+                "INVALID_ARGUMENT",
+                "merkleRoot",
+                Transaction.PAY_REWARD_CHUNK.wireName(),
+                good.replace(ROOT, "B".repeat(64)));
+        add(
+                cases,
+                "INVALID_ARGUMENT",
+                "entries[0].memberId",
+                Transaction.PAY_REWARD_CHUNK.wireName(),
+                good.replace(ACTIVE, "a b"));
         add(
                 cases,
                 "INVALID_ARGUMENT",
                 "policyVersion",
-                "rewards:PayRewardChunk",
+                Transaction.PAY_REWARD_CHUNK.wireName(),
                 good.replace("\"policyVersion\":1", "\"policyVersion\":0"));
         add(
                 cases,
                 "INVALID_ARGUMENT",
                 "cycleEnd",
-                "rewards:PayRewardChunk",
+                Transaction.PAY_REWARD_CHUNK.wireName(),
                 good.replace("\"cycleEnd\":2000", "\"cycleEnd\":1000"));
         add(
                 cases,
                 "INVALID_ARGUMENT",
                 "cycleStart",
-                "rewards:PayRewardChunk",
+                Transaction.PAY_REWARD_CHUNK.wireName(),
                 good.replace("\"cycleStart\":1000", "\"cycleStart\":-1"));
         add(
                 cases,
                 "INVALID_ARGUMENT",
                 "entryCount",
-                "rewards:PayRewardChunk",
+                Transaction.PAY_REWARD_CHUNK.wireName(),
                 chunk("cycle-2", 1, entry(ACTIVE, 1), entry(PAYER, 1)));
         add(
                 cases,
                 "REWARD_ENTRY_INVALID",
                 "entries[0].amount",
-                "rewards:PayRewardChunk",
+                Transaction.PAY_REWARD_CHUNK.wireName(),
                 good.replace("\"amount\":10", "\"amount\":-10"));
         add(
                 cases,
                 "REWARD_ENTRY_INVALID",
                 "entries[0].events",
-                "rewards:PayRewardChunk",
+                Transaction.PAY_REWARD_CHUNK.wireName(),
                 good.replace("\"events\":1", "\"events\":-1"));
         add(
                 cases,
                 "REWARD_ENTRY_INVALID",
                 "entries[0].scoreBps",
-                "rewards:PayRewardChunk",
+                Transaction.PAY_REWARD_CHUNK.wireName(),
                 good.replace("\"scoreBps\":10000", "\"scoreBps\":-5"));
         add(
                 cases,
                 "REWARD_ENTRY_INVALID",
                 "entries[0].level",
-                "rewards:PayRewardChunk",
+                Transaction.PAY_REWARD_CHUNK.wireName(),
                 good.replace("\"level\":1", "\"level\":0"));
         add(
                 cases,
                 "REWARD_ENTRY_INVALID",
                 "entries[0].level",
-                "rewards:PayRewardChunk",
+                Transaction.PAY_REWARD_CHUNK.wireName(),
                 good.replace("\"level\":1", "\"level\":6"));
         add(
                 cases,
                 "REWARD_ENTRY_INVALID",
                 "entries[0].rateBps",
-                "rewards:PayRewardChunk",
+                Transaction.PAY_REWARD_CHUNK.wireName(),
                 good.replace("\"rateBps\":10000", "\"rateBps\":12500"));
         add(
                 cases,
                 "REWARD_ENTRY_INVALID",
                 "twice",
-                "rewards:PayRewardChunk",
+                Transaction.PAY_REWARD_CHUNK.wireName(),
                 chunk("cycle-2", 2, entry(ACTIVE, 1), entry(ACTIVE, 1)));
         add(
                 cases,
                 "MEMBER_NOT_FOUND",
                 UNKNOWN,
-                "rewards:PayRewardChunk",
+                Transaction.PAY_REWARD_CHUNK.wireName(),
                 chunk("cycle-2", 2, entry(ACTIVE, 1), entry(UNKNOWN, 1)));
         add(
                 cases,
                 "POLICY_NOT_FOUND",
                 "7",
-                "rewards:PayRewardChunk",
+                Transaction.PAY_REWARD_CHUNK.wireName(),
                 good.replace("\"policyVersion\":1", "\"policyVersion\":7"));
-        add(cases, "CYCLE_MISMATCH", "entryCount", "rewards:PayRewardChunk", chunk(CYCLE, 4, entry(ACTIVE, 1)));
+        add(
+                cases,
+                "CYCLE_MISMATCH",
+                "entryCount",
+                Transaction.PAY_REWARD_CHUNK.wireName(),
+                chunk(CYCLE, 4, entry(ACTIVE, 1)));
         add(
                 cases,
                 "CYCLE_MISMATCH",
                 "merkleRoot",
-                "rewards:PayRewardChunk",
+                Transaction.PAY_REWARD_CHUNK.wireName(),
                 chunk(CYCLE, 3, entry(ACTIVE, 1)).replace(ROOT, "c".repeat(64)));
         add(
                 cases,
                 "CYCLE_MISMATCH",
                 "cycle-1",
-                "rewards:PayRewardChunk",
+                Transaction.PAY_REWARD_CHUNK.wireName(),
                 chunk(CYCLE, 3, entry(ACTIVE, 1), entry(PAYEE, 1)));
         add(
                 cases,
                 "AMOUNT_OVERFLOW",
                 "cycle-2",
-                "rewards:PayRewardChunk",
+                Transaction.PAY_REWARD_CHUNK.wireName(),
                 chunk("cycle-2", 2, entry(ACTIVE, Long.MAX_VALUE / 2 + 1), entry(PAYEE, Long.MAX_VALUE / 2 + 1)));
         add(
                 cases,
                 "AMOUNT_OVERFLOW",
                 "total supply",
-                "rewards:PayRewardChunk",
+                Transaction.PAY_REWARD_CHUNK.wireName(),
                 chunk("cycle-2", 1, entry(ACTIVE, Long.MAX_VALUE)));
         // rewards: holds and queries
-        add(cases, "INVALID_ARGUMENT", "cycleId", "rewards:ReleaseHold", "c/1", SUSPENDED);
-        add(cases, "INVALID_ARGUMENT", "memberId", "rewards:ReleaseHold", CYCLE, "");
-        add(cases, "CYCLE_NOT_FOUND", "cycle-9", "rewards:ReleaseHold", "cycle-9", SUSPENDED);
-        add(cases, "HOLD_NOT_FOUND", PAYER, "rewards:ReleaseHold", CYCLE, PAYER);
-        add(cases, "HOLD_NOT_FOUND", ACTIVE, "rewards:ReleaseHold", CYCLE, ACTIVE);
-        add(cases, "INVALID_ARGUMENT", "cycleId", "rewards:ForfeitHold", LONG_ID, SUSPENDED);
-        add(cases, "CYCLE_NOT_FOUND", "cycle-9", "rewards:ForfeitHold", "cycle-9", SUSPENDED);
-        add(cases, "HOLD_NOT_FOUND", PAYER, "rewards:ForfeitHold", CYCLE, PAYER);
-        add(cases, "INVALID_ARGUMENT", "cycleId", "rewards:GetCycle", "");
-        add(cases, "CYCLE_NOT_FOUND", "cycle-9", "rewards:GetCycle", "cycle-9");
-        add(cases, "INVALID_ARGUMENT", "memberId", "rewards:GetRewardEntry", CYCLE, "a b");
-        add(cases, "CYCLE_NOT_FOUND", "cycle-9", "rewards:GetRewardEntry", "cycle-9", PAYER);
-        add(cases, "MEMBER_NOT_FOUND", UNKNOWN, "rewards:GetRewardEntry", CYCLE, UNKNOWN);
-        add(cases, "REWARD_ENTRY_NOT_FOUND", ACTIVE, "rewards:GetRewardEntry", CYCLE, ACTIVE);
-        add(cases, "INVALID_ARGUMENT", "pageSize", "rewards:GetRewardHistory", PAYER, "-1", "");
-        add(cases, "INVALID_ARGUMENT", "bookmark", "rewards:GetRewardHistory", PAYER, "5", "x");
-        add(cases, "MEMBER_NOT_FOUND", UNKNOWN, "rewards:GetRewardHistory", UNKNOWN, "5", "");
+        add(cases, "INVALID_ARGUMENT", "cycleId", Transaction.RELEASE_HOLD.wireName(), "c/1", SUSPENDED);
+        add(cases, "INVALID_ARGUMENT", "memberId", Transaction.RELEASE_HOLD.wireName(), CYCLE, "");
+        add(cases, "CYCLE_NOT_FOUND", "cycle-9", Transaction.RELEASE_HOLD.wireName(), "cycle-9", SUSPENDED);
+        add(cases, "HOLD_NOT_FOUND", PAYER, Transaction.RELEASE_HOLD.wireName(), CYCLE, PAYER);
+        add(cases, "HOLD_NOT_FOUND", ACTIVE, Transaction.RELEASE_HOLD.wireName(), CYCLE, ACTIVE);
+        add(cases, "INVALID_ARGUMENT", "cycleId", Transaction.FORFEIT_HOLD.wireName(), LONG_ID, SUSPENDED);
+        add(cases, "CYCLE_NOT_FOUND", "cycle-9", Transaction.FORFEIT_HOLD.wireName(), "cycle-9", SUSPENDED);
+        add(cases, "HOLD_NOT_FOUND", PAYER, Transaction.FORFEIT_HOLD.wireName(), CYCLE, PAYER);
+        add(cases, "INVALID_ARGUMENT", "cycleId", Transaction.GET_CYCLE.wireName(), "");
+        add(cases, "CYCLE_NOT_FOUND", "cycle-9", Transaction.GET_CYCLE.wireName(), "cycle-9");
+        add(cases, "INVALID_ARGUMENT", "memberId", Transaction.GET_REWARD_ENTRY.wireName(), CYCLE, "a b");
+        add(cases, "CYCLE_NOT_FOUND", "cycle-9", Transaction.GET_REWARD_ENTRY.wireName(), "cycle-9", PAYER);
+        add(cases, "MEMBER_NOT_FOUND", UNKNOWN, Transaction.GET_REWARD_ENTRY.wireName(), CYCLE, UNKNOWN);
+        add(cases, "REWARD_ENTRY_NOT_FOUND", ACTIVE, Transaction.GET_REWARD_ENTRY.wireName(), CYCLE, ACTIVE);
+        add(cases, "INVALID_ARGUMENT", "pageSize", Transaction.GET_REWARD_HISTORY.wireName(), PAYER, "-1", "");
+        add(cases, "INVALID_ARGUMENT", "bookmark", Transaction.GET_REWARD_HISTORY.wireName(), PAYER, "5", "x");
+        add(cases, "MEMBER_NOT_FOUND", UNKNOWN, Transaction.GET_REWARD_HISTORY.wireName(), UNKNOWN, "5", "");
         // money:Transfer
-        add(cases, "INVALID_ARGUMENT", "transferId", "money:Transfer", "t 2", PAYER, PAYEE, "1", "");
-        add(cases, "INVALID_ARGUMENT", "fromMemberId", "money:Transfer", "t2", "", PAYEE, "1", "");
-        add(cases, "INVALID_ARGUMENT", "toMemberId", "money:Transfer", "t2", PAYER, LONG_ID, "1", "");
-        add(cases, "INVALID_AMOUNT", "amount", "money:Transfer", "t2", PAYER, PAYEE, "0", "");
-        add(cases, "INVALID_AMOUNT", "amount", "money:Transfer", "t2", PAYER, PAYEE, "-5", "");
-        add(cases, "INVALID_ARGUMENT", "amount", "money:Transfer", "t2", PAYER, PAYEE, "five", "");
-        add(cases, "INVALID_ARGUMENT", "amount", "money:Transfer", "t2", PAYER, PAYEE, "1.5", "");
-        add(cases, "INVALID_ARGUMENT", "amount", "money:Transfer", "t2", PAYER, PAYEE, "", "");
-        add(cases, "INVALID_ARGUMENT", "amount", "money:Transfer", "t2", PAYER, PAYEE, "1e3", "");
-        add(cases, "INVALID_ARGUMENT", "amount", "money:Transfer", "t2", PAYER, PAYEE, "9223372036854775808", "");
-        add(cases, "INVALID_ARGUMENT", "memo", "money:Transfer", "t2", PAYER, PAYEE, "1", LONG_TEXT);
-        add(cases, "SELF_TRANSFER", PAYER, "money:Transfer", "t2", PAYER, PAYER, "1", "");
-        add(cases, "MEMBER_NOT_FOUND", UNKNOWN, "money:Transfer", "t2", UNKNOWN, PAYEE, "1", "");
-        add(cases, "MEMBER_NOT_FOUND", UNKNOWN, "money:Transfer", "t2", PAYER, UNKNOWN, "1", "");
-        add(cases, "MEMBER_SUSPENDED", SUSPENDED, "money:Transfer", "t2", SUSPENDED, PAYEE, "1", "");
-        add(cases, "MEMBER_SUSPENDED", SUSPENDED, "money:Transfer", "t2", PAYER, SUSPENDED, "1", "");
-        add(cases, "INSUFFICIENT_FUNDS", PAYER, "money:Transfer", "t2", PAYER, PAYEE, "901", "");
-        add(cases, "INSUFFICIENT_FUNDS", ACTIVE, "money:Transfer", "t2", ACTIVE, PAYEE, "1", "");
-        add(cases, "TRANSFER_ID_CONFLICT", TRANSFER, "money:Transfer", TRANSFER, PAYER, PAYEE, "101", "");
+        add(cases, "INVALID_ARGUMENT", "transferId", Transaction.TRANSFER.wireName(), "t 2", PAYER, PAYEE, "1", "");
+        add(cases, "INVALID_ARGUMENT", "fromMemberId", Transaction.TRANSFER.wireName(), "t2", "", PAYEE, "1", "");
+        add(cases, "INVALID_ARGUMENT", "toMemberId", Transaction.TRANSFER.wireName(), "t2", PAYER, LONG_ID, "1", "");
+        add(cases, "INVALID_AMOUNT", "amount", Transaction.TRANSFER.wireName(), "t2", PAYER, PAYEE, "0", "");
+        add(cases, "INVALID_AMOUNT", "amount", Transaction.TRANSFER.wireName(), "t2", PAYER, PAYEE, "-5", "");
+        add(cases, "INVALID_ARGUMENT", "amount", Transaction.TRANSFER.wireName(), "t2", PAYER, PAYEE, "five", "");
+        add(cases, "INVALID_ARGUMENT", "amount", Transaction.TRANSFER.wireName(), "t2", PAYER, PAYEE, "1.5", "");
+        add(cases, "INVALID_ARGUMENT", "amount", Transaction.TRANSFER.wireName(), "t2", PAYER, PAYEE, "", "");
+        add(cases, "INVALID_ARGUMENT", "amount", Transaction.TRANSFER.wireName(), "t2", PAYER, PAYEE, "1e3", "");
+        add(
+                cases,
+                "INVALID_ARGUMENT",
+                "amount",
+                Transaction.TRANSFER.wireName(),
+                "t2",
+                PAYER,
+                PAYEE,
+                "9223372036854775808",
+                "");
+        add(cases, "INVALID_ARGUMENT", "memo", Transaction.TRANSFER.wireName(), "t2", PAYER, PAYEE, "1", LONG_TEXT);
+        add(cases, "SELF_TRANSFER", PAYER, Transaction.TRANSFER.wireName(), "t2", PAYER, PAYER, "1", "");
+        add(cases, "MEMBER_NOT_FOUND", UNKNOWN, Transaction.TRANSFER.wireName(), "t2", UNKNOWN, PAYEE, "1", "");
+        add(cases, "MEMBER_NOT_FOUND", UNKNOWN, Transaction.TRANSFER.wireName(), "t2", PAYER, UNKNOWN, "1", "");
+        add(cases, "MEMBER_SUSPENDED", SUSPENDED, Transaction.TRANSFER.wireName(), "t2", SUSPENDED, PAYEE, "1", "");
+        add(cases, "MEMBER_SUSPENDED", SUSPENDED, Transaction.TRANSFER.wireName(), "t2", PAYER, SUSPENDED, "1", "");
+        add(cases, "INSUFFICIENT_FUNDS", PAYER, Transaction.TRANSFER.wireName(), "t2", PAYER, PAYEE, "901", "");
+        add(cases, "INSUFFICIENT_FUNDS", ACTIVE, Transaction.TRANSFER.wireName(), "t2", ACTIVE, PAYEE, "1", "");
+        add(
+                cases,
+                "TRANSFER_ID_CONFLICT",
+                TRANSFER,
+                Transaction.TRANSFER.wireName(),
+                TRANSFER,
+                PAYER,
+                PAYEE,
+                "101",
+                "");
         // money queries
-        add(cases, "INVALID_ARGUMENT", "memberId", "money:GetBalance", "");
-        add(cases, "MEMBER_NOT_FOUND", UNKNOWN, "money:GetBalance", UNKNOWN);
-        add(cases, "INVALID_ARGUMENT", "transferId", "money:GetTransfer", "t/1");
-        add(cases, "TRANSFER_NOT_FOUND", "t-9", "money:GetTransfer", "t-9");
-        add(cases, "INVALID_ARGUMENT", "pageSize", "money:GetTransferHistory", PAYER, "1000000", "");
-        add(cases, "INVALID_ARGUMENT", "bookmark", "money:GetTransferHistory", PAYER, "5", "\u0000member\u0000");
-        add(cases, "MEMBER_NOT_FOUND", UNKNOWN, "money:GetTransferHistory", UNKNOWN, "5", "");
+        add(cases, "INVALID_ARGUMENT", "memberId", Transaction.GET_BALANCE.wireName(), "");
+        add(cases, "MEMBER_NOT_FOUND", UNKNOWN, Transaction.GET_BALANCE.wireName(), UNKNOWN);
+        add(cases, "INVALID_ARGUMENT", "transferId", Transaction.GET_TRANSFER.wireName(), "t/1");
+        add(cases, "TRANSFER_NOT_FOUND", "t-9", Transaction.GET_TRANSFER.wireName(), "t-9");
+        add(cases, "INVALID_ARGUMENT", "pageSize", Transaction.GET_TRANSFER_HISTORY.wireName(), PAYER, "1000000", "");
+        add(
+                cases,
+                "INVALID_ARGUMENT",
+                "bookmark",
+                Transaction.GET_TRANSFER_HISTORY.wireName(),
+                PAYER,
+                "5",
+                "\u0000member\u0000");
+        add(cases, "MEMBER_NOT_FOUND", UNKNOWN, Transaction.GET_TRANSFER_HISTORY.wireName(), UNKNOWN, "5", "");
         channelCases(cases);
         return cases.stream();
     }
 
     private static void channelCases(final List<BadInput> cases) {
         final String root = CHAIN.root();
-        final String open = "channels:OpenChannel";
+        final String open = Transaction.OPEN_CHANNEL.wireName();
         add(cases, "INVALID_ARGUMENT", "channelId", open, "c 1", PAYEE, GENESIS, "1", "10", root, FAR);
         add(cases, "INVALID_ARGUMENT", "payerId", open, "c3", "", GENESIS, "1", "10", root, FAR);
         add(cases, "INVALID_ARGUMENT", "payeeId", open, "c3", PAYEE, LONG_ID, "1", "10", root, FAR);
@@ -433,7 +552,7 @@ class BadInputTest {
         add(cases, "INSUFFICIENT_FUNDS", PAYEE, open, "c3", PAYEE, GENESIS, "10", "10", root, FAR);
         add(cases, "AMOUNT_OVERFLOW", "c3", open, "c3", PAYEE, GENESIS, "4611686018427387904", "10", root, FAR);
         add(cases, "CHANNEL_EXISTS", CHANNEL, open, CHANNEL, PAYEE, GENESIS, "2", "10", root, FAR);
-        final String redeem = "channels:Redeem";
+        final String redeem = Transaction.REDEEM.wireName();
         add(cases, "INVALID_ARGUMENT", "channelId", redeem, "", GENESIS, "3", CHAIN.word(3));
         add(cases, "INVALID_ARGUMENT", "payeeId", redeem, CHANNEL, "a/b", "3", CHAIN.word(3));
         add(cases, "INVALID_ARGUMENT", "index", redeem, CHANNEL, GENESIS, "0", CHAIN.word(3));
@@ -447,17 +566,17 @@ class BadInputTest {
         add(cases, "PAYWORD_REPLAYED", "1", redeem, CHANNEL, GENESIS, "1", CHAIN.word(1));
         add(cases, "PAYWORD_INVALID", CHAIN.word(4), redeem, CHANNEL, GENESIS, "3", CHAIN.word(4));
         add(cases, "PAYWORD_INVALID", HASH, redeem, CHANNEL, GENESIS, "3", HASH);
-        final String close = "channels:Close";
+        final String close = Transaction.CLOSE_CHANNEL.wireName();
         add(cases, "INVALID_ARGUMENT", "actorId", close, CHANNEL, "");
         add(cases, "CHANNEL_NOT_FOUND", "c-9", close, "c-9", GENESIS);
         add(cases, "CHANNEL_PARTY_MISMATCH", PAYER, close, CHANNEL, PAYER);
         add(cases, "CHANNEL_NOT_EXPIRED", PAYEE, close, CHANNEL, PAYEE);
         add(cases, "CHANNEL_CLOSED", CLOSED_CHANNEL, close, CLOSED_CHANNEL, GENESIS);
-        add(cases, "INVALID_ARGUMENT", "channelId", "channels:GetChannel", LONG_ID);
-        add(cases, "CHANNEL_NOT_FOUND", "c-9", "channels:GetChannel", "c-9");
-        add(cases, "INVALID_ARGUMENT", "pageSize", "channels:GetChannelHistory", CHANNEL, "0", "");
-        add(cases, "INVALID_ARGUMENT", "bookmark", "channels:GetChannelHistory", CHANNEL, "5", "x");
-        add(cases, "CHANNEL_NOT_FOUND", "c-9", "channels:GetChannelHistory", "c-9", "5", "");
+        add(cases, "INVALID_ARGUMENT", "channelId", Transaction.GET_CHANNEL.wireName(), LONG_ID);
+        add(cases, "CHANNEL_NOT_FOUND", "c-9", Transaction.GET_CHANNEL.wireName(), "c-9");
+        add(cases, "INVALID_ARGUMENT", "pageSize", Transaction.GET_CHANNEL_HISTORY.wireName(), CHANNEL, "0", "");
+        add(cases, "INVALID_ARGUMENT", "bookmark", Transaction.GET_CHANNEL_HISTORY.wireName(), CHANNEL, "5", "x");
+        add(cases, "CHANNEL_NOT_FOUND", "c-9", Transaction.GET_CHANNEL_HISTORY.wireName(), "c-9", "5", "");
     }
 
     @ParameterizedTest(name = "{0}")
@@ -483,8 +602,8 @@ class BadInputTest {
     void a_missing_argument_is_refused_by_the_contract_router_and_commits_nothing() {
         final State before = state();
 
-        final LedgerException refusal =
-                catchThrowableOfType(LedgerException.class, () -> ledger.submit("money:Transfer", "t3", PAYER));
+        final LedgerException refusal = catchThrowableOfType(
+                LedgerException.class, () -> ledger.submit(Transaction.TRANSFER.wireName(), "t3", PAYER));
 
         assertThat(refusal).isNotNull();
         assertThat(state()).isEqualTo(before);
@@ -494,11 +613,11 @@ class BadInputTest {
     void a_fresh_ledger_has_no_policy_and_no_supply() {
         try (EmbeddedLedger fresh =
                 EmbeddedLedger.builder().identity(LedgerIdentity.operator()).open()) {
-            final LedgerException refusal =
-                    catchThrowableOfType(LedgerException.class, () -> fresh.evaluate("policies:GetCurrentPolicy"));
+            final LedgerException refusal = catchThrowableOfType(
+                    LedgerException.class, () -> fresh.evaluate(Transaction.GET_CURRENT_POLICY.wireName()));
 
             assertThat(refusal.code()).isEqualTo("POLICY_NOT_FOUND");
-            assertThat(LedgerDriver.parse(fresh.evaluate("money:GetTotalSupply"))
+            assertThat(LedgerDriver.parse(fresh.evaluate(Transaction.GET_TOTAL_SUPPLY.wireName()))
                             .get("totalSupply")
                             .asLong())
                     .isZero();
@@ -510,17 +629,17 @@ class BadInputTest {
 
     private State state() {
         final StringBuilder balances = new StringBuilder();
-        for (final String member : List.of(GENESIS, GENESIS, PAYER, PAYEE, SUSPENDED)) {
-            balances.append(new String(ledger.evaluate("money:GetBalance", member)));
+        for (final String member : List.of(GENESIS, ACTIVE, PAYER, PAYEE, SUSPENDED)) {
+            balances.append(new String(ledger.evaluate(Transaction.GET_BALANCE.wireName(), member)));
         }
         return new State(
                 ledger.worldState().height(),
                 ledger.worldState().events().size(),
                 balances.toString(),
-                new String(ledger.evaluate("money:GetTotalSupply")),
-                new String(ledger.evaluate("rewards:GetCycle", CYCLE))
-                        + new String(ledger.evaluate("channels:GetChannel", CHANNEL))
-                        + new String(ledger.evaluate("channels:GetChannel", CLOSED_CHANNEL)));
+                new String(ledger.evaluate(Transaction.GET_TOTAL_SUPPLY.wireName())),
+                new String(ledger.evaluate(Transaction.GET_CYCLE.wireName(), CYCLE))
+                        + new String(ledger.evaluate(Transaction.GET_CHANNEL.wireName(), CHANNEL))
+                        + new String(ledger.evaluate(Transaction.GET_CHANNEL.wireName(), CLOSED_CHANNEL)));
     }
 
     private static void add(

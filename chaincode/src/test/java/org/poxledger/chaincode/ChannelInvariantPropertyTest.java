@@ -19,6 +19,7 @@ import net.jqwik.api.Property;
 import net.jqwik.api.Provide;
 import net.jqwik.api.Tuple;
 import net.jqwik.api.statistics.Statistics;
+import org.poxledger.contract.Transaction;
 import org.poxledger.ledger.LedgerException;
 import org.poxledger.ledger.memory.EmbeddedLedger;
 import org.poxledger.ledger.memory.LedgerIdentity;
@@ -137,12 +138,12 @@ class ChannelInvariantPropertyTest {
         Model(final LedgerDriver ledger, final TurnedClock clock) {
             this.ledger = ledger;
             this.clock = clock;
-            ledger.submit("policies:PublishPolicy", LedgerContractSuite.DEFAULT_POLICY);
-            ledger.submit("members:RegisterGenesisMember", "g0", Fresh.accountHash());
+            ledger.submit(Transaction.PUBLISH_POLICY.wireName(), LedgerContractSuite.DEFAULT_POLICY);
+            ledger.submit(Transaction.REGISTER_GENESIS_MEMBER.wireName(), "g0", Fresh.accountHash());
             final StringBuilder entries = new StringBuilder();
             for (int i = 0; i < MEMBERS; i++) {
                 final String id = "m" + i;
-                ledger.submit("members:RegisterMember", id, Fresh.accountHash(), "g0");
+                ledger.submit(Transaction.REGISTER_MEMBER.wireName(), id, Fresh.accountHash(), "g0");
                 members.add(id);
                 balance.put(id, FUNDS);
                 entries.append(i == 0 ? "" : ",")
@@ -151,7 +152,7 @@ class ChannelInvariantPropertyTest {
                                         .formatted(FUNDS, id));
             }
             ledger.submit(
-                    "rewards:PayRewardChunk",
+                    Transaction.PAY_REWARD_CHUNK.wireName(),
                     ("{\"cycleEnd\":20,\"cycleId\":\"fund\",\"cycleStart\":10,\"entries\":[%s],\"entryCount\":%d,"
                                     + "\"merkleRoot\":\"%s\",\"policyVersion\":1}")
                             .formatted(entries, MEMBERS, Fresh.accountHash()));
@@ -183,10 +184,11 @@ class ChannelInvariantPropertyTest {
                 String.valueOf(expiry)
             };
             if (balance.get(payer) < unit * length) {
-                Statistics.label("open").collect(refused("INSUFFICIENT_FUNDS", "channels:OpenChannel", args));
+                Statistics.label("open")
+                        .collect(refused("INSUFFICIENT_FUNDS", Transaction.OPEN_CHANNEL.wireName(), args));
                 return;
             }
-            ledger.submit("channels:OpenChannel", args);
+            ledger.submit(Transaction.OPEN_CHANNEL.wireName(), args);
             balance.merge(payer, -unit * length, Long::sum);
             channels.add(new Tracked(channelId, payer, payee, unit, chain, expiry));
             redeemedIndex.put(channelId, 0L);
@@ -208,17 +210,17 @@ class ChannelInvariantPropertyTest {
             final String[] args = {channel.channelId(), channel.payee(), String.valueOf(to), word};
             final String outcome;
             if (closed.get(channel.channelId())) {
-                outcome = refused("CHANNEL_CLOSED", "channels:Redeem", args);
+                outcome = refused("CHANNEL_CLOSED", Transaction.REDEEM.wireName(), args);
             } else if (clock.millis() >= channel.expiry()) {
-                outcome = refused("CHANNEL_EXPIRED", "channels:Redeem", args);
+                outcome = refused("CHANNEL_EXPIRED", Transaction.REDEEM.wireName(), args);
             } else if (to > channel.chain().length()) {
-                outcome = refused("PAYWORD_BEYOND_CHAIN", "channels:Redeem", args);
+                outcome = refused("PAYWORD_BEYOND_CHAIN", Transaction.REDEEM.wireName(), args);
             } else if (to <= from) {
-                outcome = refused("PAYWORD_REPLAYED", "channels:Redeem", args);
+                outcome = refused("PAYWORD_REPLAYED", Transaction.REDEEM.wireName(), args);
             } else if (step.forged()) {
-                outcome = refused("PAYWORD_INVALID", "channels:Redeem", args);
+                outcome = refused("PAYWORD_INVALID", Transaction.REDEEM.wireName(), args);
             } else {
-                ledger.submit("channels:Redeem", args);
+                ledger.submit(Transaction.REDEEM.wireName(), args);
                 balance.merge(channel.payee(), (to - from) * channel.unit(), Long::sum);
                 redeemedIndex.put(channel.channelId(), to);
                 outcome = "REDEEMED";
@@ -234,11 +236,12 @@ class ChannelInvariantPropertyTest {
             final String actor = step.byPayee() ? channel.payee() : channel.payer();
             final String outcome;
             if (closed.get(channel.channelId())) {
-                outcome = refused("CHANNEL_CLOSED", "channels:Close", channel.channelId(), actor);
+                outcome = refused("CHANNEL_CLOSED", Transaction.CLOSE_CHANNEL.wireName(), channel.channelId(), actor);
             } else if (!step.byPayee() && clock.millis() < channel.expiry()) {
-                outcome = refused("CHANNEL_NOT_EXPIRED", "channels:Close", channel.channelId(), actor);
+                outcome = refused(
+                        "CHANNEL_NOT_EXPIRED", Transaction.CLOSE_CHANNEL.wireName(), channel.channelId(), actor);
             } else {
-                ledger.submit("channels:Close", channel.channelId(), actor);
+                ledger.submit(Transaction.CLOSE_CHANNEL.wireName(), channel.channelId(), actor);
                 balance.merge(channel.payer(), locked(channel), Long::sum);
                 closed.put(channel.channelId(), true);
                 outcome = "CLOSED";
@@ -249,10 +252,10 @@ class ChannelInvariantPropertyTest {
         private void pay(final String from, final String to, final long amount) {
             final String[] args = {"t" + counter++, from, to, String.valueOf(amount), ""};
             if (balance.get(from) < amount) {
-                refused("INSUFFICIENT_FUNDS", "money:Transfer", args);
+                refused("INSUFFICIENT_FUNDS", Transaction.TRANSFER.wireName(), args);
                 return;
             }
-            ledger.submit("money:Transfer", args);
+            ledger.submit(Transaction.TRANSFER.wireName(), args);
             balance.merge(from, -amount, Long::sum);
             balance.merge(to, amount, Long::sum);
         }
@@ -260,7 +263,7 @@ class ChannelInvariantPropertyTest {
         void checkInvariants() {
             long balances = 0;
             for (final String member : members) {
-                final long onLedger = ledger.evaluate("money:GetBalance", member)
+                final long onLedger = ledger.evaluate(Transaction.GET_BALANCE.wireName(), member)
                         .get("balance")
                         .asLong();
                 assertThat(onLedger).as("balance of %s", member).isNotNegative().isEqualTo(balance.get(member));
@@ -268,7 +271,7 @@ class ChannelInvariantPropertyTest {
             }
             long locked = 0;
             for (final Tracked tracked : channels) {
-                final JsonNode channel = ledger.evaluate("channels:GetChannel", tracked.channelId());
+                final JsonNode channel = ledger.evaluate(Transaction.GET_CHANNEL.wireName(), tracked.channelId());
                 final long lockedHere = channel.get("locked").asLong();
                 assertThat(lockedHere).as("locked in %s", tracked.channelId()).isEqualTo(locked(tracked));
                 assertThat(channel.get("redeemed").asLong()
@@ -278,8 +281,9 @@ class ChannelInvariantPropertyTest {
                         .isEqualTo(channel.get("deposit").asLong());
                 locked += lockedHere;
             }
-            final long totalSupply =
-                    ledger.evaluate("money:GetTotalSupply").get("totalSupply").asLong();
+            final long totalSupply = ledger.evaluate(Transaction.GET_TOTAL_SUPPLY.wireName())
+                    .get("totalSupply")
+                    .asLong();
             assertThat(balances + locked).as("balances plus locked deposits").isEqualTo(totalSupply);
             assertThat(totalSupply).isEqualTo(supply);
         }

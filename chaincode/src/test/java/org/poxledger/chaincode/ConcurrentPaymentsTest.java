@@ -14,6 +14,7 @@ import org.hyperledger.fabric.shim.ledger.CompositeKey;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.poxledger.contract.Transaction;
 import org.poxledger.ledger.LedgerException;
 import org.poxledger.ledger.memory.EmbeddedLedger;
 import org.poxledger.ledger.memory.InMemoryChaincodeStub;
@@ -38,14 +39,14 @@ class ConcurrentPaymentsTest {
     @BeforeEach
     void registerPayersAndPayee() {
         ledger = EmbeddedLedger.builder().identity(OPERATOR).open();
-        ledger.submit("policies:PublishPolicy", LedgerContractSuite.DEFAULT_POLICY);
-        ledger.submit("members:RegisterGenesisMember", "genesis", Fresh.accountHash());
+        ledger.submit(Transaction.PUBLISH_POLICY.wireName(), LedgerContractSuite.DEFAULT_POLICY);
+        ledger.submit(Transaction.REGISTER_GENESIS_MEMBER.wireName(), "genesis", Fresh.accountHash());
         payee = "payee";
-        ledger.submit("members:RegisterMember", payee, Fresh.accountHash(), "genesis");
+        ledger.submit(Transaction.REGISTER_MEMBER.wireName(), payee, Fresh.accountHash(), "genesis");
         final StringBuilder entries = new StringBuilder();
         for (int i = 0; i < 3; i++) {
             final String payer = "payer-" + i;
-            ledger.submit("members:RegisterMember", payer, Fresh.accountHash(), "genesis");
+            ledger.submit(Transaction.REGISTER_MEMBER.wireName(), payer, Fresh.accountHash(), "genesis");
             payers.add(payer);
             entries.append(i == 0 ? "" : ",")
                     .append("{\"amount\":100,\"events\":1,\"level\":1,\"memberId\":\"%s\",\"rateBps\":10000,"
@@ -53,14 +54,14 @@ class ConcurrentPaymentsTest {
                     .append("\"scoreBps\":0}");
         }
         ledger.submit(
-                "rewards:PayRewardChunk",
+                Transaction.PAY_REWARD_CHUNK.wireName(),
                 ("{\"cycleEnd\":2,\"cycleId\":\"fund\",\"cycleStart\":1,\"entries\":[%s],\"entryCount\":3,"
                                 + "\"merkleRoot\":\"%s\",\"policyVersion\":1}")
                         .formatted(entries, "d".repeat(64)));
         // Payee has a folded balance and pending credits already, so a careless credit would have something to read.
-        ledger.submit("money:Transfer", "warm-up", payers.get(0), payee, "10", "");
-        ledger.submit("money:Transfer", "warm-up-2", payee, payers.get(1), "5", "");
-        ledger.submit("money:Transfer", "warm-up-3", payers.get(2), payee, "10", "");
+        ledger.submit(Transaction.TRANSFER.wireName(), "warm-up", payers.get(0), payee, "10", "");
+        ledger.submit(Transaction.TRANSFER.wireName(), "warm-up-2", payee, payers.get(1), "5", "");
+        ledger.submit(Transaction.TRANSFER.wireName(), "warm-up-3", payers.get(2), payee, "10", "");
     }
 
     @AfterEach
@@ -90,8 +91,8 @@ class ConcurrentPaymentsTest {
 
     @Test
     void paying_and_releasing_rewards_reads_nothing_of_the_payees_balances() {
-        ledger.submit("members:VerifyMember", payers.get(2));
-        ledger.submit("members:SuspendMember", payers.get(2), "hold");
+        ledger.submit(Transaction.VERIFY_MEMBER.wireName(), payers.get(2));
+        ledger.submit(Transaction.SUSPEND_MEMBER.wireName(), payers.get(2), "hold");
         final String chunk = ("{\"cycleEnd\":2,\"cycleId\":\"c2\",\"cycleStart\":1,\"entries\":["
                         + "{\"amount\":40,\"events\":1,\"level\":1,\"memberId\":\"%s\","
                         + "\"rateBps\":10000,\"scoreBps\":0},"
@@ -99,12 +100,12 @@ class ConcurrentPaymentsTest {
                         + "\"rateBps\":10000,\"scoreBps\":0}"
                         + "],\"entryCount\":2,\"merkleRoot\":\"%s\",\"policyVersion\":1}")
                 .formatted(payee, payers.get(2), "e".repeat(64));
-        final InMemoryChaincodeStub pay = stub("rewards:PayRewardChunk", chunk);
+        final InMemoryChaincodeStub pay = stub(Transaction.PAY_REWARD_CHUNK.wireName(), chunk);
         final RecordedReads payReads = new RecordedReads();
         new RewardContract().PayRewardChunk(new Context(payReads.around(pay)), chunk);
         pay.commit();
-        ledger.submit("members:ReinstateMember", payers.get(2));
-        final InMemoryChaincodeStub release = stub("rewards:ReleaseHold", "c2", payers.get(2));
+        ledger.submit(Transaction.REINSTATE_MEMBER.wireName(), payers.get(2));
+        final InMemoryChaincodeStub release = stub(Transaction.RELEASE_HOLD.wireName(), "c2", payers.get(2));
         final RecordedReads releaseReads = new RecordedReads();
         new RewardContract().ReleaseHold(new Context(releaseReads.around(release)), "c2", payers.get(2));
         release.commit();
@@ -148,20 +149,21 @@ class ConcurrentPaymentsTest {
         assertThatThrownBy(second::commit).isInstanceOf(ReadConflictException.class);
         assertThat(balance(payer)).isEqualTo(100 - 10 - 80);
         final LedgerException retry = catchThrowableOfType(
-                LedgerException.class, () -> ledger.submit("money:Transfer", "d-2", payer, payers.get(1), "80", ""));
+                LedgerException.class,
+                () -> ledger.submit(Transaction.TRANSFER.wireName(), "d-2", payer, payers.get(1), "80", ""));
         assertThat(retry.code())
                 .as("the client's retry is refused, never overdrawn")
                 .isEqualTo("INSUFFICIENT_FUNDS");
     }
 
     private long balance(final String memberId) {
-        return LedgerDriver.parse(ledger.evaluate("money:GetBalance", memberId))
+        return LedgerDriver.parse(ledger.evaluate(Transaction.GET_BALANCE.wireName(), memberId))
                 .get("balance")
                 .asLong();
     }
 
     private InMemoryChaincodeStub transfer(final String id, final String from, final String to, final long amount) {
-        return stub("money:Transfer", id, from, to, String.valueOf(amount), "");
+        return stub(Transaction.TRANSFER.wireName(), id, from, to, String.valueOf(amount), "");
     }
 
     private InMemoryChaincodeStub stub(final String function, final String... args) {

@@ -9,6 +9,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import org.poxledger.contract.Transaction;
 import org.poxledger.ledger.LedgerEvent;
 import org.poxledger.ledger.LedgerEventStream;
 import org.poxledger.ledger.LedgerResult;
@@ -92,7 +93,8 @@ public final class EventWindow {
     }
 
     private static LedgerResult marker(final LedgerDriver operator) {
-        return operator.submitResult("members:RegisterGenesisMember", Fresh.id("marker"), Fresh.accountHash());
+        return operator.submitResult(
+                Transaction.REGISTER_GENESIS_MEMBER.wireName(), Fresh.id("marker"), Fresh.accountHash());
     }
 
     private List<LedgerEvent> readUntil(final long startBlock, final String lastTransactionId) {

@@ -13,6 +13,7 @@ import java.util.HexFormat;
 import java.util.List;
 import java.util.concurrent.locks.LockSupport;
 import org.junit.jupiter.api.Test;
+import org.poxledger.contract.Transaction;
 import org.poxledger.ledger.LedgerConnection;
 import org.poxledger.ledger.LedgerEvent;
 import org.poxledger.ledger.LedgerException;
@@ -76,7 +77,8 @@ public abstract class LedgerContractSuite {
         final String accountHash = Fresh.accountHash();
         final EventWindow window = EventWindow.open(operator());
 
-        final LedgerResult result = operator().submitResult("members:RegisterGenesisMember", memberId, accountHash);
+        final LedgerResult result =
+                operator().submitResult(Transaction.REGISTER_GENESIS_MEMBER.wireName(), memberId, accountHash);
         final List<LedgerEvent> events = EventWindow.of(window.close(), result);
 
         final JsonNode member = LedgerDriver.parse(result.payload());
@@ -91,7 +93,8 @@ public abstract class LedgerContractSuite {
         assertThat(member.get("registeredAt").asLong())
                 .isPositive()
                 .isEqualTo(member.get("statusChangedAt").asLong());
-        assertThat(operator().evaluate("members:GetMember", memberId)).isEqualTo(member);
+        assertThat(operator().evaluate(Transaction.GET_MEMBER.wireName(), memberId))
+                .isEqualTo(member);
         assertThat(events).singleElement().satisfies(event -> {
             assertThat(event.name()).isEqualTo("MemberRegistered");
             assertThat(event.payloadText()).isEqualTo(result.payloadText());
@@ -105,7 +108,8 @@ public abstract class LedgerContractSuite {
         final String accountHash = Fresh.accountHash();
         final EventWindow window = EventWindow.open(operator());
 
-        final LedgerResult result = operator().submitResult("members:RegisterMember", memberId, accountHash, genesis);
+        final LedgerResult result =
+                operator().submitResult(Transaction.REGISTER_MEMBER.wireName(), memberId, accountHash, genesis);
         final List<LedgerEvent> events = EventWindow.of(window.close(), result);
 
         final JsonNode member = LedgerDriver.parse(result.payload());
@@ -130,15 +134,18 @@ public abstract class LedgerContractSuite {
     public void repeating_the_exact_registration_returns_the_stored_member_without_an_event() {
         final String genesis = Fresh.id("g");
         final String genesisHash = Fresh.accountHash();
-        final JsonNode storedGenesis = operator().submit("members:RegisterGenesisMember", genesis, genesisHash);
+        final JsonNode storedGenesis =
+                operator().submit(Transaction.REGISTER_GENESIS_MEMBER.wireName(), genesis, genesisHash);
         final String memberId = Fresh.id("m");
         final String accountHash = Fresh.accountHash();
-        final JsonNode stored = operator().submit("members:RegisterMember", memberId, accountHash, genesis);
+        final JsonNode stored =
+                operator().submit(Transaction.REGISTER_MEMBER.wireName(), memberId, accountHash, genesis);
         final EventWindow window = EventWindow.open(operator());
 
-        final LedgerResult again = operator().submitResult("members:RegisterMember", memberId, accountHash, genesis);
+        final LedgerResult again =
+                operator().submitResult(Transaction.REGISTER_MEMBER.wireName(), memberId, accountHash, genesis);
         final LedgerResult genesisAgain =
-                operator().submitResult("members:RegisterGenesisMember", genesis, genesisHash);
+                operator().submitResult(Transaction.REGISTER_GENESIS_MEMBER.wireName(), genesis, genesisHash);
         final List<LedgerEvent> events = window.close();
 
         assertThat(LedgerDriver.parse(again.payload())).isEqualTo(stored);
@@ -152,16 +159,28 @@ public abstract class LedgerContractSuite {
         final String otherGenesis = genesis();
         final String memberId = Fresh.id("m");
         final String accountHash = Fresh.accountHash();
-        final JsonNode stored = operator().submit("members:RegisterMember", memberId, accountHash, genesis);
+        final JsonNode stored =
+                operator().submit(Transaction.REGISTER_MEMBER.wireName(), memberId, accountHash, genesis);
 
         final LedgerException otherRecommender = operator()
-                .refusedSubmit("MEMBER_EXISTS", "members:RegisterMember", memberId, accountHash, otherGenesis);
-        operator().refusedSubmit("MEMBER_EXISTS", "members:RegisterMember", memberId, Fresh.accountHash(), genesis);
-        operator().refusedSubmit("MEMBER_EXISTS", "members:RegisterGenesisMember", memberId, accountHash);
-        operator().refusedSubmit("MEMBER_EXISTS", "members:RegisterGenesisMember", genesis, Fresh.accountHash());
+                .refusedSubmit(
+                        "MEMBER_EXISTS", Transaction.REGISTER_MEMBER.wireName(), memberId, accountHash, otherGenesis);
+        operator()
+                .refusedSubmit(
+                        "MEMBER_EXISTS",
+                        Transaction.REGISTER_MEMBER.wireName(),
+                        memberId,
+                        Fresh.accountHash(),
+                        genesis);
+        operator()
+                .refusedSubmit("MEMBER_EXISTS", Transaction.REGISTER_GENESIS_MEMBER.wireName(), memberId, accountHash);
+        operator()
+                .refusedSubmit(
+                        "MEMBER_EXISTS", Transaction.REGISTER_GENESIS_MEMBER.wireName(), genesis, Fresh.accountHash());
 
         assertThat(otherRecommender.getMessage()).contains(memberId);
-        assertThat(operator().evaluate("members:GetMember", memberId)).isEqualTo(stored);
+        assertThat(operator().evaluate(Transaction.GET_MEMBER.wireName(), memberId))
+                .isEqualTo(stored);
         assertThat(recommendees(otherGenesis)).isEmpty();
     }
 
@@ -170,18 +189,26 @@ public abstract class LedgerContractSuite {
         final String genesis = genesis();
         final String active = member(genesis);
         final String suspended = verifiedMember(genesis);
-        operator().submit("members:SuspendMember", suspended, "fraud check");
+        operator().submit(Transaction.SUSPEND_MEMBER.wireName(), suspended, "fraud check");
         final String newcomer = Fresh.id("m");
 
         final LedgerException byActive = operator()
                 .refusedSubmit(
-                        "RECOMMENDER_NOT_VERIFIED", "members:RegisterMember", newcomer, Fresh.accountHash(), active);
+                        "RECOMMENDER_NOT_VERIFIED",
+                        Transaction.REGISTER_MEMBER.wireName(),
+                        newcomer,
+                        Fresh.accountHash(),
+                        active);
         operator()
                 .refusedSubmit(
-                        "RECOMMENDER_NOT_VERIFIED", "members:RegisterMember", newcomer, Fresh.accountHash(), suspended);
+                        "RECOMMENDER_NOT_VERIFIED",
+                        Transaction.REGISTER_MEMBER.wireName(),
+                        newcomer,
+                        Fresh.accountHash(),
+                        suspended);
 
         assertThat(byActive.getMessage()).contains(active).contains("ACTIVE");
-        operator().refusedEvaluate("MEMBER_NOT_FOUND", "members:GetMember", newcomer);
+        operator().refusedEvaluate("MEMBER_NOT_FOUND", Transaction.GET_MEMBER.wireName(), newcomer);
         assertThat(recommendees(active)).isEmpty();
         assertThat(recommendees(suspended)).isEmpty();
     }
@@ -193,11 +220,21 @@ public abstract class LedgerContractSuite {
 
         final LedgerException notFound = operator()
                 .refusedSubmit(
-                        "RECOMMENDER_NOT_FOUND", "members:RegisterMember", newcomer, Fresh.accountHash(), unknown);
-        operator().refusedSubmit("SELF_REFERRAL", "members:RegisterMember", newcomer, Fresh.accountHash(), newcomer);
+                        "RECOMMENDER_NOT_FOUND",
+                        Transaction.REGISTER_MEMBER.wireName(),
+                        newcomer,
+                        Fresh.accountHash(),
+                        unknown);
+        operator()
+                .refusedSubmit(
+                        "SELF_REFERRAL",
+                        Transaction.REGISTER_MEMBER.wireName(),
+                        newcomer,
+                        Fresh.accountHash(),
+                        newcomer);
 
         assertThat(notFound.getMessage()).contains(unknown);
-        operator().refusedEvaluate("MEMBER_NOT_FOUND", "members:GetMember", newcomer);
+        operator().refusedEvaluate("MEMBER_NOT_FOUND", Transaction.GET_MEMBER.wireName(), newcomer);
     }
 
     @Test
@@ -208,13 +245,22 @@ public abstract class LedgerContractSuite {
         final String second = Fresh.id("m");
         final String secondGenesis = Fresh.id("g");
 
-        operator().refusedSubmit("ACCOUNT_ALREADY_REGISTERED", "members:RegisterMember", second, accountHash, genesis);
         operator()
                 .refusedSubmit(
-                        "ACCOUNT_ALREADY_REGISTERED", "members:RegisterGenesisMember", secondGenesis, accountHash);
+                        "ACCOUNT_ALREADY_REGISTERED",
+                        Transaction.REGISTER_MEMBER.wireName(),
+                        second,
+                        accountHash,
+                        genesis);
+        operator()
+                .refusedSubmit(
+                        "ACCOUNT_ALREADY_REGISTERED",
+                        Transaction.REGISTER_GENESIS_MEMBER.wireName(),
+                        secondGenesis,
+                        accountHash);
 
-        operator().refusedEvaluate("MEMBER_NOT_FOUND", "members:GetMember", second);
-        operator().refusedEvaluate("MEMBER_NOT_FOUND", "members:GetMember", secondGenesis);
+        operator().refusedEvaluate("MEMBER_NOT_FOUND", Transaction.GET_MEMBER.wireName(), second);
+        operator().refusedEvaluate("MEMBER_NOT_FOUND", Transaction.GET_MEMBER.wireName(), secondGenesis);
     }
 
     @Test
@@ -222,8 +268,8 @@ public abstract class LedgerContractSuite {
         final String memberId = member(genesis());
         final EventWindow window = EventWindow.open(operator());
 
-        final LedgerResult verified = operator().submitResult("members:VerifyMember", memberId);
-        final LedgerResult again = operator().submitResult("members:VerifyMember", memberId);
+        final LedgerResult verified = operator().submitResult(Transaction.VERIFY_MEMBER.wireName(), memberId);
+        final LedgerResult again = operator().submitResult(Transaction.VERIFY_MEMBER.wireName(), memberId);
         final List<LedgerEvent> events = window.close();
 
         assertThat(LedgerDriver.parse(verified.payload()).get("status").asText())
@@ -243,10 +289,13 @@ public abstract class LedgerContractSuite {
         final String verified = verifiedMember(genesis);
         final EventWindow window = EventWindow.open(operator());
 
-        final LedgerResult suspendActive = operator().submitResult("members:SuspendMember", active, "chargeback");
-        final LedgerResult suspendVerified = operator().submitResult("members:SuspendMember", verified, "duplicate");
-        final LedgerResult reinstateActive = operator().submitResult("members:ReinstateMember", active);
-        final LedgerResult reinstateVerified = operator().submitResult("members:ReinstateMember", verified);
+        final LedgerResult suspendActive =
+                operator().submitResult(Transaction.SUSPEND_MEMBER.wireName(), active, "chargeback");
+        final LedgerResult suspendVerified =
+                operator().submitResult(Transaction.SUSPEND_MEMBER.wireName(), verified, "duplicate");
+        final LedgerResult reinstateActive = operator().submitResult(Transaction.REINSTATE_MEMBER.wireName(), active);
+        final LedgerResult reinstateVerified =
+                operator().submitResult(Transaction.REINSTATE_MEMBER.wireName(), verified);
         final List<LedgerEvent> events = window.close();
 
         assertThat(LedgerDriver.parse(suspendActive.payload()).get("status").asText())
@@ -267,7 +316,7 @@ public abstract class LedgerContractSuite {
             assertThat(event.payloadText()).isEqualTo(reinstateVerified.payloadText());
         });
         assertThat(operator()
-                        .evaluate("members:GetMember", verified)
+                        .evaluate(Transaction.GET_MEMBER.wireName(), verified)
                         .get("status")
                         .asText())
                 .isEqualTo("VERIFIED");
@@ -278,15 +327,17 @@ public abstract class LedgerContractSuite {
         final String genesis = genesis();
         final String active = member(genesis);
         final String suspended = verifiedMember(genesis);
-        final JsonNode suspendedState = operator().submit("members:SuspendMember", suspended, "hold");
+        final JsonNode suspendedState = operator().submit(Transaction.SUSPEND_MEMBER.wireName(), suspended, "hold");
 
-        operator().refusedSubmit("INVALID_STATUS_TRANSITION", "members:VerifyMember", suspended);
-        operator().refusedSubmit("INVALID_STATUS_TRANSITION", "members:SuspendMember", suspended, "again");
-        operator().refusedSubmit("INVALID_STATUS_TRANSITION", "members:ReinstateMember", active);
+        operator().refusedSubmit("INVALID_STATUS_TRANSITION", Transaction.VERIFY_MEMBER.wireName(), suspended);
+        operator()
+                .refusedSubmit("INVALID_STATUS_TRANSITION", Transaction.SUSPEND_MEMBER.wireName(), suspended, "again");
+        operator().refusedSubmit("INVALID_STATUS_TRANSITION", Transaction.REINSTATE_MEMBER.wireName(), active);
 
-        assertThat(operator().evaluate("members:GetMember", suspended)).isEqualTo(suspendedState);
+        assertThat(operator().evaluate(Transaction.GET_MEMBER.wireName(), suspended))
+                .isEqualTo(suspendedState);
         assertThat(operator()
-                        .evaluate("members:GetMember", active)
+                        .evaluate(Transaction.GET_MEMBER.wireName(), active)
                         .get("status")
                         .asText())
                 .isEqualTo("ACTIVE");
@@ -295,20 +346,20 @@ public abstract class LedgerContractSuite {
     @Test
     public void a_reinstated_verified_member_may_recommend_again() {
         final String recommender = verifiedMember(genesis());
-        operator().submit("members:SuspendMember", recommender, "review");
+        operator().submit(Transaction.SUSPEND_MEMBER.wireName(), recommender, "review");
         operator()
                 .refusedSubmit(
                         "RECOMMENDER_NOT_VERIFIED",
-                        "members:RegisterMember",
+                        Transaction.REGISTER_MEMBER.wireName(),
                         Fresh.id("m"),
                         Fresh.accountHash(),
                         recommender);
-        operator().submit("members:ReinstateMember", recommender);
+        operator().submit(Transaction.REINSTATE_MEMBER.wireName(), recommender);
 
         final String recommended = member(recommender);
 
         assertThat(operator()
-                        .evaluate("members:GetMember", recommended)
+                        .evaluate(Transaction.GET_MEMBER.wireName(), recommended)
                         .get("recommenderId")
                         .asText())
                 .isEqualTo(recommender);
@@ -322,8 +373,8 @@ public abstract class LedgerContractSuite {
             expected.add(member(genesis));
         }
 
-        final JsonNode first = operator().evaluate("members:ListRecommendees", genesis, "2", "");
-        final List<JsonNode> all = pages("members:ListRecommendees", genesis, 2);
+        final JsonNode first = operator().evaluate(Transaction.LIST_RECOMMENDEES.wireName(), genesis, "2", "");
+        final List<JsonNode> all = pages(Transaction.LIST_RECOMMENDEES.wireName(), genesis, 2);
 
         assertThat(first.get("items")).hasSize(2);
         assertThat(first.get("bookmark").asText()).isNotEmpty();
@@ -339,15 +390,15 @@ public abstract class LedgerContractSuite {
         final String a = verifiedMember(genesis);
         final String b = verifiedMember(a);
         final String c = member(b);
-        operator().submit("members:SuspendMember", b, "check");
-        operator().submit("members:ReinstateMember", b);
-        operator().refusedSubmit("MEMBER_EXISTS", "members:RegisterMember", c, Fresh.accountHash(), a);
+        operator().submit(Transaction.SUSPEND_MEMBER.wireName(), b, "check");
+        operator().submit(Transaction.REINSTATE_MEMBER.wireName(), b);
+        operator().refusedSubmit("MEMBER_EXISTS", Transaction.REGISTER_MEMBER.wireName(), c, Fresh.accountHash(), a);
 
         final List<String> path = new ArrayList<>();
         String current = c;
         while (current != null) {
             path.add(current);
-            final JsonNode member = operator().evaluate("members:GetMember", current);
+            final JsonNode member = operator().evaluate(Transaction.GET_MEMBER.wireName(), current);
             current = member.has("recommenderId") ? member.get("recommenderId").asText() : null;
             assertThat(path).hasSizeLessThan(10);
         }
@@ -361,16 +412,23 @@ public abstract class LedgerContractSuite {
     public void unknown_members_are_not_found_wherever_they_are_named() {
         final String unknown = Fresh.id("nobody");
 
-        operator().refusedEvaluate("MEMBER_NOT_FOUND", "members:GetMember", unknown);
-        operator().refusedEvaluate("MEMBER_NOT_FOUND", "members:ListRecommendees", unknown, "10", "");
-        operator().refusedEvaluate("MEMBER_NOT_FOUND", "money:GetBalance", unknown);
-        operator().refusedEvaluate("MEMBER_NOT_FOUND", "money:GetTransferHistory", unknown, "10", "");
-        operator().refusedEvaluate("MEMBER_NOT_FOUND", "rewards:GetRewardHistory", unknown, "10", "");
-        operator().refusedSubmit("MEMBER_NOT_FOUND", "members:VerifyMember", unknown);
-        operator().refusedSubmit("MEMBER_NOT_FOUND", "members:SuspendMember", unknown, "reason");
-        operator().refusedSubmit("MEMBER_NOT_FOUND", "members:ReinstateMember", unknown);
+        operator().refusedEvaluate("MEMBER_NOT_FOUND", Transaction.GET_MEMBER.wireName(), unknown);
+        operator().refusedEvaluate("MEMBER_NOT_FOUND", Transaction.LIST_RECOMMENDEES.wireName(), unknown, "10", "");
+        operator().refusedEvaluate("MEMBER_NOT_FOUND", Transaction.GET_BALANCE.wireName(), unknown);
+        operator().refusedEvaluate("MEMBER_NOT_FOUND", Transaction.GET_TRANSFER_HISTORY.wireName(), unknown, "10", "");
+        operator().refusedEvaluate("MEMBER_NOT_FOUND", Transaction.GET_REWARD_HISTORY.wireName(), unknown, "10", "");
+        operator().refusedSubmit("MEMBER_NOT_FOUND", Transaction.VERIFY_MEMBER.wireName(), unknown);
+        operator().refusedSubmit("MEMBER_NOT_FOUND", Transaction.SUSPEND_MEMBER.wireName(), unknown, "reason");
+        operator().refusedSubmit("MEMBER_NOT_FOUND", Transaction.REINSTATE_MEMBER.wireName(), unknown);
         final LedgerException transfer = operator()
-                .refusedSubmit("MEMBER_NOT_FOUND", "money:Transfer", Fresh.id("t"), unknown, genesis(), "1", "");
+                .refusedSubmit(
+                        "MEMBER_NOT_FOUND",
+                        Transaction.TRANSFER.wireName(),
+                        Fresh.id("t"),
+                        unknown,
+                        genesis(),
+                        "1",
+                        "");
 
         assertThat(transfer.getMessage()).contains(unknown);
     }
@@ -384,7 +442,7 @@ public abstract class LedgerContractSuite {
         final EventWindow window = EventWindow.open(operator());
 
         final LedgerResult published =
-                operator().submitResult("policies:PublishPolicy", policyJson(current.get("policy"), next));
+                operator().submitResult(Transaction.PUBLISH_POLICY.wireName(), policyJson(current.get("policy"), next));
         final List<LedgerEvent> events = EventWindow.of(window.close(), published);
 
         final JsonNode record = LedgerDriver.parse(published.payload());
@@ -395,8 +453,9 @@ public abstract class LedgerContractSuite {
         assertThat(record.get("publishedTxId").asText()).isEqualTo(published.transactionId());
         assertThat(fieldNames(record.get("policy"))).isSorted();
         assertThat(record.get("contentHash").asText()).isEqualTo(sha256Hex(LedgerDriver.text(record.get("policy"))));
-        assertThat(operator().evaluate("policies:GetCurrentPolicy")).isEqualTo(record);
-        assertThat(operator().evaluate("policies:GetPolicy", String.valueOf(next)))
+        assertThat(operator().evaluate(Transaction.GET_CURRENT_POLICY.wireName()))
+                .isEqualTo(record);
+        assertThat(operator().evaluate(Transaction.GET_POLICY.wireName(), String.valueOf(next)))
                 .isEqualTo(record);
         assertThat(events).singleElement().satisfies(event -> {
             assertThat(event.name()).isEqualTo("PolicyPublished");
@@ -410,8 +469,8 @@ public abstract class LedgerContractSuite {
         final int version = current.get("version").asInt();
         final EventWindow window = EventWindow.open(operator());
 
-        final LedgerResult again =
-                operator().submitResult("policies:PublishPolicy", policyJson(current.get("policy"), version));
+        final LedgerResult again = operator()
+                .submitResult(Transaction.PUBLISH_POLICY.wireName(), policyJson(current.get("policy"), version));
         final List<LedgerEvent> events = window.close();
 
         assertThat(LedgerDriver.parse(again.payload())).isEqualTo(current);
@@ -428,13 +487,16 @@ public abstract class LedgerContractSuite {
         final LedgerException skipped = operator()
                 .refusedSubmit(
                         "POLICY_VERSION_CONFLICT",
-                        "policies:PublishPolicy",
+                        Transaction.PUBLISH_POLICY.wireName(),
                         policyJson(current.get("policy"), version + 2));
-        operator().refusedSubmit("POLICY_VERSION_CONFLICT", "policies:PublishPolicy", policyJson(changed, version));
+        operator()
+                .refusedSubmit(
+                        "POLICY_VERSION_CONFLICT", Transaction.PUBLISH_POLICY.wireName(), policyJson(changed, version));
 
         assertThat(skipped.getMessage()).contains(String.valueOf(version + 2));
-        assertThat(operator().evaluate("policies:GetCurrentPolicy")).isEqualTo(current);
-        operator().refusedEvaluate("POLICY_NOT_FOUND", "policies:GetPolicy", String.valueOf(version + 2));
+        assertThat(operator().evaluate(Transaction.GET_CURRENT_POLICY.wireName()))
+                .isEqualTo(current);
+        operator().refusedEvaluate("POLICY_NOT_FOUND", Transaction.GET_POLICY.wireName(), String.valueOf(version + 2));
     }
 
     @Test
@@ -446,15 +508,16 @@ public abstract class LedgerContractSuite {
         final ObjectNode noTiers = current.get("policy").deepCopy();
         noTiers.remove("tiers");
 
-        final LedgerException tooDeep =
-                operator().refusedSubmit("POLICY_INVALID", "policies:PublishPolicy", policyJson(deep, next));
-        final LedgerException missing =
-                operator().refusedSubmit("MALFORMED_JSON", "policies:PublishPolicy", policyJson(noTiers, next));
-        operator().refusedSubmit("MALFORMED_JSON", "policies:PublishPolicy", "{\"version\":");
+        final LedgerException tooDeep = operator()
+                .refusedSubmit("POLICY_INVALID", Transaction.PUBLISH_POLICY.wireName(), policyJson(deep, next));
+        final LedgerException missing = operator()
+                .refusedSubmit("MALFORMED_JSON", Transaction.PUBLISH_POLICY.wireName(), policyJson(noTiers, next));
+        operator().refusedSubmit("MALFORMED_JSON", Transaction.PUBLISH_POLICY.wireName(), "{\"version\":");
 
         assertThat(tooDeep.getMessage()).contains("maxDepth");
         assertThat(missing.getMessage()).contains("tiers");
-        assertThat(operator().evaluate("policies:GetCurrentPolicy")).isEqualTo(current);
+        assertThat(operator().evaluate(Transaction.GET_CURRENT_POLICY.wireName()))
+                .isEqualTo(current);
     }
 
     // ---------------------------------------------------------------- rewards
@@ -473,7 +536,7 @@ public abstract class LedgerContractSuite {
 
         final LedgerResult paid = operator()
                 .submitResult(
-                        "rewards:PayRewardChunk",
+                        Transaction.PAY_REWARD_CHUNK.wireName(),
                         chunk(
                                 cycleId,
                                 policy,
@@ -497,7 +560,7 @@ public abstract class LedgerContractSuite {
         assertThat(balance(zero)).isZero();
         assertThat(totalSupply() - supplyBefore).isEqualTo(1250);
 
-        final JsonNode cycle = operator().evaluate("rewards:GetCycle", cycleId);
+        final JsonNode cycle = operator().evaluate(Transaction.GET_CYCLE.wireName(), cycleId);
         assertThat(fieldNames(cycle))
                 .containsExactly(
                         "cycleEnd",
@@ -518,7 +581,7 @@ public abstract class LedgerContractSuite {
         assertThat(cycle.get("policyVersion").asInt())
                 .isEqualTo(policy.get("version").asInt());
 
-        final JsonNode entryOfA = operator().evaluate("rewards:GetRewardEntry", cycleId, a);
+        final JsonNode entryOfA = operator().evaluate(Transaction.GET_REWARD_ENTRY.wireName(), cycleId, a);
         assertThat(fieldNames(entryOfA))
                 .containsExactly(
                         "amount",
@@ -533,7 +596,7 @@ public abstract class LedgerContractSuite {
         assertThat(entryOfA.get("status").asText()).isEqualTo("PAID");
         assertThat(entryOfA.get("paidTxId").asText()).isEqualTo(paid.transactionId());
         assertThat(operator()
-                        .evaluate("rewards:GetRewardEntry", cycleId, zero)
+                        .evaluate(Transaction.GET_REWARD_ENTRY.wireName(), cycleId, zero)
                         .get("status")
                         .asText())
                 .isEqualTo("PAID");
@@ -554,11 +617,11 @@ public abstract class LedgerContractSuite {
         final String a = member(genesis);
         final JsonNode policy = currentPolicy();
         final String chunk = chunk(Fresh.id("c"), policy, Fresh.accountHash(), 1, entry(policy, a, 500));
-        operator().submit("rewards:PayRewardChunk", chunk);
+        operator().submit(Transaction.PAY_REWARD_CHUNK.wireName(), chunk);
         final long supplyBefore = totalSupply();
         final EventWindow window = EventWindow.open(operator());
 
-        final LedgerResult again = operator().submitResult("rewards:PayRewardChunk", chunk);
+        final LedgerResult again = operator().submitResult(Transaction.PAY_REWARD_CHUNK.wireName(), chunk);
         final List<LedgerEvent> events = window.close();
 
         final JsonNode receipt = LedgerDriver.parse(again.payload());
@@ -583,18 +646,18 @@ public abstract class LedgerContractSuite {
 
         operator()
                 .submit(
-                        "rewards:PayRewardChunk",
+                        Transaction.PAY_REWARD_CHUNK.wireName(),
                         chunk(cycleId, policy, root, 3, entry(policy, a, 100), entry(policy, b, 200)));
         final JsonNode second = operator()
                 .submit(
-                        "rewards:PayRewardChunk",
+                        Transaction.PAY_REWARD_CHUNK.wireName(),
                         chunk(cycleId, policy, root, 3, entry(policy, b, 200), entry(policy, c, 300)));
 
         assertThat(texts(second.get("skipped"))).containsExactly(b);
         assertThat(texts(second.get("paid"))).containsExactly(c);
         assertThat(second.get("amountPaid").asLong()).isEqualTo(300);
         assertThat(List.of(balance(a), balance(b), balance(c))).containsExactly(100L, 200L, 300L);
-        final JsonNode cycle = operator().evaluate("rewards:GetCycle", cycleId);
+        final JsonNode cycle = operator().evaluate(Transaction.GET_CYCLE.wireName(), cycleId);
         assertThat(cycle.get("entriesRecorded").asInt()).isEqualTo(3);
         assertThat(cycle.get("totalPaid").asLong()).isEqualTo(600);
         assertThat(totalSupply() - supplyBefore).isEqualTo(600);
@@ -605,14 +668,14 @@ public abstract class LedgerContractSuite {
         final String genesis = genesis();
         final String held = verifiedMember(genesis);
         final String paid = member(genesis);
-        operator().submit("members:SuspendMember", held, "fraud hold");
+        operator().submit(Transaction.SUSPEND_MEMBER.wireName(), held, "fraud hold");
         final JsonNode policy = currentPolicy();
         final String cycleId = Fresh.id("c");
         final long supplyBefore = totalSupply();
 
         final JsonNode receipt = operator()
                 .submit(
-                        "rewards:PayRewardChunk",
+                        Transaction.PAY_REWARD_CHUNK.wireName(),
                         chunk(
                                 cycleId,
                                 policy,
@@ -626,19 +689,19 @@ public abstract class LedgerContractSuite {
         assertThat(receipt.get("amountPaid").asLong()).isEqualTo(50);
         assertThat(balance(held)).isZero();
         assertThat(operator()
-                        .evaluate("rewards:GetRewardEntry", cycleId, held)
+                        .evaluate(Transaction.GET_REWARD_ENTRY.wireName(), cycleId, held)
                         .get("status")
                         .asText())
                 .isEqualTo("HELD");
         assertThat(operator()
-                        .evaluate("rewards:GetCycle", cycleId)
+                        .evaluate(Transaction.GET_CYCLE.wireName(), cycleId)
                         .get("totalHeld")
                         .asLong())
                 .isEqualTo(700);
         assertThat(totalSupply() - supplyBefore).isEqualTo(50);
         final EventWindow window = EventWindow.open(operator());
 
-        final LedgerResult released = operator().submitResult("rewards:ReleaseHold", cycleId, held);
+        final LedgerResult released = operator().submitResult(Transaction.RELEASE_HOLD.wireName(), cycleId, held);
         final List<LedgerEvent> events = EventWindow.of(window.close(), released);
 
         final JsonNode entry = LedgerDriver.parse(released.payload());
@@ -646,7 +709,7 @@ public abstract class LedgerContractSuite {
         assertThat(entry.get("amount").asLong()).isEqualTo(700);
         assertThat(balance(held)).isEqualTo(700);
         assertThat(totalSupply() - supplyBefore).isEqualTo(750);
-        final JsonNode cycle = operator().evaluate("rewards:GetCycle", cycleId);
+        final JsonNode cycle = operator().evaluate(Transaction.GET_CYCLE.wireName(), cycleId);
         assertThat(cycle.get("totalHeld").asLong()).isZero();
         assertThat(cycle.get("totalReleased").asLong()).isEqualTo(700);
         assertThat(cycle.get("totalPaid").asLong()).isEqualTo(50);
@@ -654,38 +717,38 @@ public abstract class LedgerContractSuite {
             assertThat(event.name()).isEqualTo("RewardHoldReleased");
             assertThat(event.payloadText()).isEqualTo(released.payloadText());
         });
-        operator().refusedSubmit("HOLD_NOT_FOUND", "rewards:ReleaseHold", cycleId, held);
-        operator().refusedSubmit("HOLD_NOT_FOUND", "rewards:ForfeitHold", cycleId, held);
+        operator().refusedSubmit("HOLD_NOT_FOUND", Transaction.RELEASE_HOLD.wireName(), cycleId, held);
+        operator().refusedSubmit("HOLD_NOT_FOUND", Transaction.FORFEIT_HOLD.wireName(), cycleId, held);
     }
 
     @Test
     public void forfeits_a_held_reward_without_minting_it() {
         final String held = verifiedMember(genesis());
-        operator().submit("members:SuspendMember", held, "fraud");
+        operator().submit(Transaction.SUSPEND_MEMBER.wireName(), held, "fraud");
         final JsonNode policy = currentPolicy();
         final String cycleId = Fresh.id("c");
         operator()
                 .submit(
-                        "rewards:PayRewardChunk",
+                        Transaction.PAY_REWARD_CHUNK.wireName(),
                         chunk(cycleId, policy, Fresh.accountHash(), 1, entry(policy, held, 900)));
         final long supplyBefore = totalSupply();
         final EventWindow window = EventWindow.open(operator());
 
-        final LedgerResult forfeited = operator().submitResult("rewards:ForfeitHold", cycleId, held);
+        final LedgerResult forfeited = operator().submitResult(Transaction.FORFEIT_HOLD.wireName(), cycleId, held);
         final List<LedgerEvent> events = EventWindow.of(window.close(), forfeited);
 
         assertThat(LedgerDriver.parse(forfeited.payload()).get("status").asText())
                 .isEqualTo("FORFEITED");
         assertThat(balance(held)).isZero();
         assertThat(totalSupply()).isEqualTo(supplyBefore);
-        final JsonNode cycle = operator().evaluate("rewards:GetCycle", cycleId);
+        final JsonNode cycle = operator().evaluate(Transaction.GET_CYCLE.wireName(), cycleId);
         assertThat(cycle.get("totalHeld").asLong()).isZero();
         assertThat(cycle.get("totalForfeited").asLong()).isEqualTo(900);
         assertThat(events).singleElement().satisfies(event -> {
             assertThat(event.name()).isEqualTo("RewardHoldForfeited");
             assertThat(event.payloadText()).isEqualTo(forfeited.payloadText());
         });
-        operator().refusedSubmit("HOLD_NOT_FOUND", "rewards:ReleaseHold", cycleId, held);
+        operator().refusedSubmit("HOLD_NOT_FOUND", Transaction.RELEASE_HOLD.wireName(), cycleId, held);
     }
 
     @Test
@@ -696,14 +759,14 @@ public abstract class LedgerContractSuite {
         final String cycleId = Fresh.id("c");
         operator()
                 .submit(
-                        "rewards:PayRewardChunk",
+                        Transaction.PAY_REWARD_CHUNK.wireName(),
                         chunk(cycleId, policy, Fresh.accountHash(), 2, entry(policy, paidMember, 10)));
 
-        operator().refusedSubmit("HOLD_NOT_FOUND", "rewards:ReleaseHold", cycleId, paidMember);
-        operator().refusedSubmit("HOLD_NOT_FOUND", "rewards:ForfeitHold", cycleId, genesis);
-        operator().refusedSubmit("CYCLE_NOT_FOUND", "rewards:ReleaseHold", Fresh.id("c"), paidMember);
-        operator().refusedEvaluate("CYCLE_NOT_FOUND", "rewards:GetCycle", Fresh.id("c"));
-        operator().refusedEvaluate("REWARD_ENTRY_NOT_FOUND", "rewards:GetRewardEntry", cycleId, genesis);
+        operator().refusedSubmit("HOLD_NOT_FOUND", Transaction.RELEASE_HOLD.wireName(), cycleId, paidMember);
+        operator().refusedSubmit("HOLD_NOT_FOUND", Transaction.FORFEIT_HOLD.wireName(), cycleId, genesis);
+        operator().refusedSubmit("CYCLE_NOT_FOUND", Transaction.RELEASE_HOLD.wireName(), Fresh.id("c"), paidMember);
+        operator().refusedEvaluate("CYCLE_NOT_FOUND", Transaction.GET_CYCLE.wireName(), Fresh.id("c"));
+        operator().refusedEvaluate("REWARD_ENTRY_NOT_FOUND", Transaction.GET_REWARD_ENTRY.wireName(), cycleId, genesis);
 
         assertThat(balance(paidMember)).isEqualTo(10);
     }
@@ -716,32 +779,35 @@ public abstract class LedgerContractSuite {
         final JsonNode policy = currentPolicy();
         final String cycleId = Fresh.id("c");
         final String root = Fresh.accountHash();
-        operator().submit("rewards:PayRewardChunk", chunk(cycleId, policy, root, 2, entry(policy, a, 10)));
-        final JsonNode before = operator().evaluate("rewards:GetCycle", cycleId);
+        operator()
+                .submit(Transaction.PAY_REWARD_CHUNK.wireName(), chunk(cycleId, policy, root, 2, entry(policy, a, 10)));
+        final JsonNode before = operator().evaluate(Transaction.GET_CYCLE.wireName(), cycleId);
 
         final LedgerException otherRoot = operator()
                 .refusedSubmit(
                         "CYCLE_MISMATCH",
-                        "rewards:PayRewardChunk",
+                        Transaction.PAY_REWARD_CHUNK.wireName(),
                         chunk(cycleId, policy, Fresh.accountHash(), 2, entry(policy, b, 10)));
         operator()
                 .refusedSubmit(
                         "CYCLE_MISMATCH",
-                        "rewards:PayRewardChunk",
+                        Transaction.PAY_REWARD_CHUNK.wireName(),
                         chunk(cycleId, policy, root, 3, entry(policy, b, 10)));
         final ObjectNode otherEnd = (ObjectNode) LedgerDriver.parse(
                 chunk(cycleId, policy, root, 2, entry(policy, b, 10)).getBytes(StandardCharsets.UTF_8));
         otherEnd.put("cycleEnd", CYCLE_END + 1);
-        operator().refusedSubmit("CYCLE_MISMATCH", "rewards:PayRewardChunk", LedgerDriver.text(otherEnd));
+        operator()
+                .refusedSubmit("CYCLE_MISMATCH", Transaction.PAY_REWARD_CHUNK.wireName(), LedgerDriver.text(otherEnd));
         final String c = member(genesis);
         operator()
                 .refusedSubmit(
                         "CYCLE_MISMATCH",
-                        "rewards:PayRewardChunk",
+                        Transaction.PAY_REWARD_CHUNK.wireName(),
                         chunk(cycleId, policy, root, 2, entry(policy, b, 10), entry(policy, c, 10)));
 
         assertThat(otherRoot.getMessage()).contains(cycleId).contains("merkleRoot");
-        assertThat(operator().evaluate("rewards:GetCycle", cycleId)).isEqualTo(before);
+        assertThat(operator().evaluate(Transaction.GET_CYCLE.wireName(), cycleId))
+                .isEqualTo(before);
         assertThat(balance(b)).isZero();
     }
 
@@ -761,7 +827,7 @@ public abstract class LedgerContractSuite {
         final LedgerException notFound = operator()
                 .refusedSubmit(
                         "MEMBER_NOT_FOUND",
-                        "rewards:PayRewardChunk",
+                        Transaction.PAY_REWARD_CHUNK.wireName(),
                         chunk(
                                 cycleId,
                                 policy,
@@ -772,34 +838,34 @@ public abstract class LedgerContractSuite {
         operator()
                 .refusedSubmit(
                         "REWARD_ENTRY_INVALID",
-                        "rewards:PayRewardChunk",
+                        Transaction.PAY_REWARD_CHUNK.wireName(),
                         chunk(cycleId, policy, Fresh.accountHash(), 2, entry(policy, a, 10), entry(policy, a, 10)));
         operator()
                 .refusedSubmit(
                         "REWARD_ENTRY_INVALID",
-                        "rewards:PayRewardChunk",
+                        Transaction.PAY_REWARD_CHUNK.wireName(),
                         chunk(cycleId, policy, Fresh.accountHash(), 1, wrongRate));
         operator()
                 .refusedSubmit(
                         "REWARD_ENTRY_INVALID",
-                        "rewards:PayRewardChunk",
+                        Transaction.PAY_REWARD_CHUNK.wireName(),
                         chunk(cycleId, policy, Fresh.accountHash(), 1, unknownLevel));
         operator()
                 .refusedSubmit(
                         "REWARD_ENTRY_INVALID",
-                        "rewards:PayRewardChunk",
+                        Transaction.PAY_REWARD_CHUNK.wireName(),
                         chunk(cycleId, policy, Fresh.accountHash(), 1, negative));
         final ObjectNode unpublished = policy.deepCopy();
         unpublished.put("version", 1_000_000_000);
         operator()
                 .refusedSubmit(
                         "POLICY_NOT_FOUND",
-                        "rewards:PayRewardChunk",
+                        Transaction.PAY_REWARD_CHUNK.wireName(),
                         chunk(cycleId, unpublished, Fresh.accountHash(), 1, entry(policy, a, 10)));
 
         assertThat(notFound.getMessage()).contains(unknown);
         assertThat(balance(a)).isZero();
-        operator().refusedEvaluate("CYCLE_NOT_FOUND", "rewards:GetCycle", cycleId);
+        operator().refusedEvaluate("CYCLE_NOT_FOUND", Transaction.GET_CYCLE.wireName(), cycleId);
     }
 
     @Test
@@ -812,11 +878,11 @@ public abstract class LedgerContractSuite {
             cycles.add(cycleId);
             operator()
                     .submit(
-                            "rewards:PayRewardChunk",
+                            Transaction.PAY_REWARD_CHUNK.wireName(),
                             chunk(cycleId, policy, Fresh.accountHash(), 1, entry(policy, a, 10 + i)));
         }
 
-        final List<JsonNode> history = pages("rewards:GetRewardHistory", a, 2);
+        final List<JsonNode> history = pages(Transaction.GET_REWARD_HISTORY.wireName(), a, 2);
 
         assertThat(history).extracting(e -> e.get("cycleId").asText()).containsExactlyElementsOf(sorted(cycles));
         assertThat(history)
@@ -836,7 +902,8 @@ public abstract class LedgerContractSuite {
         final String transferId = Fresh.id("t");
         final EventWindow window = EventWindow.open(operator());
 
-        final LedgerResult result = operator().submitResult("money:Transfer", transferId, payer, payee, "300", "lunch");
+        final LedgerResult result =
+                operator().submitResult(Transaction.TRANSFER.wireName(), transferId, payer, payee, "300", "lunch");
         final List<LedgerEvent> events = EventWindow.of(window.close(), result);
 
         final JsonNode transfer = LedgerDriver.parse(result.payload());
@@ -848,8 +915,9 @@ public abstract class LedgerContractSuite {
         assertThat(balance(payer)).isEqualTo(700);
         assertThat(balance(payee)).isEqualTo(300);
         assertThat(totalSupply()).isEqualTo(supplyBefore);
-        assertThat(operator().evaluate("money:GetTransfer", transferId)).isEqualTo(transfer);
-        assertThat(operator().evaluate("money:GetBalance", payee))
+        assertThat(operator().evaluate(Transaction.GET_TRANSFER.wireName(), transferId))
+                .isEqualTo(transfer);
+        assertThat(operator().evaluate(Transaction.GET_BALANCE.wireName(), payee))
                 .isEqualTo(LedgerDriver.parse(
                         ("{\"balance\":300,\"memberId\":\"" + payee + "\"}").getBytes(StandardCharsets.UTF_8)));
         assertThat(events).singleElement().satisfies(event -> {
@@ -865,10 +933,11 @@ public abstract class LedgerContractSuite {
         final String payee = member(genesis);
         fund(payer, 100);
         final String transferId = Fresh.id("t");
-        final JsonNode first = operator().submit("money:Transfer", transferId, payer, payee, "60", "");
+        final JsonNode first = operator().submit(Transaction.TRANSFER.wireName(), transferId, payer, payee, "60", "");
         final EventWindow window = EventWindow.open(operator());
 
-        final LedgerResult again = operator().submitResult("money:Transfer", transferId, payer, payee, "60", "");
+        final LedgerResult again =
+                operator().submitResult(Transaction.TRANSFER.wireName(), transferId, payer, payee, "60", "");
         final List<LedgerEvent> events = window.close();
 
         assertThat(LedgerDriver.parse(again.payload())).isEqualTo(first);
@@ -884,13 +953,20 @@ public abstract class LedgerContractSuite {
         final String payee = member(genesis);
         fund(payer, 100);
         final String transferId = Fresh.id("t");
-        final JsonNode first = operator().submit("money:Transfer", transferId, payer, payee, "10", "a");
+        final JsonNode first = operator().submit(Transaction.TRANSFER.wireName(), transferId, payer, payee, "10", "a");
 
-        operator().refusedSubmit("TRANSFER_ID_CONFLICT", "money:Transfer", transferId, payer, payee, "11", "a");
-        operator().refusedSubmit("TRANSFER_ID_CONFLICT", "money:Transfer", transferId, payer, payee, "10", "b");
-        operator().refusedSubmit("TRANSFER_ID_CONFLICT", "money:Transfer", transferId, payee, payer, "10", "a");
+        operator()
+                .refusedSubmit(
+                        "TRANSFER_ID_CONFLICT", Transaction.TRANSFER.wireName(), transferId, payer, payee, "11", "a");
+        operator()
+                .refusedSubmit(
+                        "TRANSFER_ID_CONFLICT", Transaction.TRANSFER.wireName(), transferId, payer, payee, "10", "b");
+        operator()
+                .refusedSubmit(
+                        "TRANSFER_ID_CONFLICT", Transaction.TRANSFER.wireName(), transferId, payee, payer, "10", "a");
 
-        assertThat(operator().evaluate("money:GetTransfer", transferId)).isEqualTo(first);
+        assertThat(operator().evaluate(Transaction.GET_TRANSFER.wireName(), transferId))
+                .isEqualTo(first);
         assertThat(balance(payer)).isEqualTo(90);
         assertThat(balance(payee)).isEqualTo(10);
     }
@@ -903,9 +979,12 @@ public abstract class LedgerContractSuite {
         fund(payer, 100);
 
         final LedgerException tooMuch = operator()
-                .refusedSubmit("INSUFFICIENT_FUNDS", "money:Transfer", Fresh.id("t"), payer, payee, "101", "");
-        operator().submit("money:Transfer", Fresh.id("t"), payer, payee, "100", "");
-        operator().refusedSubmit("INSUFFICIENT_FUNDS", "money:Transfer", Fresh.id("t"), payer, payee, "1", "");
+                .refusedSubmit(
+                        "INSUFFICIENT_FUNDS", Transaction.TRANSFER.wireName(), Fresh.id("t"), payer, payee, "101", "");
+        operator().submit(Transaction.TRANSFER.wireName(), Fresh.id("t"), payer, payee, "100", "");
+        operator()
+                .refusedSubmit(
+                        "INSUFFICIENT_FUNDS", Transaction.TRANSFER.wireName(), Fresh.id("t"), payer, payee, "1", "");
 
         assertThat(tooMuch.getMessage()).contains(payer);
         assertThat(balance(payer)).isZero();
@@ -920,12 +999,15 @@ public abstract class LedgerContractSuite {
         fund(payer, 100);
         fund(payee, 100);
 
-        operator().refusedSubmit("SELF_TRANSFER", "money:Transfer", Fresh.id("t"), payer, payer, "1", "");
-        operator().submit("members:SuspendMember", payer, "fraud");
-        final LedgerException suspendedPayer =
-                operator().refusedSubmit("MEMBER_SUSPENDED", "money:Transfer", Fresh.id("t"), payer, payee, "1", "");
-        final LedgerException suspendedPayee =
-                operator().refusedSubmit("MEMBER_SUSPENDED", "money:Transfer", Fresh.id("t"), payee, payer, "1", "");
+        operator()
+                .refusedSubmit("SELF_TRANSFER", Transaction.TRANSFER.wireName(), Fresh.id("t"), payer, payer, "1", "");
+        operator().submit(Transaction.SUSPEND_MEMBER.wireName(), payer, "fraud");
+        final LedgerException suspendedPayer = operator()
+                .refusedSubmit(
+                        "MEMBER_SUSPENDED", Transaction.TRANSFER.wireName(), Fresh.id("t"), payer, payee, "1", "");
+        final LedgerException suspendedPayee = operator()
+                .refusedSubmit(
+                        "MEMBER_SUSPENDED", Transaction.TRANSFER.wireName(), Fresh.id("t"), payee, payer, "1", "");
 
         assertThat(suspendedPayer.getMessage()).contains(payer);
         assertThat(suspendedPayee.getMessage()).contains(payer);
@@ -941,14 +1023,16 @@ public abstract class LedgerContractSuite {
         for (int i = 0; i < 4; i++) {
             final String payer = member(genesis);
             fund(payer, 50);
-            operator().submit("money:Transfer", Fresh.id("t"), payer, hub, "25", "");
+            operator().submit(Transaction.TRANSFER.wireName(), Fresh.id("t"), payer, hub, "25", "");
             payers.add(payer);
         }
         final String sink = member(genesis);
 
-        operator().submit("money:Transfer", Fresh.id("t"), hub, sink, "60", "");
-        operator().submit("money:Transfer", Fresh.id("t"), hub, sink, "40", "");
-        operator().refusedSubmit("INSUFFICIENT_FUNDS", "money:Transfer", Fresh.id("t"), hub, sink, "1", "");
+        operator().submit(Transaction.TRANSFER.wireName(), Fresh.id("t"), hub, sink, "60", "");
+        operator().submit(Transaction.TRANSFER.wireName(), Fresh.id("t"), hub, sink, "40", "");
+        operator()
+                .refusedSubmit(
+                        "INSUFFICIENT_FUNDS", Transaction.TRANSFER.wireName(), Fresh.id("t"), hub, sink, "1", "");
 
         assertThat(balance(hub)).isZero();
         assertThat(balance(sink)).isEqualTo(100);
@@ -970,22 +1054,22 @@ public abstract class LedgerContractSuite {
                 new String[] {c, a, "1"},
                 new String[] {a, b, "2"})) {
             final String transferId = Fresh.id("t");
-            operator().submit("money:Transfer", transferId, leg[0], leg[1], leg[2], "");
+            operator().submit(Transaction.TRANSFER.wireName(), transferId, leg[0], leg[1], leg[2], "");
             ids.add(transferId);
         }
 
-        final List<JsonNode> history = pages("money:GetTransferHistory", a, 2);
+        final List<JsonNode> history = pages(Transaction.GET_TRANSFER_HISTORY.wireName(), a, 2);
 
         assertThat(history).extracting(t -> t.get("transferId").asText()).containsExactlyInAnyOrderElementsOf(ids);
         assertThat(history).extracting(t -> t.get("timestamp").asLong()).isSorted();
-        assertThat(pages("money:GetTransferHistory", c, 1))
+        assertThat(pages(Transaction.GET_TRANSFER_HISTORY.wireName(), c, 1))
                 .extracting(t -> t.get("transferId").asText())
                 .containsExactlyInAnyOrder(ids.get(2), ids.get(3));
     }
 
     @Test
     public void the_total_supply_is_the_sum_of_minted_rewards() {
-        final JsonNode supply = operator().evaluate("money:GetTotalSupply");
+        final JsonNode supply = operator().evaluate(Transaction.GET_TOTAL_SUPPLY.wireName());
         assertThat(fieldNames(supply)).containsExactly("totalSupply");
         final long before = supply.get("totalSupply").asLong();
         final String a = member(genesis());
@@ -1013,7 +1097,7 @@ public abstract class LedgerContractSuite {
 
         final LedgerResult result = operator()
                 .submitResult(
-                        "channels:OpenChannel",
+                        Transaction.OPEN_CHANNEL.wireName(),
                         channelId,
                         payer,
                         payee,
@@ -1054,7 +1138,8 @@ public abstract class LedgerContractSuite {
         assertThat(balance(payer)).isEqualTo(930);
         assertThat(balance(payee)).isZero();
         assertThat(totalSupply()).isEqualTo(supplyBefore);
-        assertThat(operator().evaluate("channels:GetChannel", channelId)).isEqualTo(channel);
+        assertThat(operator().evaluate(Transaction.GET_CHANNEL.wireName(), channelId))
+                .isEqualTo(channel);
         assertThat(events).singleElement().satisfies(event -> {
             assertThat(event.name()).isEqualTo("ChannelOpened");
             assertThat(event.payloadText()).isEqualTo(result.payloadText());
@@ -1071,11 +1156,12 @@ public abstract class LedgerContractSuite {
         final String channelId = openChannel(payer, payee, 7, chain);
         final EventWindow window = EventWindow.open(operator());
 
-        final LedgerResult first = operator().submitResult("channels:Redeem", channelId, payee, "4", chain.word(4));
-        final JsonNode second = operator().submit("channels:Redeem", channelId, payee, "9", chain.word(9));
+        final LedgerResult first =
+                operator().submitResult(Transaction.REDEEM.wireName(), channelId, payee, "4", chain.word(4));
+        final JsonNode second = operator().submit(Transaction.REDEEM.wireName(), channelId, payee, "9", chain.word(9));
         final List<LedgerEvent> events = EventWindow.of(window.close(), first);
 
-        final JsonNode channel = operator().evaluate("channels:GetChannel", channelId);
+        final JsonNode channel = operator().evaluate(Transaction.GET_CHANNEL.wireName(), channelId);
         assertThat(second.get("channel")).isEqualTo(channel);
         assertThat(second.get("entry").get("amount").asLong()).isEqualTo(35);
         assertThat(second.get("entry").get("fromIndex").asLong()).isEqualTo(4);
@@ -1104,25 +1190,35 @@ public abstract class LedgerContractSuite {
         fund(payer, 10);
         final PaywordChain chain = chain(10);
         final String channelId = openChannel(payer, payee, 1, chain);
-        operator().submit("channels:Redeem", channelId, payee, "5", chain.word(5));
-        final JsonNode before = operator().evaluate("channels:GetChannel", channelId);
+        operator().submit(Transaction.REDEEM.wireName(), channelId, payee, "5", chain.word(5));
+        final JsonNode before = operator().evaluate(Transaction.GET_CHANNEL.wireName(), channelId);
 
-        operator().refusedSubmit("PAYWORD_REPLAYED", "channels:Redeem", channelId, payee, "5", chain.word(5));
-        operator().refusedSubmit("PAYWORD_REPLAYED", "channels:Redeem", channelId, payee, "3", chain.word(3));
-        operator().refusedSubmit("PAYWORD_BEYOND_CHAIN", "channels:Redeem", channelId, payee, "11", chain.word(10));
+        operator()
+                .refusedSubmit("PAYWORD_REPLAYED", Transaction.REDEEM.wireName(), channelId, payee, "5", chain.word(5));
+        operator()
+                .refusedSubmit("PAYWORD_REPLAYED", Transaction.REDEEM.wireName(), channelId, payee, "3", chain.word(3));
+        operator()
+                .refusedSubmit(
+                        "PAYWORD_BEYOND_CHAIN", Transaction.REDEEM.wireName(), channelId, payee, "11", chain.word(10));
         operator()
                 .refusedSubmit(
                         "PAYWORD_INVALID",
-                        "channels:Redeem",
+                        Transaction.REDEEM.wireName(),
                         channelId,
                         payee,
                         "6",
                         chain(10).word(6));
-        operator().refusedSubmit("PAYWORD_INVALID", "channels:Redeem", channelId, payee, "6", chain.word(7));
-        operator().refusedSubmit("CHANNEL_PARTY_MISMATCH", "channels:Redeem", channelId, payer, "6", chain.word(6));
-        operator().refusedSubmit("CHANNEL_NOT_FOUND", "channels:Redeem", Fresh.id("ch"), payee, "6", chain.word(6));
+        operator()
+                .refusedSubmit("PAYWORD_INVALID", Transaction.REDEEM.wireName(), channelId, payee, "6", chain.word(7));
+        operator()
+                .refusedSubmit(
+                        "CHANNEL_PARTY_MISMATCH", Transaction.REDEEM.wireName(), channelId, payer, "6", chain.word(6));
+        operator()
+                .refusedSubmit(
+                        "CHANNEL_NOT_FOUND", Transaction.REDEEM.wireName(), Fresh.id("ch"), payee, "6", chain.word(6));
 
-        assertThat(operator().evaluate("channels:GetChannel", channelId)).isEqualTo(before);
+        assertThat(operator().evaluate(Transaction.GET_CHANNEL.wireName(), channelId))
+                .isEqualTo(before);
         assertThat(balance(payee)).isEqualTo(5);
         assertThat(balance(payer)).isZero();
     }
@@ -1136,11 +1232,11 @@ public abstract class LedgerContractSuite {
         fund(payer, 100);
         final PaywordChain chain = chain(20);
         final String channelId = openChannel(payer, payee, 5, chain);
-        operator().submit("channels:Redeem", channelId, payee, "3", chain.word(3));
+        operator().submit(Transaction.REDEEM.wireName(), channelId, payee, "3", chain.word(3));
 
-        operator().refusedSubmit("CHANNEL_NOT_EXPIRED", "channels:Close", channelId, payer);
-        operator().refusedSubmit("CHANNEL_PARTY_MISMATCH", "channels:Close", channelId, stranger);
-        final JsonNode closed = operator().submit("channels:Close", channelId, payee);
+        operator().refusedSubmit("CHANNEL_NOT_EXPIRED", Transaction.CLOSE_CHANNEL.wireName(), channelId, payer);
+        operator().refusedSubmit("CHANNEL_PARTY_MISMATCH", Transaction.CLOSE_CHANNEL.wireName(), channelId, stranger);
+        final JsonNode closed = operator().submit(Transaction.CLOSE_CHANNEL.wireName(), channelId, payee);
 
         assertThat(closed.get("channel").get("status").asText()).isEqualTo("CLOSED");
         assertThat(closed.get("channel").get("closedBy").asText()).isEqualTo(payee);
@@ -1149,9 +1245,10 @@ public abstract class LedgerContractSuite {
         assertThat(closed.get("entry").get("action").asText()).isEqualTo("CLOSED");
         assertThat(balance(payer)).isEqualTo(85);
         assertThat(balance(payee)).isEqualTo(15);
-        operator().refusedSubmit("CHANNEL_CLOSED", "channels:Redeem", channelId, payee, "4", chain.word(4));
-        operator().refusedSubmit("CHANNEL_CLOSED", "channels:Close", channelId, payee);
-        assertThat(operator().evaluate("channels:GetChannel", channelId)).isEqualTo(closed.get("channel"));
+        operator().refusedSubmit("CHANNEL_CLOSED", Transaction.REDEEM.wireName(), channelId, payee, "4", chain.word(4));
+        operator().refusedSubmit("CHANNEL_CLOSED", Transaction.CLOSE_CHANNEL.wireName(), channelId, payee);
+        assertThat(operator().evaluate(Transaction.GET_CHANNEL.wireName(), channelId))
+                .isEqualTo(closed.get("channel"));
         assertThat(balance(payer) + balance(payee)).isEqualTo(100);
     }
 
@@ -1165,8 +1262,8 @@ public abstract class LedgerContractSuite {
         // three transactions must commit before expiry, also on Fabric (orderer batch timeout 250 ms)
         final long expiresAt = System.currentTimeMillis() + 5_000;
         final String channelId = openChannel(payer, payee, 1, chain, expiresAt);
-        operator().submit("channels:Redeem", channelId, payee, "2", chain.word(2));
-        operator().refusedSubmit("CHANNEL_NOT_EXPIRED", "channels:Close", channelId, payer);
+        operator().submit(Transaction.REDEEM.wireName(), channelId, payee, "2", chain.word(2));
+        operator().refusedSubmit("CHANNEL_NOT_EXPIRED", Transaction.CLOSE_CHANNEL.wireName(), channelId, payer);
 
         final JsonNode closed = closeOnceExpired(channelId, payer, expiresAt);
 
@@ -1174,7 +1271,7 @@ public abstract class LedgerContractSuite {
         assertThat(closed.get("channel").get("refunded").asLong()).isEqualTo(8);
         assertThat(balance(payer)).isEqualTo(8);
         assertThat(balance(payee)).isEqualTo(2);
-        operator().refusedSubmit("CHANNEL_CLOSED", "channels:Redeem", channelId, payee, "3", chain.word(3));
+        operator().refusedSubmit("CHANNEL_CLOSED", Transaction.REDEEM.wireName(), channelId, payee, "3", chain.word(3));
     }
 
     @Test
@@ -1188,11 +1285,12 @@ public abstract class LedgerContractSuite {
         final String channelId = openChannel(payer, payee, 1, chain, expiresAt);
         awaitLedgerTimePast(expiresAt);
 
-        operator().refusedSubmit("CHANNEL_EXPIRED", "channels:Redeem", channelId, payee, "2", chain.word(2));
+        operator()
+                .refusedSubmit("CHANNEL_EXPIRED", Transaction.REDEEM.wireName(), channelId, payee, "2", chain.word(2));
         operator()
                 .refusedSubmit(
                         "CHANNEL_EXPIRED",
-                        "channels:OpenChannel",
+                        Transaction.OPEN_CHANNEL.wireName(),
                         Fresh.id("ch"),
                         payer,
                         payee,
@@ -1217,7 +1315,7 @@ public abstract class LedgerContractSuite {
         operator()
                 .refusedSubmit(
                         "INSUFFICIENT_FUNDS",
-                        "channels:OpenChannel",
+                        Transaction.OPEN_CHANNEL.wireName(),
                         Fresh.id("ch"),
                         payer,
                         payee,
@@ -1227,11 +1325,19 @@ public abstract class LedgerContractSuite {
                         expiry);
         operator()
                 .refusedSubmit(
-                        "SELF_TRANSFER", "channels:OpenChannel", Fresh.id("ch"), payer, payer, "1", "10", root, expiry);
+                        "SELF_TRANSFER",
+                        Transaction.OPEN_CHANNEL.wireName(),
+                        Fresh.id("ch"),
+                        payer,
+                        payer,
+                        "1",
+                        "10",
+                        root,
+                        expiry);
         operator()
                 .refusedSubmit(
                         "AMOUNT_OVERFLOW",
-                        "channels:OpenChannel",
+                        Transaction.OPEN_CHANNEL.wireName(),
                         Fresh.id("ch"),
                         payer,
                         payee,
@@ -1239,11 +1345,11 @@ public abstract class LedgerContractSuite {
                         "10",
                         root,
                         expiry);
-        operator().submit("members:SuspendMember", payee, "fraud");
+        operator().submit(Transaction.SUSPEND_MEMBER.wireName(), payee, "fraud");
         operator()
                 .refusedSubmit(
                         "MEMBER_SUSPENDED",
-                        "channels:OpenChannel",
+                        Transaction.OPEN_CHANNEL.wireName(),
                         Fresh.id("ch"),
                         payer,
                         payee,
@@ -1264,16 +1370,17 @@ public abstract class LedgerContractSuite {
         final PaywordChain chain = chain(10);
         final String expiry = String.valueOf(System.currentTimeMillis() + 3_600_000);
         final String channelId = Fresh.id("ch");
-        final JsonNode first =
-                operator().submit("channels:OpenChannel", channelId, payer, payee, "3", "10", chain.root(), expiry);
+        final JsonNode first = operator()
+                .submit(Transaction.OPEN_CHANNEL.wireName(), channelId, payer, payee, "3", "10", chain.root(), expiry);
         final EventWindow window = EventWindow.open(operator());
 
         final LedgerResult again = operator()
-                .submitResult("channels:OpenChannel", channelId, payer, payee, "3", "10", chain.root(), expiry);
+                .submitResult(
+                        Transaction.OPEN_CHANNEL.wireName(), channelId, payer, payee, "3", "10", chain.root(), expiry);
         operator()
                 .refusedSubmit(
                         "CHANNEL_EXISTS",
-                        "channels:OpenChannel",
+                        Transaction.OPEN_CHANNEL.wireName(),
                         channelId,
                         payer,
                         payee,
@@ -1296,14 +1403,14 @@ public abstract class LedgerContractSuite {
         fund(payer, 10);
         final PaywordChain chain = chain(10);
         final String channelId = openChannel(payer, payee, 1, chain);
-        final JsonNode before = operator().evaluate("channels:GetChannel", channelId);
+        final JsonNode before = operator().evaluate(Transaction.GET_CHANNEL.wireName(), channelId);
 
-        foreign().refusedSubmit("ACCESS_DENIED", "channels:Redeem", channelId, payee, "2", chain.word(2));
-        foreign().refusedSubmit("ACCESS_DENIED", "channels:Close", channelId, payee);
+        foreign().refusedSubmit("ACCESS_DENIED", Transaction.REDEEM.wireName(), channelId, payee, "2", chain.word(2));
+        foreign().refusedSubmit("ACCESS_DENIED", Transaction.CLOSE_CHANNEL.wireName(), channelId, payee);
         foreign()
                 .refusedSubmit(
                         "ACCESS_DENIED",
-                        "channels:OpenChannel",
+                        Transaction.OPEN_CHANNEL.wireName(),
                         Fresh.id("ch"),
                         payer,
                         payee,
@@ -1311,10 +1418,12 @@ public abstract class LedgerContractSuite {
                         "10",
                         chain.root(),
                         String.valueOf(System.currentTimeMillis() + 3_600_000));
-        operator().submit("members:SuspendMember", payee, "fraud");
-        operator().refusedSubmit("MEMBER_SUSPENDED", "channels:Redeem", channelId, payee, "2", chain.word(2));
+        operator().submit(Transaction.SUSPEND_MEMBER.wireName(), payee, "fraud");
+        operator()
+                .refusedSubmit("MEMBER_SUSPENDED", Transaction.REDEEM.wireName(), channelId, payee, "2", chain.word(2));
 
-        assertThat(foreign().evaluate("channels:GetChannel", channelId)).isEqualTo(before);
+        assertThat(foreign().evaluate(Transaction.GET_CHANNEL.wireName(), channelId))
+                .isEqualTo(before);
         assertThat(balance(payer)).isZero();
         assertThat(balance(payee)).isZero();
     }
@@ -1330,59 +1439,66 @@ public abstract class LedgerContractSuite {
         final JsonNode policy = currentPolicy();
         final String heldCycle = Fresh.id("c");
         final String heldMember = verifiedMember(genesis);
-        operator().submit("members:SuspendMember", heldMember, "hold");
+        operator().submit(Transaction.SUSPEND_MEMBER.wireName(), heldMember, "hold");
         operator()
                 .submit(
-                        "rewards:PayRewardChunk",
+                        Transaction.PAY_REWARD_CHUNK.wireName(),
                         chunk(heldCycle, policy, Fresh.accountHash(), 1, entry(policy, heldMember, 10)));
         final String newcomer = Fresh.id("m");
         final String newGenesis = Fresh.id("g");
         final String newCycle = Fresh.id("c");
         final String transferId = Fresh.id("t");
-        final JsonNode memberBefore = operator().evaluate("members:GetMember", member);
+        final JsonNode memberBefore = operator().evaluate(Transaction.GET_MEMBER.wireName(), member);
         final long supplyBefore = totalSupply();
         final EventWindow window = EventWindow.open(operator());
 
         final LedgerDriver foreign = foreign();
-        foreign.refusedSubmit("ACCESS_DENIED", "members:RegisterGenesisMember", newGenesis, Fresh.accountHash());
-        foreign.refusedSubmit("ACCESS_DENIED", "members:RegisterMember", newcomer, Fresh.accountHash(), genesis);
-        foreign.refusedSubmit("ACCESS_DENIED", "members:SuspendMember", member, "hostile");
-        foreign.refusedSubmit("ACCESS_DENIED", "members:VerifyMember", payee);
-        foreign.refusedSubmit("ACCESS_DENIED", "members:ReinstateMember", heldMember);
+        foreign.refusedSubmit(
+                "ACCESS_DENIED", Transaction.REGISTER_GENESIS_MEMBER.wireName(), newGenesis, Fresh.accountHash());
+        foreign.refusedSubmit(
+                "ACCESS_DENIED", Transaction.REGISTER_MEMBER.wireName(), newcomer, Fresh.accountHash(), genesis);
+        foreign.refusedSubmit("ACCESS_DENIED", Transaction.SUSPEND_MEMBER.wireName(), member, "hostile");
+        foreign.refusedSubmit("ACCESS_DENIED", Transaction.VERIFY_MEMBER.wireName(), payee);
+        foreign.refusedSubmit("ACCESS_DENIED", Transaction.REINSTATE_MEMBER.wireName(), heldMember);
         foreign.refusedSubmit(
                 "ACCESS_DENIED",
-                "policies:PublishPolicy",
+                Transaction.PUBLISH_POLICY.wireName(),
                 policyJson(policy.get("policy"), policy.get("version").asInt() + 1));
         foreign.refusedSubmit(
                 "ACCESS_DENIED",
-                "rewards:PayRewardChunk",
+                Transaction.PAY_REWARD_CHUNK.wireName(),
                 chunk(newCycle, policy, Fresh.accountHash(), 1, entry(policy, member, 1000)));
-        foreign.refusedSubmit("ACCESS_DENIED", "rewards:ReleaseHold", heldCycle, heldMember);
-        foreign.refusedSubmit("ACCESS_DENIED", "rewards:ForfeitHold", heldCycle, heldMember);
-        foreign.refusedSubmit("ACCESS_DENIED", "money:Transfer", transferId, member, payee, "50", "");
-        foreign.refusedSubmit("ACCESS_DENIED", "members:RegisterMember", "bad id!", "not a hash", "x");
+        foreign.refusedSubmit("ACCESS_DENIED", Transaction.RELEASE_HOLD.wireName(), heldCycle, heldMember);
+        foreign.refusedSubmit("ACCESS_DENIED", Transaction.FORFEIT_HOLD.wireName(), heldCycle, heldMember);
+        foreign.refusedSubmit("ACCESS_DENIED", Transaction.TRANSFER.wireName(), transferId, member, payee, "50", "");
+        foreign.refusedSubmit("ACCESS_DENIED", Transaction.REGISTER_MEMBER.wireName(), "bad id!", "not a hash", "x");
         final List<LedgerEvent> events = window.close();
 
         assertThat(EventWindow.mentioning(events, newcomer, newGenesis, member, payee, heldMember, newCycle))
                 .isEmpty();
-        operator().refusedEvaluate("MEMBER_NOT_FOUND", "members:GetMember", newcomer);
-        operator().refusedEvaluate("MEMBER_NOT_FOUND", "members:GetMember", newGenesis);
-        operator().refusedEvaluate("CYCLE_NOT_FOUND", "rewards:GetCycle", newCycle);
-        operator().refusedEvaluate("TRANSFER_NOT_FOUND", "money:GetTransfer", transferId);
-        assertThat(operator().evaluate("members:GetMember", member)).isEqualTo(memberBefore);
-        assertThat(operator().evaluate("members:GetMember", payee).get("status").asText())
+        operator().refusedEvaluate("MEMBER_NOT_FOUND", Transaction.GET_MEMBER.wireName(), newcomer);
+        operator().refusedEvaluate("MEMBER_NOT_FOUND", Transaction.GET_MEMBER.wireName(), newGenesis);
+        operator().refusedEvaluate("CYCLE_NOT_FOUND", Transaction.GET_CYCLE.wireName(), newCycle);
+        operator().refusedEvaluate("TRANSFER_NOT_FOUND", Transaction.GET_TRANSFER.wireName(), transferId);
+        assertThat(operator().evaluate(Transaction.GET_MEMBER.wireName(), member))
+                .isEqualTo(memberBefore);
+        assertThat(operator()
+                        .evaluate(Transaction.GET_MEMBER.wireName(), payee)
+                        .get("status")
+                        .asText())
                 .isEqualTo("ACTIVE");
         assertThat(operator()
-                        .evaluate("members:GetMember", heldMember)
+                        .evaluate(Transaction.GET_MEMBER.wireName(), heldMember)
                         .get("status")
                         .asText())
                 .isEqualTo("SUSPENDED");
         assertThat(operator()
-                        .evaluate("rewards:GetRewardEntry", heldCycle, heldMember)
+                        .evaluate(Transaction.GET_REWARD_ENTRY.wireName(), heldCycle, heldMember)
                         .get("status")
                         .asText())
                 .isEqualTo("HELD");
-        assertThat(operator().evaluate("policies:GetCurrentPolicy")).isEqualTo(policy);
+        assertThat(operator().evaluate(Transaction.GET_CURRENT_POLICY.wireName()))
+                .isEqualTo(policy);
         assertThat(balance(member)).isEqualTo(100);
         assertThat(totalSupply()).isEqualTo(supplyBefore);
     }
@@ -1392,13 +1508,20 @@ public abstract class LedgerContractSuite {
         final String member = member(genesis());
         fund(member, 5);
 
-        assertThat(foreign().evaluate("members:GetMember", member))
-                .isEqualTo(operator().evaluate("members:GetMember", member));
-        assertThat(foreign().evaluate("money:GetBalance", member).get("balance").asLong())
+        assertThat(foreign().evaluate(Transaction.GET_MEMBER.wireName(), member))
+                .isEqualTo(operator().evaluate(Transaction.GET_MEMBER.wireName(), member));
+        assertThat(foreign()
+                        .evaluate(Transaction.GET_BALANCE.wireName(), member)
+                        .get("balance")
+                        .asLong())
                 .isEqualTo(5);
-        assertThat(foreign().evaluate("money:GetTotalSupply").get("totalSupply").asLong())
+        assertThat(foreign()
+                        .evaluate(Transaction.GET_TOTAL_SUPPLY.wireName())
+                        .get("totalSupply")
+                        .asLong())
                 .isPositive();
-        assertThat(foreign().evaluate("policies:GetCurrentPolicy")).isEqualTo(currentPolicy());
+        assertThat(foreign().evaluate(Transaction.GET_CURRENT_POLICY.wireName()))
+                .isEqualTo(currentPolicy());
     }
 
     // ---------------------------------------------------------------- helpers
@@ -1406,7 +1529,7 @@ public abstract class LedgerContractSuite {
     /** @return a fresh genesis member */
     protected String genesis() {
         final String memberId = Fresh.id("g");
-        operator().submit("members:RegisterGenesisMember", memberId, Fresh.accountHash());
+        operator().submit(Transaction.REGISTER_GENESIS_MEMBER.wireName(), memberId, Fresh.accountHash());
         return memberId;
     }
 
@@ -1417,14 +1540,14 @@ public abstract class LedgerContractSuite {
 
     protected String member(final String recommenderId, final String accountHash) {
         final String memberId = Fresh.id("m");
-        operator().submit("members:RegisterMember", memberId, accountHash, recommenderId);
+        operator().submit(Transaction.REGISTER_MEMBER.wireName(), memberId, accountHash, recommenderId);
         return memberId;
     }
 
     /** @return a fresh VERIFIED member under the recommender */
     protected String verifiedMember(final String recommenderId) {
         final String memberId = member(recommenderId);
-        operator().submit("members:VerifyMember", memberId);
+        operator().submit(Transaction.VERIFY_MEMBER.wireName(), memberId);
         return memberId;
     }
 
@@ -1438,7 +1561,7 @@ public abstract class LedgerContractSuite {
         final String cycleId = Fresh.id("fund");
         operator()
                 .submit(
-                        "rewards:PayRewardChunk",
+                        Transaction.PAY_REWARD_CHUNK.wireName(),
                         chunk(cycleId, policy, Fresh.accountHash(), 1, entry(policy, memberId, amount)));
         return cycleId;
     }
@@ -1446,12 +1569,12 @@ public abstract class LedgerContractSuite {
     /** @return the current PolicyRecord, publishing the default policy first on an empty ledger */
     protected JsonNode currentPolicy() {
         try {
-            return operator().evaluate("policies:GetCurrentPolicy");
+            return operator().evaluate(Transaction.GET_CURRENT_POLICY.wireName());
         } catch (LedgerException e) {
             if (!"POLICY_NOT_FOUND".equals(e.code())) {
                 throw e;
             }
-            return operator().submit("policies:PublishPolicy", DEFAULT_POLICY);
+            return operator().submit(Transaction.PUBLISH_POLICY.wireName(), DEFAULT_POLICY);
         }
     }
 
@@ -1514,7 +1637,7 @@ public abstract class LedgerContractSuite {
         final String channelId = Fresh.id("ch");
         operator()
                 .submit(
-                        "channels:OpenChannel",
+                        Transaction.OPEN_CHANNEL.wireName(),
                         channelId,
                         payer,
                         payee,
@@ -1526,7 +1649,7 @@ public abstract class LedgerContractSuite {
     }
 
     protected List<JsonNode> channelHistory(final String channelId, final int pageSize) {
-        return pages("channels:GetChannelHistory", channelId, pageSize);
+        return pages(Transaction.GET_CHANNEL_HISTORY.wireName(), channelId, pageSize);
     }
 
     /**
@@ -1538,7 +1661,7 @@ public abstract class LedgerContractSuite {
         while (true) {
             awaitLedgerTimePast(expiresAt);
             try {
-                return operator().submit("channels:Close", channelId, payer);
+                return operator().submit(Transaction.CLOSE_CHANNEL.wireName(), channelId, payer);
             } catch (LedgerException e) {
                 if (!"CHANNEL_NOT_EXPIRED".equals(e.code()) || System.currentTimeMillis() > deadline) {
                     throw e;
@@ -1554,17 +1677,20 @@ public abstract class LedgerContractSuite {
     }
 
     protected long balance(final String memberId) {
-        final JsonNode balance = operator().evaluate("money:GetBalance", memberId);
+        final JsonNode balance = operator().evaluate(Transaction.GET_BALANCE.wireName(), memberId);
         assertThat(balance.get("memberId").asText()).isEqualTo(memberId);
         return balance.get("balance").asLong();
     }
 
     protected long totalSupply() {
-        return operator().evaluate("money:GetTotalSupply").get("totalSupply").asLong();
+        return operator()
+                .evaluate(Transaction.GET_TOTAL_SUPPLY.wireName())
+                .get("totalSupply")
+                .asLong();
     }
 
     protected List<JsonNode> recommendees(final String memberId) {
-        return pages("members:ListRecommendees", memberId, 1000);
+        return pages(Transaction.LIST_RECOMMENDEES.wireName(), memberId, 1000);
     }
 
     /** Reads every page of a paged query, checking the page-size and bookmark rules on the way. */

@@ -19,6 +19,7 @@ import net.jqwik.api.Property;
 import net.jqwik.api.Provide;
 import net.jqwik.api.Tuple;
 import net.jqwik.api.statistics.Statistics;
+import org.poxledger.contract.Transaction;
 import org.poxledger.ledger.LedgerException;
 import org.poxledger.ledger.memory.EmbeddedLedger;
 import org.poxledger.ledger.memory.LedgerIdentity;
@@ -113,12 +114,13 @@ class LedgerInvariantPropertyTest {
 
         Model(final LedgerDriver ledger) {
             this.ledger = ledger;
-            final JsonNode policy = ledger.submit("policies:PublishPolicy", LedgerContractSuite.DEFAULT_POLICY);
+            final JsonNode policy =
+                    ledger.submit(Transaction.PUBLISH_POLICY.wireName(), LedgerContractSuite.DEFAULT_POLICY);
             this.policyRate =
                     policy.get("policy").get("tiers").get(0).get("rateBps").asInt();
             for (int i = 0; i < GENESIS_MEMBERS; i++) {
                 final String id = "g" + i;
-                ledger.submit("members:RegisterGenesisMember", id, Fresh.accountHash());
+                ledger.submit(Transaction.REGISTER_GENESIS_MEMBER.wireName(), id, Fresh.accountHash());
                 add(id, null, "VERIFIED");
                 genesis.add(id);
             }
@@ -139,33 +141,38 @@ class LedgerInvariantPropertyTest {
         private void register(final String recommender, final boolean verify) {
             final String id = "m" + counter++;
             if (!"VERIFIED".equals(status.get(recommender))) {
-                refused("RECOMMENDER_NOT_VERIFIED", "members:RegisterMember", id, Fresh.accountHash(), recommender);
+                refused(
+                        "RECOMMENDER_NOT_VERIFIED",
+                        Transaction.REGISTER_MEMBER.wireName(),
+                        id,
+                        Fresh.accountHash(),
+                        recommender);
                 return;
             }
-            ledger.submit("members:RegisterMember", id, Fresh.accountHash(), recommender);
+            ledger.submit(Transaction.REGISTER_MEMBER.wireName(), id, Fresh.accountHash(), recommender);
             add(id, recommender, "ACTIVE");
             if (verify) {
-                ledger.submit("members:VerifyMember", id);
+                ledger.submit(Transaction.VERIFY_MEMBER.wireName(), id);
                 status.put(id, "VERIFIED");
             }
         }
 
         private void suspend(final String member) {
             if ("SUSPENDED".equals(status.get(member))) {
-                refused("INVALID_STATUS_TRANSITION", "members:SuspendMember", member, "again");
+                refused("INVALID_STATUS_TRANSITION", Transaction.SUSPEND_MEMBER.wireName(), member, "again");
                 return;
             }
-            ledger.submit("members:SuspendMember", member, "property");
+            ledger.submit(Transaction.SUSPEND_MEMBER.wireName(), member, "property");
             statusBeforeSuspension.put(member, status.get(member));
             status.put(member, "SUSPENDED");
         }
 
         private void reinstate(final String member) {
             if (!"SUSPENDED".equals(status.get(member))) {
-                refused("INVALID_STATUS_TRANSITION", "members:ReinstateMember", member);
+                refused("INVALID_STATUS_TRANSITION", Transaction.REINSTATE_MEMBER.wireName(), member);
                 return;
             }
-            final JsonNode reinstated = ledger.submit("members:ReinstateMember", member);
+            final JsonNode reinstated = ledger.submit(Transaction.REINSTATE_MEMBER.wireName(), member);
             status.put(member, statusBeforeSuspension.remove(member));
             assertThat(reinstated.get("status").asText()).isEqualTo(status.get(member));
         }
@@ -179,7 +186,7 @@ class LedgerInvariantPropertyTest {
                     .append("{\"amount\":%d,\"events\":1,\"level\":1,\"memberId\":\"%s\",\"rateBps\":%d,\"scoreBps\":0}"
                             .formatted(amount, member, policyRate)));
             ledger.submit(
-                    "rewards:PayRewardChunk",
+                    Transaction.PAY_REWARD_CHUNK.wireName(),
                     ("{\"cycleEnd\":20,\"cycleId\":\"%s\",\"cycleStart\":10,\"entries\":[%s],\"entryCount\":%d,"
                                     + "\"merkleRoot\":\"%s\",\"policyVersion\":1}")
                             .formatted(cycleId, entries, amounts.size(), Fresh.accountHash()));
@@ -196,11 +203,11 @@ class LedgerInvariantPropertyTest {
         private void settle(final boolean release) {
             holds.forEach((cycleId, held) -> held.forEach((member, amount) -> {
                 if (release) {
-                    ledger.submit("rewards:ReleaseHold", cycleId, member);
+                    ledger.submit(Transaction.RELEASE_HOLD.wireName(), cycleId, member);
                     credit(member, amount);
                     supply += amount;
                 } else {
-                    ledger.submit("rewards:ForfeitHold", cycleId, member);
+                    ledger.submit(Transaction.FORFEIT_HOLD.wireName(), cycleId, member);
                 }
             }));
             holds.clear();
@@ -211,13 +218,13 @@ class LedgerInvariantPropertyTest {
             final String[] args = {transferId, from, to, String.valueOf(amount), ""};
             final String outcome;
             if (from.equals(to)) {
-                outcome = refused("SELF_TRANSFER", "money:Transfer", args);
+                outcome = refused("SELF_TRANSFER", Transaction.TRANSFER.wireName(), args);
             } else if ("SUSPENDED".equals(status.get(from)) || "SUSPENDED".equals(status.get(to))) {
-                outcome = refused("MEMBER_SUSPENDED", "money:Transfer", args);
+                outcome = refused("MEMBER_SUSPENDED", Transaction.TRANSFER.wireName(), args);
             } else if (balance.get(from) < amount) {
-                outcome = refused("INSUFFICIENT_FUNDS", "money:Transfer", args);
+                outcome = refused("INSUFFICIENT_FUNDS", Transaction.TRANSFER.wireName(), args);
             } else {
-                ledger.submit("money:Transfer", args);
+                ledger.submit(Transaction.TRANSFER.wireName(), args);
                 credit(from, -amount);
                 credit(to, amount);
                 outcome = "COMPLETED";
@@ -228,19 +235,20 @@ class LedgerInvariantPropertyTest {
         void checkInvariants() {
             long sum = 0;
             for (final String member : members) {
-                final long onLedger = ledger.evaluate("money:GetBalance", member)
+                final long onLedger = ledger.evaluate(Transaction.GET_BALANCE.wireName(), member)
                         .get("balance")
                         .asLong();
                 assertThat(onLedger).as("balance of %s", member).isNotNegative().isEqualTo(balance.get(member));
                 sum += onLedger;
             }
-            final long totalSupply =
-                    ledger.evaluate("money:GetTotalSupply").get("totalSupply").asLong();
+            final long totalSupply = ledger.evaluate(Transaction.GET_TOTAL_SUPPLY.wireName())
+                    .get("totalSupply")
+                    .asLong();
             assertThat(sum).as("sum of balances").isEqualTo(totalSupply).isEqualTo(supply);
 
             final Map<String, List<String>> children = new HashMap<>();
             for (final String member : members) {
-                final JsonNode stored = ledger.evaluate("members:GetMember", member);
+                final JsonNode stored = ledger.evaluate(Transaction.GET_MEMBER.wireName(), member);
                 assertThat(stored.get("status").asText()).isEqualTo(status.get(member));
                 final Set<String> path = new HashSet<>();
                 String current = member;
@@ -248,7 +256,7 @@ class LedgerInvariantPropertyTest {
                     assertThat(path.add(current))
                             .as("cycle through %s above %s", current, member)
                             .isTrue();
-                    final JsonNode node = ledger.evaluate("members:GetMember", current);
+                    final JsonNode node = ledger.evaluate(Transaction.GET_MEMBER.wireName(), current);
                     current = node.has("recommenderId")
                             ? node.get("recommenderId").asText()
                             : null;
@@ -266,7 +274,7 @@ class LedgerInvariantPropertyTest {
             }
             for (final String member : members) {
                 final List<String> listed = new ArrayList<>();
-                ledger.evaluate("members:ListRecommendees", member, "1000", "")
+                ledger.evaluate(Transaction.LIST_RECOMMENDEES.wireName(), member, "1000", "")
                         .get("items")
                         .forEach(item -> listed.add(item.get("memberId").asText()));
                 assertThat(listed)

@@ -8,9 +8,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import org.junit.jupiter.api.Test;
-import org.poxledger.chaincode.model.Member;
-import org.poxledger.chaincode.model.MemberStatus;
-import org.poxledger.chaincode.model.Page;
+import org.poxledger.contract.ErrorCode;
+import org.poxledger.contract.model.Member;
+import org.poxledger.contract.model.MemberStatus;
+import org.poxledger.contract.model.Page;
 
 class LedgerJsonTest {
 

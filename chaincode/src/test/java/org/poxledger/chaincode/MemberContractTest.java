@@ -9,9 +9,10 @@ import java.util.List;
 import org.hyperledger.fabric.contract.Context;
 import org.hyperledger.fabric.shim.ledger.CompositeKey;
 import org.junit.jupiter.api.Test;
-import org.poxledger.chaincode.model.Member;
-import org.poxledger.chaincode.model.MemberStatus;
-import org.poxledger.chaincode.model.Suspension;
+import org.poxledger.contract.Transaction;
+import org.poxledger.contract.model.Member;
+import org.poxledger.contract.model.MemberStatus;
+import org.poxledger.contract.model.Suspension;
 import org.poxledger.ledger.memory.CommittedTransaction;
 import org.poxledger.ledger.memory.InMemoryChaincodeStub;
 import org.poxledger.ledger.memory.InMemoryWorldState;
@@ -30,7 +31,7 @@ class MemberContractTest {
     @Test
     void takes_every_time_from_the_transaction_timestamp() {
         final String json = world.newTransaction(OPERATOR)
-                .function("members:RegisterGenesisMember")
+                .function(Transaction.REGISTER_GENESIS_MEMBER.wireName())
                 .timestamp(TX_TIME)
                 .submit(ctx -> members.RegisterGenesisMember(ctx, "g-1", "a".repeat(64)));
 
@@ -43,7 +44,7 @@ class MemberContractTest {
     void a_registration_writes_the_member_its_account_claim_and_the_recommendee_index_only() {
         world.submit(OPERATOR, ctx -> members.RegisterGenesisMember(ctx, "g-1", "a".repeat(64)));
         final InMemoryChaincodeStub stub = world.newTransaction(OPERATOR)
-                .function("members:RegisterMember")
+                .function(Transaction.REGISTER_MEMBER.wireName())
                 .build();
 
         members.RegisterMember(new Context(stub), "m-1", "b".repeat(64), "g-1");
@@ -80,13 +81,13 @@ class MemberContractTest {
         final List<List<String>> writeSets = new ArrayList<>();
         for (final InMemoryWorldState peer : List.of(new InMemoryWorldState(), new InMemoryWorldState())) {
             final InMemoryChaincodeStub registration = peer.newTransaction(OPERATOR)
-                    .function("members:RegisterGenesisMember")
+                    .function(Transaction.REGISTER_GENESIS_MEMBER.wireName())
                     .timestamp(TX_TIME)
                     .build();
             members.RegisterGenesisMember(new Context(registration), "g-1", "a".repeat(64));
             final String registrationTxId = registration.commit().txId();
             final InMemoryChaincodeStub stub = peer.newTransaction(OPERATOR)
-                    .function("members:SuspendMember")
+                    .function(Transaction.SUSPEND_MEMBER.wireName())
                     .timestamp(TX_TIME.plusSeconds(1))
                     .build();
             members.SuspendMember(new Context(stub), "g-1", "review");

@@ -9,7 +9,8 @@ import java.util.HexFormat;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
-import org.poxledger.chaincode.model.Policy;
+import org.poxledger.contract.ErrorCode;
+import org.poxledger.contract.model.Policy;
 
 class PolicyRulesTest {
 

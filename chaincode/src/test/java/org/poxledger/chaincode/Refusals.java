@@ -6,6 +6,7 @@ import java.nio.charset.StandardCharsets;
 import org.assertj.core.api.AbstractThrowableAssert;
 import org.assertj.core.api.ThrowableAssert.ThrowingCallable;
 import org.hyperledger.fabric.shim.ChaincodeException;
+import org.poxledger.contract.ErrorCode;
 
 /** Assertions on refusals thrown directly by chaincode classes. */
 final class Refusals {

@@ -1,6 +1,7 @@
 package org.poxledger.ledger;
 
 import java.util.Optional;
+import org.poxledger.contract.ErrorCode;
 
 /**
  * A transaction the ledger refused or could not complete. {@link #code()} is the chaincode's stable error code (for
@@ -9,20 +10,20 @@ import java.util.Optional;
 public class LedgerException extends RuntimeException {
 
     /** The ledger could not be reached or did not answer in time. */
-    public static final String LEDGER_UNAVAILABLE = "LEDGER_UNAVAILABLE";
+    public static final String LEDGER_UNAVAILABLE = ErrorCode.LEDGER_UNAVAILABLE.name();
 
     /** The transaction was ordered but failed validation for a reason other than a read conflict. */
-    public static final String COMMIT_FAILED = "COMMIT_FAILED";
+    public static final String COMMIT_FAILED = ErrorCode.COMMIT_FAILED.name();
 
     /**
      * The transaction was ordered but invalidated because a key or range it read changed before it committed (Fabric's
      * {@code MVCC_READ_CONFLICT} or {@code PHANTOM_READ_CONFLICT}). Nothing of it was written, so submitting it again,
      * freshly endorsed on the new state, is always safe.
      */
-    public static final String READ_CONFLICT = "READ_CONFLICT";
+    public static final String READ_CONFLICT = ErrorCode.READ_CONFLICT.name();
 
     /** The chaincode failed without one of its own error codes. */
-    public static final String CHAINCODE_ERROR = "CHAINCODE_ERROR";
+    public static final String CHAINCODE_ERROR = ErrorCode.CHAINCODE_ERROR.name();
 
     private final String code;
     private final String transactionId;

@@ -19,14 +19,14 @@ import org.neo4j.driver.Session;
 import org.neo4j.harness.Neo4j;
 import org.neo4j.harness.Neo4jBuilders;
 import org.poxledger.bench.BenchResults;
+import org.poxledger.contract.model.Member;
+import org.poxledger.contract.model.MemberStatus;
 import org.poxledger.platform.graph.GraphProperties;
 import org.poxledger.platform.graph.GraphSchemaMigrator;
 import org.poxledger.platform.level.DepthCounterRecomputer;
 import org.poxledger.platform.level.LevelRecorder;
-import org.poxledger.platform.member.LedgerMember;
 import org.poxledger.platform.member.MemberBatchProjection;
 import org.poxledger.platform.member.MemberProjection;
-import org.poxledger.platform.member.MemberStatus;
 import org.poxledger.platform.policy.PolicyCatalog;
 import org.poxledger.platform.policy.RewardPolicy;
 import org.slf4j.Logger;
@@ -164,9 +164,9 @@ public final class GraphScaleBench {
         long[] nanos = new long[registrations];
         for (int i = 0; i < registrations; i++) {
             String id = "new" + i;
-            LedgerMember member = new LedgerMember(
-                    id,
+            Member member = new Member(
                     TreeLoader.accountHash(tree.size() + i),
+                    id,
                     GeneratedTree.id(random.nextInt(tree.size())),
                     EPOCH + tree.size() + i,
                     "tx-" + id,

@@ -18,6 +18,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.poxledger.chaincode.Fresh;
+import org.poxledger.contract.Transaction;
 import org.poxledger.ledger.LedgerException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -112,7 +113,8 @@ class FabricHotKeyIT {
     private String retriedOnConflict(String payer, String payee) {
         String transferId = Fresh.id("t");
         for (int attempt = 0; attempt < 20; attempt++) {
-            String outcome = outcome(() -> ledger.submit("money:Transfer", transferId, payer, payee, "1", ""));
+            String outcome =
+                    outcome(() -> ledger.submit(Transaction.TRANSFER.wireName(), transferId, payer, payee, "1", ""));
             if (!LedgerException.READ_CONFLICT.equals(outcome)) {
                 return outcome;
             }
@@ -143,12 +145,12 @@ class FabricHotKeyIT {
     }
 
     private void transfer(String from, String to, long amount) {
-        ledger.submit("money:Transfer", Fresh.id("t"), from, to, Long.toString(amount), "");
+        ledger.submit(Transaction.TRANSFER.wireName(), Fresh.id("t"), from, to, Long.toString(amount), "");
     }
 
     private String genesis() {
         String memberId = Fresh.id("g");
-        ledger.submit("members:RegisterGenesisMember", memberId, Fresh.accountHash());
+        ledger.submit(Transaction.REGISTER_GENESIS_MEMBER.wireName(), memberId, Fresh.accountHash());
         return memberId;
     }
 
@@ -179,7 +181,7 @@ class FabricHotKeyIT {
                         entries.size(),
                         Fresh.accountHash(),
                         policy.get("version").asInt());
-        ledger.submit("rewards:PayRewardChunk", chunk);
+        ledger.submit(Transaction.PAY_REWARD_CHUNK.wireName(), chunk);
         return memberIds;
     }
 
@@ -190,18 +192,18 @@ class FabricHotKeyIT {
     /** The published policy, or the default one published now on a ledger that has none yet. */
     static JsonNode currentPolicy(FabricLedgerConnection ledger) {
         try {
-            return parse(ledger.evaluate("policies:GetCurrentPolicy"));
+            return parse(ledger.evaluate(Transaction.GET_CURRENT_POLICY.wireName()));
         } catch (LedgerException e) {
             if (!"POLICY_NOT_FOUND".equals(e.code())) {
                 throw e;
             }
-            return parse(
-                    ledger.submit("policies:PublishPolicy", DefaultPolicy.JSON).payload());
+            return parse(ledger.submit(Transaction.PUBLISH_POLICY.wireName(), DefaultPolicy.JSON)
+                    .payload());
         }
     }
 
     private long balance(String memberId) {
-        return parse(ledger.evaluate("money:GetBalance", memberId))
+        return parse(ledger.evaluate(Transaction.GET_BALANCE.wireName(), memberId))
                 .get("balance")
                 .asLong();
     }

@@ -25,6 +25,7 @@ import org.bouncycastle.operator.jcajce.JcaContentSignerBuilder;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.poxledger.contract.Transaction;
 import org.poxledger.ledger.LedgerException;
 
 /** The real gRPC/TLS path, up to a peer that is not there. */
@@ -65,13 +66,13 @@ class FabricLedgerConnectionTransportTest {
     @Test
     void a_peer_that_is_not_listening_makes_evaluate_and_submit_ledger_unavailable() throws IOException {
         try (FabricLedgerConnection ledger = FabricLedgerConnection.connect(settings(closedPort()))) {
-            assertThatThrownBy(() -> ledger.evaluate("money:GetTotalSupply"))
+            assertThatThrownBy(() -> ledger.evaluate(Transaction.GET_TOTAL_SUPPLY.wireName()))
                     .asInstanceOf(type(LedgerException.class))
                     .satisfies(e -> {
                         assertThat(e.code()).isEqualTo(LedgerException.LEDGER_UNAVAILABLE);
                         assertThat(e.transactionId()).isEmpty();
                     });
-            assertThatThrownBy(() -> ledger.submit("members:VerifyMember", "m_1"))
+            assertThatThrownBy(() -> ledger.submit(Transaction.VERIFY_MEMBER.wireName(), "m_1"))
                     .asInstanceOf(type(LedgerException.class))
                     .satisfies(e -> {
                         assertThat(e.code()).isEqualTo(LedgerException.LEDGER_UNAVAILABLE);

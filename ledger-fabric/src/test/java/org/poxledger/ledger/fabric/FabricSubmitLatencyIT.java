@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.time.Duration;
 import org.junit.jupiter.api.Test;
 import org.poxledger.chaincode.Fresh;
+import org.poxledger.contract.Transaction;
 import org.poxledger.ledger.LedgerResult;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -34,7 +35,8 @@ class FabricSubmitLatencyIT {
     private static Duration timedRegistration(FabricLedgerConnection ledger, String label) {
         String memberId = Fresh.id("latency");
         long started = System.nanoTime();
-        LedgerResult result = ledger.submit("members:RegisterGenesisMember", memberId, Fresh.accountHash());
+        LedgerResult result =
+                ledger.submit(Transaction.REGISTER_GENESIS_MEMBER.wireName(), memberId, Fresh.accountHash());
         Duration latency = Duration.ofNanos(System.nanoTime() - started);
         log.info(
                 "{} members:RegisterGenesisMember {} committed in block {} as {} after {} ms",

@@ -21,13 +21,15 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import org.neo4j.driver.Driver;
-import org.poxledger.ledger.LedgerConnection;
+import org.poxledger.contract.ErrorCode;
+import org.poxledger.contract.model.Cycle;
+import org.poxledger.contract.model.Member;
+import org.poxledger.contract.model.Page;
 import org.poxledger.ledger.LedgerException;
-import org.poxledger.platform.member.LedgerMember;
+import org.poxledger.platform.ledger.LedgerClient;
 import org.poxledger.platform.reward.CyclePlan;
 import org.poxledger.platform.reward.CycleProgress;
 import org.poxledger.platform.reward.CycleState;
-import org.poxledger.platform.reward.LedgerCycle;
 import org.poxledger.platform.reward.RewardCycleService;
 import org.poxledger.platform.reward.RewardLedger;
 import org.poxledger.platform.wallet.MoneyLedger;
@@ -35,7 +37,6 @@ import org.poxledger.platform.wallet.WalletProjection;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Service;
-import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Compares the graph with the ledger (DESIGN §10) and reports every difference: members (existence, status,
@@ -51,11 +52,10 @@ import tools.jackson.databind.json.JsonMapper;
 public class GraphLedgerAudit {
 
     private static final Logger log = LoggerFactory.getLogger(GraphLedgerAudit.class);
-    private static final JsonMapper JSON = JsonMapper.builder().build();
     private static final int PAGE = 1000;
 
     private final Driver driver;
-    private final LedgerConnection ledger;
+    private final LedgerClient ledger;
     private final MoneyLedger money;
     private final WalletProjection wallets;
     private final RewardCycleService cycles;
@@ -64,7 +64,7 @@ public class GraphLedgerAudit {
 
     GraphLedgerAudit(
             Driver driver,
-            LedgerConnection ledger,
+            LedgerClient ledger,
             MoneyLedger money,
             WalletProjection wallets,
             RewardCycleService cycles,
@@ -130,13 +130,13 @@ public class GraphLedgerAudit {
         for (GraphMember member : graph.values().stream()
                 .sorted(java.util.Comparator.comparing(GraphMember::memberId))
                 .toList()) {
-            Optional<LedgerMember> found = ledgerMember(member.memberId());
+            Optional<Member> found = ledgerMember(member.memberId());
             if (found.isEmpty()) {
                 differences.add(
                         AuditDifference.of(MEMBER_NOT_ON_LEDGER, member.memberId(), null, member.status(), null));
                 continue;
             }
-            LedgerMember truth = found.get();
+            Member truth = found.get();
             onLedger.add(truth.memberId());
             toWalk.add(truth.memberId());
             compare(
@@ -170,7 +170,7 @@ public class GraphLedgerAudit {
         }
         while (!toWalk.isEmpty()) {
             String parent = toWalk.poll();
-            for (LedgerMember child : recommendees(parent)) {
+            for (Member child : recommendees(parent)) {
                 if (!graph.containsKey(child.memberId()) && onLedger.add(child.memberId())) {
                     differences.add(AuditDifference.of(
                             MEMBER_NOT_IN_GRAPH,
@@ -195,7 +195,7 @@ public class GraphLedgerAudit {
             try {
                 ledgerBalance = money.balance(memberId);
             } catch (LedgerException e) {
-                if (!"MEMBER_NOT_FOUND".equals(e.code())) {
+                if (!ErrorCode.MEMBER_NOT_FOUND.is(e.code())) {
                     throw e;
                 }
                 ledgerBalance = 0;
@@ -212,7 +212,7 @@ public class GraphLedgerAudit {
             CycleProgress progress = cycles.progress(plan.cycleId());
             graphMinted = Math.addExact(graphMinted, Math.addExact(progress.amountPaid(), progress.amountReleased()));
             int recorded = progress.entriesRecorded();
-            Optional<LedgerCycle> onChain = rewards.cycle(plan.cycleId());
+            Optional<Cycle> onChain = rewards.cycle(plan.cycleId());
             if (onChain.isEmpty()) {
                 boolean expected = plan.entryCount() == 0 || (plan.state() != CycleState.COMPLETE && recorded == 0);
                 if (!expected) {
@@ -225,7 +225,7 @@ public class GraphLedgerAudit {
                 }
                 continue;
             }
-            LedgerCycle cycle = onChain.get();
+            Cycle cycle = onChain.get();
             String id = plan.cycleId();
             compare(differences, CYCLE_FIELD, id, "merkleRoot", plan.merkleRoot(), cycle.merkleRoot());
             compare(differences, CYCLE_FIELD, id, "policyVersion", plan.policyVersion(), cycle.policyVersion());
@@ -242,33 +242,21 @@ public class GraphLedgerAudit {
         return checked;
     }
 
-    private Optional<LedgerMember> ledgerMember(String memberId) {
-        try {
-            return Optional.of(LedgerMember.fromJson(JSON, text(ledger.evaluate("members:GetMember", memberId))));
-        } catch (LedgerException e) {
-            if ("MEMBER_NOT_FOUND".equals(e.code()) || "INVALID_ARGUMENT".equals(e.code())) {
-                return Optional.empty();
-            }
-            throw e;
-        }
+    private Optional<Member> ledgerMember(String memberId) {
+        return LedgerClient.absentOn(
+                () -> ledger.getMember(memberId), ErrorCode.MEMBER_NOT_FOUND, ErrorCode.INVALID_ARGUMENT);
     }
 
-    private List<LedgerMember> recommendees(String memberId) {
-        List<LedgerMember> children = new ArrayList<>();
+    private List<Member> recommendees(String memberId) {
+        List<Member> children = new ArrayList<>();
         String bookmark = "";
         do {
-            RecommendeePage page = JSON.readValue(
-                    ledger.evaluate("members:ListRecommendees", memberId, Integer.toString(PAGE), bookmark),
-                    RecommendeePage.class);
-            if (page.items() != null) {
-                page.items().forEach(item -> children.add(LedgerMember.fromJson(JSON, JSON.writeValueAsString(item))));
-            }
+            Page<Member> page = ledger.listRecommendees(memberId, PAGE, bookmark);
+            children.addAll(page.items());
             bookmark = page.bookmark() == null ? "" : page.bookmark();
         } while (!bookmark.isEmpty());
         return children;
     }
-
-    private record RecommendeePage(String bookmark, List<Map<String, Object>> items) {}
 
     private static void compare(
             List<AuditDifference> differences,
@@ -280,9 +268,5 @@ public class GraphLedgerAudit {
         if (!Objects.equals(graph == null ? null : graph.toString(), ledger == null ? null : ledger.toString())) {
             differences.add(AuditDifference.of(kind, subject, field, graph, ledger));
         }
-    }
-
-    private static String text(byte[] bytes) {
-        return new String(bytes, java.nio.charset.StandardCharsets.UTF_8);
     }
 }

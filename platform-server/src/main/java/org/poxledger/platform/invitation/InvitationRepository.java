@@ -9,7 +9,8 @@ import org.neo4j.driver.Driver;
 import org.neo4j.driver.Record;
 import org.neo4j.driver.Value;
 import org.neo4j.driver.exceptions.ClientException;
-import org.poxledger.platform.web.ApiException;
+import org.poxledger.contract.ErrorCode;
+import org.poxledger.contract.Refusal;
 import org.poxledger.platform.web.PageOf;
 import org.springframework.stereotype.Repository;
 
@@ -79,7 +80,7 @@ class InvitationRepository {
     /**
      * Creates an open invitation; an expired open invitation for the same account is closed first.
      *
-     * @throws ApiException {@code DUPLICATE_INVITATION} when another request opened one for the account meanwhile
+     * @throws Refusal {@code DUPLICATE_INVITATION} when another request opened one for the account meanwhile
      */
     void create(String code, String inviterId, String account, String accountHash, Instant now, Instant expiresAt) {
         Map<String, Object> params = new HashMap<>();
@@ -101,8 +102,10 @@ class InvitationRepository {
                             """).withParameters(params).execute();
         } catch (ClientException e) {
             if (e.code().startsWith("Neo.ClientError.Schema.ConstraintValidationFailed")) {
-                throw ApiException.conflict(
-                        "DUPLICATE_INVITATION", "handle", "an open invitation for " + account + " exists already");
+                throw Refusal.of(
+                        ErrorCode.DUPLICATE_INVITATION,
+                        "handle",
+                        "an open invitation for " + account + " exists already");
             }
             throw e;
         }

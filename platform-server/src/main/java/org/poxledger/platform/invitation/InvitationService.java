@@ -2,21 +2,21 @@ package org.poxledger.platform.invitation;
 
 import java.time.Clock;
 import java.time.Instant;
+import org.poxledger.contract.ErrorCode;
+import org.poxledger.contract.Refusal;
+import org.poxledger.contract.model.Member;
+import org.poxledger.contract.model.MemberStatus;
 import org.poxledger.ledger.LedgerException;
 import org.poxledger.platform.member.AccountHasher;
-import org.poxledger.platform.member.LedgerMember;
 import org.poxledger.platform.member.MemberIds;
 import org.poxledger.platform.member.MemberRegistration;
 import org.poxledger.platform.member.MemberRepository;
-import org.poxledger.platform.member.MemberStatus;
 import org.poxledger.platform.member.MemberView;
 import org.poxledger.platform.member.SocialAccount;
 import org.poxledger.platform.security.UserAccounts;
-import org.poxledger.platform.web.ApiException;
 import org.poxledger.platform.web.PageOf;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Service;
 
 /**
@@ -54,25 +54,25 @@ public class InvitationService {
     }
 
     /**
-     * @throws ApiException {@code INVITER_NOT_VERIFIED}, {@code INVITER_SUSPENDED}, {@code UNKNOWN_NETWORK},
-     *     {@code MALFORMED_HANDLE}, {@code ACCOUNT_ALREADY_REGISTERED}, {@code DUPLICATE_INVITATION}
+     * @throws Refusal {@code INVITER_NOT_VERIFIED}, {@code INVITER_SUSPENDED}, {@code UNKNOWN_NETWORK},
+     *     {@code MALFORMED_HANDLE}, {@code SELF_REFERRAL}, {@code ACCOUNT_ALREADY_REGISTERED}, {@code DUPLICATE_INVITATION}
      */
     public Invitation invite(String inviterId, String network, String handle) {
         MemberView inviter = members.find(inviterId)
-                .orElseThrow(() -> ApiException.notFound("MEMBER_NOT_FOUND", "member " + inviterId + " is unknown"));
+                .orElseThrow(() -> Refusal.of(ErrorCode.MEMBER_NOT_FOUND, "member " + inviterId + " is unknown"));
         if (inviter.status() == MemberStatus.SUSPENDED) {
-            throw ApiException.conflict("INVITER_SUSPENDED", null, "member " + inviterId + " is suspended");
+            throw Refusal.of(ErrorCode.INVITER_SUSPENDED, null, "member " + inviterId + " is suspended");
         }
         if (inviter.status() != MemberStatus.VERIFIED) {
-            throw ApiException.conflict(
-                    "INVITER_NOT_VERIFIED", null, "member " + inviterId + " must be verified to invite others");
+            throw Refusal.of(
+                    ErrorCode.INVITER_NOT_VERIFIED, null, "member " + inviterId + " must be verified to invite others");
         }
         SocialAccount account = SocialAccount.of(network, handle);
-        String accountHash = registration.requireUnregistered(account);
+        String accountHash = registration.requireUnregistered(account, inviterId);
         Instant now = clock.instant();
         invitations.findOpen(account.canonical(), now).ifPresent(open -> {
-            throw ApiException.conflict(
-                    "DUPLICATE_INVITATION",
+            throw Refusal.of(
+                    ErrorCode.DUPLICATE_INVITATION,
                     "handle",
                     "an open invitation for " + account + " exists until " + Instant.ofEpochMilli(open.expiresAt()));
         });
@@ -99,7 +99,7 @@ public class InvitationService {
     public record PublicInvitation(String code, String inviterDisplayName, String account, Instant expiresAt) {}
 
     /**
-     * @throws ApiException {@code INVITATION_NOT_FOUND}, {@code INVITATION_EXPIRED}, {@code INVITATION_ALREADY_ACCEPTED}
+     * @throws Refusal {@code INVITATION_NOT_FOUND}, {@code INVITATION_EXPIRED}, {@code INVITATION_ALREADY_ACCEPTED}
      */
     public PublicInvitation lookup(String code) {
         InvitationRepository.Stored stored = acceptable(code, clock.instant());
@@ -112,28 +112,30 @@ public class InvitationService {
      * invitation before the ledger is called, so a retried request (after a time-out, a crash) registers the same
      * member, never a second one.
      *
-     * @throws ApiException the errors of {@link #lookup}, {@code USERNAME_TAKEN}, {@code ACCOUNT_ALREADY_REGISTERED}
+     * @throws Refusal the errors of {@link #lookup}, {@code USERNAME_TAKEN}, {@code ACCOUNT_ALREADY_REGISTERED}
      * @throws LedgerException when the ledger refuses, e.g. {@code RECOMMENDER_NOT_VERIFIED}
      */
-    public LedgerMember accept(String code, String username, String password, String displayName, String email) {
+    public Member accept(String code, String username, String password, String displayName, String email) {
         Instant now = clock.instant();
         InvitationRepository.Stored stored = acceptable(code, now);
         SocialAccount account = SocialAccount.parse(stored.account());
         members.memberIdByAccountHash(hasher.hash(account))
                 .filter(owner -> !owner.equals(stored.memberId()))
                 .ifPresent(owner -> {
-                    throw ApiException.conflict(
-                            "ACCOUNT_ALREADY_REGISTERED", null, "account " + account + " is already registered");
+                    throw Refusal.of(
+                            ErrorCode.ACCOUNT_ALREADY_REGISTERED,
+                            null,
+                            "account " + account + " is already registered");
                 });
         accounts.find(username)
                 .filter(user -> user.memberId() == null || !user.memberId().equals(stored.memberId()))
                 .ifPresent(user -> {
-                    throw ApiException.conflict("USERNAME_TAKEN", "username", "username " + username + " is taken");
+                    throw Refusal.of(ErrorCode.USERNAME_TAKEN, "username", "username " + username + " is taken");
                 });
         // checks first, so a refused request leaves the invitation as it was
         String memberId = invitations.keepMemberId(code, MemberIds.newMemberId());
         accounts.reserveForMember(memberId, username, password);
-        LedgerMember member;
+        Member member;
         try {
             member = registration.register(memberId, account, stored.inviterId(), displayName, email);
         } catch (LedgerException e) {
@@ -154,16 +156,15 @@ public class InvitationService {
     private InvitationRepository.Stored acceptable(String code, Instant now) {
         InvitationRepository.Stored stored = invitations
                 .find(code)
-                .orElseThrow(() -> ApiException.notFound("INVITATION_NOT_FOUND", "no invitation has code " + code));
+                .orElseThrow(() -> Refusal.of(ErrorCode.INVITATION_NOT_FOUND, "no invitation has code " + code));
         if ("ACCEPTED".equals(stored.status())) {
-            throw ApiException.conflict(
-                    "INVITATION_ALREADY_ACCEPTED", null, "invitation " + code + " has been accepted already");
+            throw Refusal.of(
+                    ErrorCode.INVITATION_ALREADY_ACCEPTED, null, "invitation " + code + " has been accepted already");
         }
         // a registration that started before the expiry may still be completed by its retry
         if (stored.expiredAt(now) && stored.memberId() == null) {
-            throw new ApiException(
-                    HttpStatus.GONE,
-                    "INVITATION_EXPIRED",
+            throw Refusal.of(
+                    ErrorCode.INVITATION_EXPIRED,
                     null,
                     "invitation " + code + " expired at " + Instant.ofEpochMilli(stored.expiresAt()));
         }

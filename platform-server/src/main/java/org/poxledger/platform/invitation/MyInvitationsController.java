@@ -46,7 +46,8 @@ class MyInvitationsController {
     @ApiResponse(responseCode = "201", description = "invitation created; share its link")
     @ApiResponse(
             responseCode = "400",
-            description = "VALIDATION_FAILED, UNKNOWN_NETWORK (field network), MALFORMED_HANDLE (field handle)")
+            description = "VALIDATION_FAILED, UNKNOWN_NETWORK (field network), MALFORMED_HANDLE (field handle),"
+                    + " SELF_REFERRAL (field handle: your own account)")
     @ApiResponse(responseCode = "401", description = "UNAUTHENTICATED")
     @ApiResponse(responseCode = "403", description = "NOT_A_MEMBER: an admin account without a member")
     @ApiResponse(

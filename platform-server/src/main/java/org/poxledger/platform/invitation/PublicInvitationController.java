@@ -9,8 +9,8 @@ import jakarta.validation.constraints.Email;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
-import org.poxledger.platform.member.LedgerMember;
-import org.poxledger.platform.member.MemberStatus;
+import org.poxledger.contract.model.Member;
+import org.poxledger.contract.model.MemberStatus;
 import org.poxledger.platform.security.AcceptablePassword;
 import org.poxledger.platform.security.Passwords;
 import org.springframework.http.HttpStatus;
@@ -81,7 +81,7 @@ class PublicInvitationController {
     @ApiResponse(responseCode = "410", description = "INVITATION_EXPIRED")
     @ApiResponse(responseCode = "503", description = "LEDGER_UNAVAILABLE: retry the same request")
     Registered accept(@PathVariable String code, @Valid @RequestBody AcceptRequest request) {
-        LedgerMember member = invitations.accept(
+        Member member = invitations.accept(
                 code, request.username(), request.password(), request.displayName(), request.email());
         return new Registered(
                 member.memberId(), member.status(), request.username().toLowerCase(java.util.Locale.ROOT));

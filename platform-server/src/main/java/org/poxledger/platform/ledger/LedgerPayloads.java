@@ -3,6 +3,7 @@ package org.poxledger.platform.ledger;
 import java.nio.charset.StandardCharsets;
 import org.poxledger.ledger.LedgerException;
 import tools.jackson.core.JacksonException;
+import tools.jackson.databind.JavaType;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
@@ -22,12 +23,22 @@ public final class LedgerPayloads {
      * @throws LedgerException {@code CHAINCODE_ERROR} when the payload is not such a record
      */
     public static <T> T read(byte[] json, Class<T> type) {
+        return read(json, JSON.constructType(type));
+    }
+
+    /**
+     * @param json a payload from the ledger
+     * @param type the wire record it must hold, e.g. a {@code Page} of members
+     * @return the parsed record
+     * @throws LedgerException {@code CHAINCODE_ERROR} when the payload is not such a record
+     */
+    public static <T> T read(byte[] json, JavaType type) {
         try {
             return JSON.readValue(json, type);
         } catch (JacksonException e) {
             throw new LedgerException(
                     LedgerException.CHAINCODE_ERROR,
-                    "unreadable " + type.getSimpleName() + " from the ledger: "
+                    "unreadable " + type.getRawClass().getSimpleName() + " from the ledger: "
                             + new String(json, StandardCharsets.UTF_8),
                     null,
                     e);

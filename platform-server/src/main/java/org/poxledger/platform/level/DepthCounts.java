@@ -3,6 +3,7 @@ package org.poxledger.platform.level;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
+import org.poxledger.contract.PolicyLimits;
 
 /**
  * The per-member counters {@code n_1..n_10} (DESIGN §5), kept on each {@code :Member} node as the list property
@@ -12,7 +13,7 @@ import java.util.List;
 public final class DepthCounts {
 
     /** The deepest depth any policy may use (policy rule: maxDepth 1..10). */
-    public static final int MAX_DEPTH = 10;
+    public static final int MAX_DEPTH = PolicyLimits.MAX_DEPTH;
 
     /** {@code [0, 0, ..., 0]}, the counters of a new member. */
     public static final List<Long> ZEROS = Collections.nCopies(MAX_DEPTH, 0L);

@@ -6,10 +6,11 @@ import java.util.List;
 import java.util.Map;
 import org.neo4j.driver.Driver;
 import org.neo4j.driver.Value;
+import org.poxledger.contract.ErrorCode;
+import org.poxledger.contract.Refusal;
+import org.poxledger.contract.model.Tier;
 import org.poxledger.platform.policy.PolicyCatalog;
 import org.poxledger.platform.policy.RewardPolicy;
-import org.poxledger.platform.policy.Tier;
-import org.poxledger.platform.web.ApiException;
 import org.springframework.stereotype.Service;
 
 /** Members' score, level and rate under the current policy, from the depth counters in the graph. */
@@ -26,7 +27,7 @@ public class LevelService {
 
     /**
      * @return the member's standing under the current policy
-     * @throws ApiException 404 {@code MEMBER_NOT_FOUND}
+     * @throws Refusal 404 {@code MEMBER_NOT_FOUND}
      */
     public MemberStanding standing(String memberId) {
         Value counts = driver
@@ -36,7 +37,7 @@ public class LevelService {
                 .records()
                 .stream()
                 .findFirst()
-                .orElseThrow(() -> ApiException.notFound("MEMBER_NOT_FOUND", "member " + memberId + " is unknown"))
+                .orElseThrow(() -> Refusal.of(ErrorCode.MEMBER_NOT_FOUND, "member " + memberId + " is unknown"))
                 .get("counts");
         long[] byDepth =
                 counts.isNull() ? new long[DepthCounts.MAX_DEPTH] : DepthCounts.toArray(counts.asList(Value::asLong));

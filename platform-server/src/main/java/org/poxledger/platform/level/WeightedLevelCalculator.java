@@ -1,8 +1,8 @@
 package org.poxledger.platform.level;
 
 import java.util.List;
+import org.poxledger.contract.model.Tier;
 import org.poxledger.platform.policy.RewardPolicy;
-import org.poxledger.platform.policy.Tier;
 
 /**
  * DESIGN §5: {@code score = Σ_d levelWeightBps[d] × n_d}, and the level is the highest tier whose score and direct

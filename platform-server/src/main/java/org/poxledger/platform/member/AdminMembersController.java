@@ -11,9 +11,14 @@ import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
+import org.poxledger.contract.ErrorCode;
+import org.poxledger.contract.Refusal;
+import org.poxledger.contract.model.Member;
+import org.poxledger.contract.model.MemberStatus;
+import org.poxledger.platform.ledger.LedgerClient;
+import org.poxledger.platform.level.LevelService;
 import org.poxledger.platform.security.AcceptablePassword;
 import org.poxledger.platform.security.Passwords;
-import org.poxledger.platform.web.ApiException;
 import org.poxledger.platform.web.PageOf;
 import org.springframework.http.HttpStatus;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -35,11 +40,20 @@ class AdminMembersController {
     private final MemberRegistration registration;
     private final GenesisRegistration genesis;
     private final MemberRepository members;
+    private final LevelService levels;
+    private final LedgerClient ledger;
 
-    AdminMembersController(MemberRegistration registration, GenesisRegistration genesis, MemberRepository members) {
+    AdminMembersController(
+            MemberRegistration registration,
+            GenesisRegistration genesis,
+            MemberRepository members,
+            LevelService levels,
+            LedgerClient ledger) {
         this.registration = registration;
         this.genesis = genesis;
         this.members = members;
+        this.levels = levels;
+        this.ledger = ledger;
     }
 
     /**
@@ -80,7 +94,7 @@ class AdminMembersController {
     @ApiResponse(responseCode = "409", description = "ACCOUNT_ALREADY_REGISTERED, USERNAME_TAKEN")
     MemberView createGenesis(@Valid @RequestBody GenesisRequest request) {
         SocialAccount account = SocialAccount.of(request.network(), request.handle());
-        LedgerMember member = genesis.register(
+        Member member = genesis.register(
                 account, request.displayName(), request.email(), request.username(), request.password());
         return view(member.memberId());
     }
@@ -118,6 +132,7 @@ class AdminMembersController {
 
     @GetMapping
     @Operation(summary = "Members in registration order")
+    @ApiResponse(responseCode = "200", description = "one page of members")
     @ApiResponse(responseCode = "400", description = "VALIDATION_FAILED: bad page, size or status")
     PageOf<MemberView> list(
             @Parameter(description = "only this status") @RequestParam(required = false) MemberStatus status,
@@ -131,15 +146,18 @@ class AdminMembersController {
     }
 
     @GetMapping("/{memberId}")
-    @Operation(summary = "One member")
+    @Operation(summary = "One member: status, level, score, rate, balance and counts down to the policy's maxDepth")
+    @ApiResponse(responseCode = "200", description = "the member")
     @ApiResponse(responseCode = "400", description = "VALIDATION_FAILED: malformed member id")
     @ApiResponse(responseCode = "404", description = "MEMBER_NOT_FOUND")
-    MemberView one(@PathVariable @Pattern(regexp = MEMBER_ID) String memberId) {
-        return view(memberId);
+    AdminMemberView one(@PathVariable @Pattern(regexp = MEMBER_ID) String memberId) {
+        MemberView member = view(memberId);
+        return AdminMemberView.of(
+                member, levels.standing(memberId), ledger.getBalance(memberId).balance());
     }
 
     private MemberView view(String memberId) {
         return members.find(memberId)
-                .orElseThrow(() -> ApiException.notFound("MEMBER_NOT_FOUND", "member " + memberId + " is unknown"));
+                .orElseThrow(() -> Refusal.of(ErrorCode.MEMBER_NOT_FOUND, "member " + memberId + " is unknown"));
     }
 }

@@ -1,7 +1,9 @@
 package org.poxledger.platform.member;
 
+import org.poxledger.contract.ErrorCode;
+import org.poxledger.contract.Refusal;
+import org.poxledger.contract.model.Member;
 import org.poxledger.platform.security.UserAccounts;
-import org.poxledger.platform.web.ApiException;
 import org.springframework.stereotype.Service;
 
 /** An admin creates a genesis member together with the member's log-in account. */
@@ -17,15 +19,14 @@ public class GenesisRegistration {
     }
 
     /**
-     * @throws ApiException {@code USERNAME_TAKEN} (checked before the ledger is touched), {@code
+     * @throws Refusal {@code USERNAME_TAKEN} (checked before the ledger is touched), {@code
      *     ACCOUNT_ALREADY_REGISTERED}
      */
-    public LedgerMember register(
-            SocialAccount account, String displayName, String email, String username, String password) {
+    public Member register(SocialAccount account, String displayName, String email, String username, String password) {
         if (accounts.find(username).isPresent()) {
-            throw ApiException.conflict("USERNAME_TAKEN", "username", "username " + username + " is taken");
+            throw Refusal.of(ErrorCode.USERNAME_TAKEN, "username", "username " + username + " is taken");
         }
-        LedgerMember member = registration.registerGenesis(account, displayName, email);
+        Member member = registration.registerGenesis(account, displayName, email);
         accounts.reserveForMember(member.memberId(), username, password);
         accounts.enableMember(member.memberId());
         return member;

@@ -3,10 +3,11 @@ package org.poxledger.platform.member;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import org.poxledger.contract.ErrorCode;
+import org.poxledger.contract.Refusal;
 import org.poxledger.platform.level.LevelService;
 import org.poxledger.platform.level.MemberStanding;
 import org.poxledger.platform.security.PoxUser;
-import org.poxledger.platform.web.ApiException;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RestController;
@@ -37,7 +38,7 @@ class MeController {
     Me me(@AuthenticationPrincipal PoxUser user) {
         String memberId = user.requireMemberId();
         MemberView member = members.find(memberId)
-                .orElseThrow(() -> ApiException.notFound("MEMBER_NOT_FOUND", "member " + memberId + " is unknown"));
+                .orElseThrow(() -> Refusal.of(ErrorCode.MEMBER_NOT_FOUND, "member " + memberId + " is unknown"));
         return new Me(user.username(), member, levels.standing(memberId));
     }
 }

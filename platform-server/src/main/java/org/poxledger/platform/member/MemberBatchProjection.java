@@ -11,6 +11,7 @@ import org.neo4j.driver.Driver;
 import org.neo4j.driver.Record;
 import org.neo4j.driver.Session;
 import org.neo4j.driver.TransactionContext;
+import org.poxledger.contract.model.Member;
 import org.poxledger.platform.level.DepthCounts;
 import org.poxledger.platform.level.LevelRecorder;
 import org.poxledger.platform.policy.RewardPolicy;
@@ -58,7 +59,7 @@ public class MemberBatchProjection {
      */
     public int applyAll(List<String> memberJsons) {
         return projectAll(memberJsons.stream()
-                .map(text -> LedgerMember.fromJson(json, text))
+                .map(text -> MemberProjection.readMember(json, text))
                 .toList());
     }
 
@@ -66,12 +67,12 @@ public class MemberBatchProjection {
      * @param members member states in ledger order; one member may appear several times
      * @return members counted now
      */
-    public int projectAll(List<LedgerMember> members) {
+    public int projectAll(List<Member> members) {
         if (members.isEmpty()) {
             return 0;
         }
-        Map<String, LedgerMember> newest = new LinkedHashMap<>();
-        for (LedgerMember member : members) {
+        Map<String, Member> newest = new LinkedHashMap<>();
+        for (Member member : members) {
             newest.merge(member.memberId(), member, MemberUpsert::newest);
         }
         RewardPolicy policy = levels.currentPolicy();
@@ -80,23 +81,21 @@ public class MemberBatchProjection {
         }
     }
 
-    private int project(TransactionContext tx, List<LedgerMember> members, RewardPolicy policy) {
+    private int project(TransactionContext tx, List<Member> members, RewardPolicy policy) {
         long started = System.nanoTime();
         Set<String> countedBefore = MemberUpsert.upsert(tx, members);
         long upserted = System.nanoTime();
-        List<LedgerMember> genesis = new ArrayList<>();
-        List<LedgerMember> registrations = new ArrayList<>();
-        for (LedgerMember member : members) {
+        List<Member> genesis = new ArrayList<>();
+        List<Member> registrations = new ArrayList<>();
+        for (Member member : members) {
             if (!countedBefore.contains(member.memberId())) {
-                (member.isGenesis() ? genesis : registrations).add(member);
+                (member.recommenderId() == null ? genesis : registrations).add(member);
             }
         }
         if (!genesis.isEmpty()) {
             tx.run(
                             "UNWIND $ids AS id MATCH (m:Member {memberId: id}) SET m.counted = true",
-                            Map.of(
-                                    "ids",
-                                    genesis.stream().map(LedgerMember::memberId).toList()))
+                            Map.of("ids", genesis.stream().map(Member::memberId).toList()))
                     .consume();
         }
         if (registrations.isEmpty()) {
@@ -106,7 +105,7 @@ public class MemberBatchProjection {
         long read = System.nanoTime();
         List<LevelRecorder.Step> steps = new ArrayList<>(registrations.size());
         List<Map<String, Object>> edges = new ArrayList<>(registrations.size());
-        for (LedgerMember member : registrations) {
+        for (Member member : registrations) {
             if (!chains.known(member.recommenderId())) {
                 throw new GraphProjectionException("member " + member.memberId()
                         + " cannot be projected: its recommender " + member.recommenderId()
@@ -147,7 +146,7 @@ public class MemberBatchProjection {
     }
 
     /** Reads and write-locks every recommender's ancestors, before any of their counters is read. */
-    private static Chains readChains(TransactionContext tx, List<LedgerMember> registrations) {
+    private static Chains readChains(TransactionContext tx, List<Member> registrations) {
         Set<String> recommenders = new HashSet<>();
         registrations.forEach(member -> recommenders.add(member.recommenderId()));
         List<Record> rows =

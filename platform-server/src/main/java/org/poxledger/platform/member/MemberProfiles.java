@@ -4,7 +4,8 @@ import java.util.HashMap;
 import java.util.Map;
 import org.neo4j.driver.Driver;
 import org.neo4j.driver.exceptions.ClientException;
-import org.poxledger.platform.web.ApiException;
+import org.poxledger.contract.ErrorCode;
+import org.poxledger.contract.Refusal;
 import org.springframework.stereotype.Component;
 
 /**
@@ -24,7 +25,7 @@ public class MemberProfiles {
      * Stores a projected member's personal data.
      *
      * @param email an e-mail address, {@code null} for none (an {@code email:} account is its own e-mail)
-     * @throws ApiException {@code ACCOUNT_ALREADY_REGISTERED} when another member holds that account
+     * @throws Refusal {@code ACCOUNT_ALREADY_REGISTERED} when another member holds that account
      */
     public void save(String memberId, String displayName, SocialAccount account, String email) {
         Map<String, Object> params = new HashMap<>();
@@ -43,8 +44,10 @@ public class MemberProfiles {
             }
         } catch (ClientException e) {
             if (e.code().startsWith("Neo.ClientError.Schema.ConstraintValidationFailed")) {
-                throw ApiException.conflict(
-                        "ACCOUNT_ALREADY_REGISTERED", "handle", "account " + account + " belongs to another member");
+                throw Refusal.of(
+                        ErrorCode.ACCOUNT_ALREADY_REGISTERED,
+                        "handle",
+                        "account " + account + " belongs to another member");
             }
             throw e;
         }

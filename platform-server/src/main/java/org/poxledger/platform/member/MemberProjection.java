@@ -8,6 +8,7 @@ import org.neo4j.driver.Driver;
 import org.neo4j.driver.Record;
 import org.neo4j.driver.Session;
 import org.neo4j.driver.TransactionContext;
+import org.poxledger.contract.model.Member;
 import org.poxledger.platform.level.DepthCounts;
 import org.poxledger.platform.level.LevelRecorder;
 import org.poxledger.platform.policy.RewardPolicy;
@@ -69,7 +70,30 @@ public class MemberProjection {
             throw new IllegalArgumentException(
                     "not a member event: " + eventName + "; expected one of " + MEMBER_EVENTS);
         }
-        return project(LedgerMember.fromJson(json, memberJson));
+        return project(readMember(json, memberJson));
+    }
+
+    /**
+     * @param memberJson Member JSON as a member event carries it
+     * @return the member
+     * @throws IllegalArgumentException when the JSON is not a Member
+     */
+    static Member readMember(JsonMapper json, String memberJson) {
+        Member member;
+        try {
+            member = json.readValue(memberJson, Member.class);
+        } catch (RuntimeException e) {
+            throw new IllegalArgumentException("not a ledger Member JSON: " + abbreviate(memberJson), e);
+        }
+        if (member == null || member.memberId() == null || member.accountHash() == null || member.status() == null) {
+            throw new IllegalArgumentException(
+                    "ledger Member JSON lacks memberId, accountHash or status: " + abbreviate(memberJson));
+        }
+        return member;
+    }
+
+    private static String abbreviate(String text) {
+        return text == null || text.length() <= 200 ? String.valueOf(text) : text.substring(0, 200) + "...";
     }
 
     /**
@@ -78,7 +102,7 @@ public class MemberProjection {
      * @return {@link Outcome#REGISTERED} the first time the member is counted, else {@link Outcome#UPDATED}
      * @throws GraphProjectionException when the member's recommender is not in the graph yet
      */
-    public Outcome project(LedgerMember member) {
+    public Outcome project(Member member) {
         RewardPolicy policy = levels.currentPolicy();
         try (Session session = driver.session()) {
             return session.executeWrite(tx -> project(tx, member, policy));
@@ -93,12 +117,12 @@ public class MemberProjection {
         UPDATED
     }
 
-    private Outcome project(TransactionContext tx, LedgerMember member, RewardPolicy policy) {
+    private Outcome project(TransactionContext tx, Member member, RewardPolicy policy) {
         boolean counted = !MemberUpsert.upsert(tx, List.of(member)).isEmpty();
         if (counted) {
             return Outcome.UPDATED;
         }
-        if (member.isGenesis()) {
+        if (member.recommenderId() == null) {
             tx.run("MATCH (m:Member {memberId: $memberId}) SET m.counted = true", Map.of("memberId", member.memberId()))
                     .consume();
             log.info("projected genesis member {} tx={}", member.memberId(), member.registeredTxId());
@@ -116,7 +140,7 @@ public class MemberProjection {
         return Outcome.REGISTERED;
     }
 
-    private static List<LevelRecorder.Counted> countUnderAncestors(TransactionContext tx, LedgerMember member) {
+    private static List<LevelRecorder.Counted> countUnderAncestors(TransactionContext tx, Member member) {
         // One statement touching at most MAX_DEPTH ancestors. Each ancestor is write-locked (the __lock property)
         // before its counters are read, so concurrent registrations under shared ancestors never lose an update;
         // locking nearest-first gives every transaction the same order on a shared chain, which avoids deadlocks.

@@ -1,12 +1,13 @@
 package org.poxledger.platform.member;
 
-import org.poxledger.ledger.LedgerConnection;
-import org.poxledger.ledger.LedgerResult;
-import org.poxledger.platform.web.ApiException;
+import org.poxledger.contract.ErrorCode;
+import org.poxledger.contract.Refusal;
+import org.poxledger.contract.model.Member;
+import org.poxledger.platform.ledger.Committed;
+import org.poxledger.platform.ledger.LedgerClient;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Service;
-import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Registers members and changes their status: the ledger first (it enforces the referral invariants of DESIGN §4),
@@ -18,38 +19,35 @@ public class MemberRegistration {
 
     private static final Logger log = LoggerFactory.getLogger(MemberRegistration.class);
 
-    private final LedgerConnection ledger;
+    private final LedgerClient ledger;
     private final MemberProjection projection;
     private final MemberProfiles profiles;
     private final MemberRepository members;
     private final AccountHasher hasher;
-    private final JsonMapper json;
 
     MemberRegistration(
-            LedgerConnection ledger,
+            LedgerClient ledger,
             MemberProjection projection,
             MemberProfiles profiles,
             MemberRepository members,
-            AccountHasher hasher,
-            JsonMapper json) {
+            AccountHasher hasher) {
         this.ledger = ledger;
         this.projection = projection;
         this.profiles = profiles;
         this.members = members;
         this.hasher = hasher;
-        this.json = json;
     }
 
     /**
      * Creates a genesis member (no recommender, created VERIFIED by an admin).
      *
-     * @throws ApiException {@code ACCOUNT_ALREADY_REGISTERED} when the account is a member already
+     * @throws Refusal {@code ACCOUNT_ALREADY_REGISTERED} when the account is a member already
      */
-    public LedgerMember registerGenesis(SocialAccount account, String displayName, String email) {
+    public Member registerGenesis(SocialAccount account, String displayName, String email) {
         String accountHash = requireUnregistered(account);
         String memberId = MemberIds.newMemberId();
-        LedgerResult result = ledger.submit("members:RegisterGenesisMember", memberId, accountHash);
-        LedgerMember member = project(result);
+        Committed<Member> result = ledger.registerGenesisMember(memberId, accountHash);
+        Member member = project(result);
         profiles.save(memberId, displayName, account, email);
         log.info("registered genesis member {} tx={}", memberId, result.transactionId());
         return member;
@@ -59,46 +57,60 @@ public class MemberRegistration {
      * Registers a recommended member under a chosen id; repeating the call with the same arguments returns the same
      * member and registers nobody twice.
      */
-    public LedgerMember register(
+    public Member register(
             String memberId, SocialAccount account, String recommenderId, String displayName, String email) {
         String accountHash = hasher.hash(account);
-        LedgerResult result = ledger.submit("members:RegisterMember", memberId, accountHash, recommenderId);
-        LedgerMember member = project(result);
+        Committed<Member> result = ledger.registerMember(memberId, accountHash, recommenderId);
+        Member member = project(result);
         profiles.save(memberId, displayName, account, email);
         log.info("registered member {} under {} tx={}", memberId, recommenderId, result.transactionId());
         return member;
     }
 
     /** ACTIVE → VERIFIED (a VERIFIED member stays so). */
-    public LedgerMember verify(String memberId) {
-        return project(ledger.submit("members:VerifyMember", memberId));
+    public Member verify(String memberId) {
+        return project(ledger.verifyMember(memberId));
     }
 
     /** ACTIVE/VERIFIED → SUSPENDED, a fraud hold. */
-    public LedgerMember suspend(String memberId, String reason) {
-        return project(ledger.submit("members:SuspendMember", memberId, reason));
+    public Member suspend(String memberId, String reason) {
+        return project(ledger.suspendMember(memberId, reason));
     }
 
     /** SUSPENDED → the status before the suspension. */
-    public LedgerMember reinstate(String memberId) {
-        return project(ledger.submit("members:ReinstateMember", memberId));
+    public Member reinstate(String memberId) {
+        return project(ledger.reinstateMember(memberId));
     }
 
     /**
      * @return the account's hash
-     * @throws ApiException {@code ACCOUNT_ALREADY_REGISTERED} when a projected member has it
+     * @throws Refusal {@code ACCOUNT_ALREADY_REGISTERED} when a projected member has it
      */
     public String requireUnregistered(SocialAccount account) {
+        return requireUnregistered(account, null);
+    }
+
+    /**
+     * @param recommenderId the member who would recommend the account, {@code null} if none
+     * @return the account's hash
+     * @throws Refusal {@code SELF_REFERRAL} when the account is the recommender's own, {@code
+     *     ACCOUNT_ALREADY_REGISTERED} when another projected member has it
+     */
+    public String requireUnregistered(SocialAccount account, String recommenderId) {
         String accountHash = hasher.hash(account);
-        if (members.memberIdByAccountHash(accountHash).isPresent()) {
-            throw ApiException.conflict(
-                    "ACCOUNT_ALREADY_REGISTERED", "handle", "account " + account + " is already registered");
-        }
+        members.memberIdByAccountHash(accountHash).ifPresent(owner -> {
+            if (owner.equals(recommenderId)) {
+                throw Refusal.of(
+                        ErrorCode.SELF_REFERRAL, "handle", "account " + account + " is your own; invite someone else");
+            }
+            throw Refusal.of(
+                    ErrorCode.ACCOUNT_ALREADY_REGISTERED, "handle", "account " + account + " is already registered");
+        });
         return accountHash;
     }
 
-    private LedgerMember project(LedgerResult result) {
-        LedgerMember member = LedgerMember.fromJson(json, result.payloadText());
+    private Member project(Committed<Member> result) {
+        Member member = result.value();
         projection.project(member);
         return member;
     }

@@ -7,6 +7,7 @@ import org.neo4j.driver.Driver;
 import org.neo4j.driver.QueryConfig;
 import org.neo4j.driver.Record;
 import org.neo4j.driver.RoutingControl;
+import org.poxledger.contract.model.MemberStatus;
 import org.poxledger.platform.web.PageOf;
 import org.springframework.stereotype.Repository;
 

@@ -6,6 +6,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
 import org.neo4j.driver.TransactionContext;
+import org.poxledger.contract.model.Member;
 import org.poxledger.platform.level.DepthCounts;
 
 /**
@@ -24,7 +25,7 @@ final class MemberUpsert {
      *     other rows of the same call (see {@link #newest})
      * @return the ids of the members that had been counted before
      */
-    static Set<String> upsert(TransactionContext tx, List<LedgerMember> members) {
+    static Set<String> upsert(TransactionContext tx, List<Member> members) {
         List<Map<String, Object>> rows = members.stream().map(MemberUpsert::row).toList();
         return tx.run("""
                         UNWIND $rows AS row
@@ -48,18 +49,18 @@ final class MemberUpsert {
      * The state the upsert keeps of two states of one member: the later status change, or at the same millisecond the
      * later one in the lifecycle (ACTIVE before VERIFIED before SUSPENDED; a replayed registration after a verify, say).
      */
-    static LedgerMember newest(LedgerMember a, LedgerMember b) {
+    static Member newest(Member a, Member b) {
         if (a.statusChangedAt() != b.statusChangedAt()) {
             return a.statusChangedAt() > b.statusChangedAt() ? a : b;
         }
         return rank(b) >= rank(a) ? b : a;
     }
 
-    private static int rank(LedgerMember member) {
+    private static int rank(Member member) {
         return (Integer) STATUS_RANK.get(member.status().name());
     }
 
-    private static Map<String, Object> row(LedgerMember member) {
+    private static Map<String, Object> row(Member member) {
         Map<String, Object> row = new HashMap<>();
         row.put("memberId", member.memberId());
         row.put("accountHash", member.accountHash());

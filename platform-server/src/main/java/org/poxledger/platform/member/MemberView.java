@@ -1,6 +1,7 @@
 package org.poxledger.platform.member;
 
 import java.util.List;
+import org.poxledger.contract.model.MemberStatus;
 
 /**
  * A member as the graph knows it: ledger facts plus personal data.

@@ -2,7 +2,8 @@ package org.poxledger.platform.member;
 
 import java.util.Arrays;
 import java.util.stream.Collectors;
-import org.poxledger.platform.web.ApiException;
+import org.poxledger.contract.ErrorCode;
+import org.poxledger.contract.Refusal;
 
 /**
  * A normalised social account, {@code network:handle} (DESIGN §3). Kept in clear only in Neo4j; on-chain it is only
@@ -16,18 +17,18 @@ public record SocialAccount(SocialNetwork network, String handle) {
     /**
      * Normalises and validates an account as typed.
      *
-     * @throws ApiException {@code UNKNOWN_NETWORK} (field {@code network}) or {@code MALFORMED_HANDLE} (field
+     * @throws Refusal {@code UNKNOWN_NETWORK} (field {@code network}) or {@code MALFORMED_HANDLE} (field
      *     {@code handle})
      */
     public static SocialAccount of(String network, String handle) {
         SocialNetwork known = SocialNetwork.byName(network)
-                .orElseThrow(() -> ApiException.badRequest(
-                        "UNKNOWN_NETWORK",
+                .orElseThrow(() -> Refusal.of(
+                        ErrorCode.UNKNOWN_NETWORK,
                         "network",
                         "network '" + network + "' is not supported; use one of " + supported()));
         String normalised = known.normalise(handle)
-                .orElseThrow(() -> ApiException.badRequest(
-                        "MALFORMED_HANDLE",
+                .orElseThrow(() -> Refusal.of(
+                        ErrorCode.MALFORMED_HANDLE,
                         "handle",
                         "'" + handle + "' is not a valid " + known.wireName() + " handle"));
         return new SocialAccount(known, normalised);

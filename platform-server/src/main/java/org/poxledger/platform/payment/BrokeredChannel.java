@@ -1,7 +1,7 @@
 package org.poxledger.platform.payment;
 
-import org.poxledger.chaincode.model.Channel;
-import org.poxledger.chaincode.model.ChannelStatus;
+import org.poxledger.contract.model.Channel;
+import org.poxledger.contract.model.ChannelStatus;
 
 /**
  * What the broker keeps per channel: the channel's terms, the highest payword it accepted, and how far the ledger

@@ -7,7 +7,7 @@ import java.util.Optional;
 import org.neo4j.driver.Driver;
 import org.neo4j.driver.QueryConfig;
 import org.neo4j.driver.Record;
-import org.poxledger.chaincode.model.ChannelStatus;
+import org.poxledger.contract.model.ChannelStatus;
 import org.springframework.stereotype.Repository;
 
 /**

@@ -3,6 +3,8 @@ package org.poxledger.platform.payment;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import org.poxledger.contract.model.ChannelEntry;
+import org.poxledger.contract.model.Page;
 import org.poxledger.platform.security.PoxUser;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
@@ -54,7 +56,7 @@ class ChannelController {
 
     @GetMapping("/{channelId}/history")
     @Operation(summary = "What happened to a channel on the ledger, oldest first; page on with the bookmark")
-    ChannelLedger.HistoryPage history(
+    Page<ChannelEntry> history(
             @AuthenticationPrincipal PoxUser user,
             @PathVariable String channelId,
             @RequestParam(defaultValue = "20") int pageSize,

@@ -1,6 +1,6 @@
 package org.poxledger.platform.payment;
 
-import org.poxledger.chaincode.model.Channel;
+import org.poxledger.contract.model.Channel;
 
 /**
  * A channel as its parties see it.

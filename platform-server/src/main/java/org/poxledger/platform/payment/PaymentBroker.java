@@ -6,17 +6,19 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executor;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.regex.Pattern;
-import org.poxledger.chaincode.ErrorCode;
-import org.poxledger.chaincode.model.Channel;
-import org.poxledger.chaincode.model.ChannelChange;
-import org.poxledger.chaincode.model.ChannelStatus;
+import org.poxledger.contract.ErrorCode;
+import org.poxledger.contract.Refusal;
+import org.poxledger.contract.model.Channel;
+import org.poxledger.contract.model.ChannelChange;
+import org.poxledger.contract.model.ChannelEntry;
+import org.poxledger.contract.model.ChannelStatus;
+import org.poxledger.contract.model.Page;
 import org.poxledger.ledger.LedgerException;
 import org.poxledger.payword.PaywordHash;
 import org.poxledger.payword.Receipt;
-import org.poxledger.platform.web.ApiException;
+import org.poxledger.platform.ledger.LedgerClient;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.http.HttpStatus;
 
 /**
  * The NetPay broker (DESIGN §8, seed 002). It accepts a payment {@code (channelId, index, payword)} after checking
@@ -39,7 +41,7 @@ public class PaymentBroker {
     private static final Pattern ID = Pattern.compile("[A-Za-z0-9_-]{1,64}");
     private static final ThreadLocal<PaywordHash> HASH = ThreadLocal.withInitial(PaywordHash::new);
 
-    private final ChannelLedger ledger;
+    private final LedgerClient ledger;
     private final ChannelBook book;
     private final BrokerKey key;
     private final PaymentProperties properties;
@@ -49,7 +51,7 @@ public class PaymentBroker {
     private final Map<String, Slot> slots = new ConcurrentHashMap<>();
 
     PaymentBroker(
-            ChannelLedger ledger,
+            LedgerClient ledger,
             ChannelBook book,
             BrokerKey key,
             PaymentProperties properties,
@@ -85,18 +87,17 @@ public class PaymentBroker {
      *
      * @param memberId the logged-in member: the channel's payer, or its payee passing on a word it was given
      * @return the signed receipt
-     * @throws ApiException CHANNEL_PARTY_MISMATCH, CHANNEL_CLOSED, CHANNEL_EXPIRED, PAYWORD_BEYOND_CHAIN,
+     * @throws Refusal CHANNEL_PARTY_MISMATCH, CHANNEL_CLOSED, CHANNEL_EXPIRED, PAYWORD_BEYOND_CHAIN,
      *     PAYWORD_REPLAYED (a stale or duplicate index), PAYWORD_INVALID, VALIDATION_FAILED
      */
     public Receipt accept(String memberId, PaymentRequest payment) {
         requireId("channelId", payment.channelId());
         if (payment.index() < 1) {
-            throw ApiException.badRequest(
-                    "VALIDATION_FAILED", "index", "index must be at least 1, was " + payment.index());
+            throw Refusal.of(ErrorCode.VALIDATION_FAILED, "index", "index must be at least 1, was " + payment.index());
         }
         if (!PaywordHash.isWordText(payment.payword())) {
-            throw ApiException.badRequest(
-                    "VALIDATION_FAILED", "payword", "payword must be 64 lower-case hexadecimal characters");
+            throw Refusal.of(
+                    ErrorCode.VALIDATION_FAILED, "payword", "payword must be 64 lower-case hexadecimal characters");
         }
         Slot slot = slot(payment.channelId());
         long now = clock.millis();
@@ -159,7 +160,7 @@ public class PaymentBroker {
         int reconciled = 0;
         for (String channelId : book.open()) {
             book.find(channelId).ifPresent(stored -> {
-                BrokeredChannel aligned = book.reconcile(stored.reconciled(ledger.get(channelId)));
+                BrokeredChannel aligned = book.reconcile(stored.reconciled(ledger.getChannel(channelId)));
                 slots.put(channelId, new Slot(aligned));
             });
             reconciled++;
@@ -177,17 +178,17 @@ public class PaymentBroker {
         requireId("channelId", request.channelId());
         requireId("payeeId", request.payeeId());
         if (!PaywordHash.isWordText(request.root())) {
-            throw ApiException.badRequest(
-                    "VALIDATION_FAILED", "root", "root must be 64 lower-case hexadecimal characters");
+            throw Refusal.of(ErrorCode.VALIDATION_FAILED, "root", "root must be 64 lower-case hexadecimal characters");
         }
-        ChannelChange change = ledger.open(
-                request.channelId(),
-                payerId,
-                request.payeeId(),
-                request.unit(),
-                request.chainLength(),
-                request.root(),
-                request.expiresAt());
+        ChannelChange change = ledger.openChannel(
+                        request.channelId(),
+                        payerId,
+                        request.payeeId(),
+                        request.unit(),
+                        request.chainLength(),
+                        request.root(),
+                        request.expiresAt())
+                .value();
         project(change);
         BrokeredChannel stored = book.add(BrokeredChannel.of(change.channel()));
         slots.remove(request.channelId());
@@ -215,7 +216,7 @@ public class PaymentBroker {
             if (memberId.equals(channel.payeeId())) {
                 redeem(slot);
             }
-            ChannelChange change = ledger.close(channelId, memberId);
+            ChannelChange change = ledger.closeChannel(channelId, memberId).value();
             project(change);
             log.info(
                     "channel {} closed by {}: refunded {} tx={}",
@@ -233,18 +234,18 @@ public class PaymentBroker {
     public ChannelView view(String memberId, String channelId) {
         Slot slot = slot(channelId);
         requireParty(current(slot), memberId, "see");
-        return ChannelView.of(ledger.get(channelId), current(slot));
+        return ChannelView.of(ledger.getChannel(channelId), current(slot));
     }
 
     /** @return one page of the channel's ledger history */
-    public ChannelLedger.HistoryPage history(String memberId, String channelId, int pageSize, String bookmark) {
+    public Page<ChannelEntry> history(String memberId, String channelId, int pageSize, String bookmark) {
         Slot slot = slot(channelId);
         requireParty(current(slot), memberId, "see");
         if (pageSize < 1 || pageSize > 100) {
-            throw ApiException.badRequest(
-                    "VALIDATION_FAILED", "pageSize", "pageSize must be between 1 and 100, was " + pageSize);
+            throw Refusal.of(
+                    ErrorCode.VALIDATION_FAILED, "pageSize", "pageSize must be between 1 and 100, was " + pageSize);
         }
-        return ledger.history(channelId, pageSize, bookmark == null ? "" : bookmark);
+        return ledger.getChannelHistory(channelId, pageSize, bookmark == null ? "" : bookmark);
     }
 
     private void settleIfIdle(String channelId) {
@@ -268,8 +269,9 @@ public class PaymentBroker {
             return target;
         }
         try {
-            ChannelChange change =
-                    ledger.redeem(target.channelId(), target.payeeId(), target.acceptedIndex(), target.acceptedWord());
+            ChannelChange change = ledger.redeem(
+                            target.channelId(), target.payeeId(), target.acceptedIndex(), target.acceptedWord())
+                    .value();
             project(change);
             log.info(
                     "channel {} redeemed {} -> {} for {} tx={}",
@@ -280,18 +282,18 @@ public class PaymentBroker {
                     change.entry().txId());
             return align(slot, change.channel());
         } catch (LedgerException e) {
-            if (ErrorCode.PAYWORD_REPLAYED.name().equals(e.code())
-                    || ErrorCode.CHANNEL_CLOSED.name().equals(e.code())
-                    || ErrorCode.CHANNEL_EXPIRED.name().equals(e.code())) {
+            if (ErrorCode.PAYWORD_REPLAYED.is(e.code())
+                    || ErrorCode.CHANNEL_CLOSED.is(e.code())
+                    || ErrorCode.CHANNEL_EXPIRED.is(e.code())) {
                 // a redeem committed before a crash or by another instance, or a channel gone: the ledger decides
-                BrokeredChannel aligned = align(slot, ledger.get(target.channelId()));
+                BrokeredChannel aligned = align(slot, ledger.getChannel(target.channelId()));
                 log.warn(
                         "channel {} redeem to {} refused ({}); the ledger stands at {}",
                         target.channelId(),
                         target.acceptedIndex(),
                         e.code(),
                         aligned.redeemedIndex());
-                if (ErrorCode.PAYWORD_REPLAYED.name().equals(e.code())) {
+                if (ErrorCode.PAYWORD_REPLAYED.is(e.code())) {
                     return aligned;
                 }
             }
@@ -329,7 +331,8 @@ public class PaymentBroker {
     private Slot slot(String channelId) {
         requireId("channelId", channelId);
         return slots.computeIfAbsent(
-                channelId, id -> new Slot(book.find(id).orElseGet(() -> book.add(BrokeredChannel.of(ledger.get(id))))));
+                channelId,
+                id -> new Slot(book.find(id).orElseGet(() -> book.add(BrokeredChannel.of(ledger.getChannel(id))))));
     }
 
     private void requireAcceptable(BrokeredChannel channel, PaymentRequest payment, long now) {
@@ -380,9 +383,8 @@ public class PaymentBroker {
 
     private static void requireParty(BrokeredChannel channel, String memberId, String action) {
         if (!memberId.equals(channel.payerId()) && !memberId.equals(channel.payeeId())) {
-            throw new ApiException(
-                    HttpStatus.FORBIDDEN,
-                    ErrorCode.CHANNEL_PARTY_MISMATCH.name(),
+            throw Refusal.of(
+                    ErrorCode.CHANNEL_PARTY_MISMATCH,
                     "channelId",
                     "member " + memberId + " is not a party of channel " + channel.channelId() + " and cannot " + action
                             + " it");
@@ -391,12 +393,12 @@ public class PaymentBroker {
 
     private static void requireId(String field, String value) {
         if (value == null || !ID.matcher(value).matches()) {
-            throw ApiException.badRequest(
-                    "VALIDATION_FAILED", field, field + " must match [A-Za-z0-9_-]{1,64}, was " + value);
+            throw Refusal.of(
+                    ErrorCode.VALIDATION_FAILED, field, field + " must match [A-Za-z0-9_-]{1,64}, was " + value);
         }
     }
 
-    private static ApiException refusal(ErrorCode code, String field, String template, Object... values) {
-        return ApiException.conflict(code.name(), field, String.format(template, values));
+    private static Refusal refusal(ErrorCode code, String field, String template, Object... values) {
+        return Refusal.of(code, field, String.format(template, values));
     }
 }

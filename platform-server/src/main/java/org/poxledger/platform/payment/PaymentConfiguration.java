@@ -1,6 +1,7 @@
 package org.poxledger.platform.payment;
 
 import java.time.Clock;
+import org.poxledger.platform.ledger.LedgerClient;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.task.SimpleAsyncTaskExecutor;
@@ -11,7 +12,7 @@ class PaymentConfiguration {
 
     @Bean
     PaymentBroker paymentBroker(
-            ChannelLedger ledger,
+            LedgerClient ledger,
             ChannelBook book,
             PaymentProperties properties,
             Clock clock,

@@ -6,9 +6,10 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicReference;
-import org.poxledger.ledger.LedgerConnection;
+import org.poxledger.contract.ErrorCode;
 import org.poxledger.ledger.LedgerException;
-import org.poxledger.ledger.LedgerResult;
+import org.poxledger.platform.ledger.Committed;
+import org.poxledger.platform.ledger.LedgerClient;
 import org.poxledger.platform.ledger.LedgerPayloads;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -28,15 +29,14 @@ import tools.jackson.databind.json.JsonMapper;
 public class LedgerPolicyCatalog implements PolicyCatalog {
 
     private static final Logger log = LoggerFactory.getLogger(LedgerPolicyCatalog.class);
-    static final String POLICY_NOT_FOUND = "POLICY_NOT_FOUND";
 
     private static final JsonMapper JSON = JsonMapper.builder().build();
 
-    private final LedgerConnection ledger;
+    private final LedgerClient ledger;
     private final Map<Integer, PolicyRecord> versions = new ConcurrentHashMap<>();
     private final AtomicReference<PolicyRecord> current = new AtomicReference<>();
 
-    public LedgerPolicyCatalog(LedgerConnection ledger) {
+    public LedgerPolicyCatalog(LedgerClient ledger) {
         this.ledger = ledger;
     }
 
@@ -64,9 +64,9 @@ public class LedgerPolicyCatalog implements PolicyCatalog {
      */
     public PolicyRecord refreshCurrent() {
         try {
-            return remember(parse(ledger.evaluate("policies:GetCurrentPolicy")));
+            return remember(PolicyRecord.of(ledger.getCurrentPolicy()));
         } catch (LedgerException e) {
-            if (!POLICY_NOT_FOUND.equals(e.code())) {
+            if (!ErrorCode.POLICY_NOT_FOUND.is(e.code())) {
                 throw e;
             }
             log.info("no reward policy on the ledger yet: publishing the default policy as version 1");
@@ -83,14 +83,9 @@ public class LedgerPolicyCatalog implements PolicyCatalog {
         if (cached != null) {
             return Optional.of(cached);
         }
-        try {
-            return Optional.of(remember(parse(ledger.evaluate("policies:GetPolicy", Integer.toString(version)))));
-        } catch (LedgerException e) {
-            if (POLICY_NOT_FOUND.equals(e.code())) {
-                return Optional.empty();
-            }
-            throw e;
-        }
+        return LedgerClient.absentOn(() -> ledger.getPolicy(version), ErrorCode.POLICY_NOT_FOUND)
+                .map(PolicyRecord::of)
+                .map(this::remember);
     }
 
     /** @return every published version, oldest first */
@@ -115,8 +110,8 @@ public class LedgerPolicyCatalog implements PolicyCatalog {
         if (!violations.isEmpty()) {
             throw new PolicyInvalidException(violations);
         }
-        LedgerResult result = ledger.submit("policies:PublishPolicy", toJson(policy));
-        PolicyRecord record = remember(parse(result.payload()));
+        Committed<org.poxledger.contract.model.PolicyRecord> result = ledger.publishPolicy(toJson(policy));
+        PolicyRecord record = remember(PolicyRecord.of(result.value()));
         log.info(
                 "published reward policy version={} hash={} tx={}",
                 record.version(),

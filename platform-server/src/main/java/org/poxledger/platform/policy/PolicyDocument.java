@@ -1,6 +1,8 @@
 package org.poxledger.platform.policy;
 
 import java.util.List;
+import org.poxledger.contract.model.Currency;
+import org.poxledger.contract.model.Tier;
 
 /**
  * A policy as an admin edits it: every field may be missing or wrong, so {@link PolicyValidator} can name each
@@ -35,7 +37,7 @@ public record PolicyDocument(
                 policy.payoutShareBps(),
                 policy.baseRewardUnits(),
                 policy.tiers().stream()
-                        .map(t -> new TierDocument(t.level(), t.minScoreBps(), t.minDirect(), t.rateBps()))
+                        .map(t -> new TierDocument(t.level(), t.minScoreBps(), (long) t.minDirect(), t.rateBps()))
                         .toList(),
                 new CurrencyDocument(
                         policy.currency().symbol(), policy.currency().decimals()));
@@ -53,8 +55,10 @@ public record PolicyDocument(
                 payoutShareBps,
                 baseRewardUnits,
                 tiers.stream()
-                        .map(t -> new Tier(t.level(), t.minScoreBps(), t.minDirect(), t.rateBps()))
+                        .map(t -> new Tier(t.level(), Math.toIntExact(t.minDirect()), t.minScoreBps(), t.rateBps()))
                         .toList(),
-                currency == null ? Currency.DEFAULT : new Currency(currency.symbol(), currency.decimals()));
+                currency == null
+                        ? RewardPolicy.DEFAULT_CURRENCY
+                        : new Currency(currency.decimals(), currency.symbol()));
     }
 }

@@ -2,7 +2,8 @@ package org.poxledger.platform.policy;
 
 import java.time.Clock;
 import java.util.List;
-import org.poxledger.platform.web.ApiException;
+import org.poxledger.contract.ErrorCode;
+import org.poxledger.contract.Refusal;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Service;
@@ -61,12 +62,11 @@ public class PolicyDraftService {
      * Publishes the stored draft on-chain as the current version + 1 and removes the draft.
      *
      * @return the ledger's record of the new version
-     * @throws ApiException DRAFT_NOT_FOUND when no draft is stored
+     * @throws Refusal DRAFT_NOT_FOUND when no draft is stored
      */
     public PolicyRecord publish(String admin) {
         PolicyDraft draft = drafts.find()
-                .orElseThrow(
-                        () -> ApiException.notFound("DRAFT_NOT_FOUND", "there is no saved policy draft to publish"));
+                .orElseThrow(() -> Refusal.of(ErrorCode.DRAFT_NOT_FOUND, "there is no saved policy draft to publish"));
         int next = Math.addExact(catalog.refreshCurrent().version(), 1);
         PolicyRecord record = catalog.publish(draft.document().toPolicy(next));
         drafts.delete();

@@ -10,4 +10,15 @@ package org.poxledger.platform.policy;
  * @param version the policy version
  */
 public record PolicyRecord(
-        String contentHash, RewardPolicy policy, long publishedAt, String publishedTxId, int version) {}
+        String contentHash, RewardPolicy policy, long publishedAt, String publishedTxId, int version) {
+
+    /** @return the ledger's record with its policy in the platform's form (the currency defaulted) */
+    public static PolicyRecord of(org.poxledger.contract.model.PolicyRecord recorded) {
+        return new PolicyRecord(
+                recorded.contentHash(),
+                RewardPolicy.of(recorded.policy()),
+                recorded.publishedAt(),
+                recorded.publishedTxId(),
+                recorded.version());
+    }
+}

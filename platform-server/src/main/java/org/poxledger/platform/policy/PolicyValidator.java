@@ -2,6 +2,7 @@ package org.poxledger.platform.policy;
 
 import java.util.ArrayList;
 import java.util.List;
+import org.poxledger.contract.PolicyLimits;
 import org.poxledger.platform.policy.PolicyDocument.CurrencyDocument;
 import org.poxledger.platform.policy.PolicyDocument.TierDocument;
 
@@ -11,12 +12,12 @@ import org.poxledger.platform.policy.PolicyDocument.TierDocument;
  */
 public final class PolicyValidator {
 
-    static final int MAX_DEPTH = 10;
-    static final int MAX_TIERS = 20;
-    static final int MAX_BPS = 10_000;
-    static final int MAX_RATE_BPS = 100_000;
-    static final int MAX_SYMBOL_LENGTH = 8;
-    static final int MAX_DECIMALS = 8;
+    static final int MAX_DEPTH = PolicyLimits.MAX_DEPTH;
+    static final int MAX_TIERS = PolicyLimits.MAX_TIERS;
+    static final int MAX_BPS = PolicyLimits.MAX_BPS;
+    static final int MAX_RATE_BPS = PolicyLimits.MAX_RATE_BPS;
+    static final int MAX_SYMBOL_LENGTH = PolicyLimits.MAX_SYMBOL_LENGTH;
+    static final int MAX_DECIMALS = PolicyLimits.MAX_DECIMALS;
 
     private final List<PolicyViolation> violations = new ArrayList<>();
 
@@ -125,6 +126,8 @@ public final class PolicyValidator {
             violation(at + ".minDirect", "is required");
         } else if (index == 0 && tier.minDirect() != 0) {
             violation(at + ".minDirect", "must be 0 for tier 1, was " + tier.minDirect());
+        } else if (tier.minDirect() < 0 || tier.minDirect() > Integer.MAX_VALUE) {
+            violation(at + ".minDirect", "must be between 0 and " + Integer.MAX_VALUE + ", was " + tier.minDirect());
         } else if (previous != null && previous.minDirect() != null && tier.minDirect() < previous.minDirect()) {
             violation(
                     at + ".minDirect",

@@ -1,14 +1,17 @@
 package org.poxledger.platform.policy;
 
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.security.SecurityRequirements;
 import io.swagger.v3.oas.annotations.tags.Tag;
-import org.poxledger.platform.web.ApiException;
+import org.poxledger.contract.ErrorCode;
+import org.poxledger.contract.Refusal;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 
 /** Public: the policy in force and any published version, so anyone can recompute a reward. */
+@SecurityRequirements // public: no credentials (security: [] in the OpenAPI document)
 @RestController
 @RequestMapping("/api/v1/public/policy")
 @Tag(name = "Public: reward policy")
@@ -31,6 +34,6 @@ class PublicPolicyController {
     PolicyRecord version(@PathVariable int version) {
         return catalog.record(version)
                 .orElseThrow(() ->
-                        ApiException.notFound("POLICY_NOT_FOUND", "policy version " + version + " is not published"));
+                        Refusal.of(ErrorCode.POLICY_NOT_FOUND, "policy version " + version + " is not published"));
     }
 }

@@ -1,6 +1,8 @@
 package org.poxledger.platform.policy;
 
 import java.util.List;
+import org.poxledger.contract.model.Currency;
+import org.poxledger.contract.model.Tier;
 
 /**
  * A versioned reward policy, field for field the policy JSON of docs/ledger-wire.md. All numbers are integers:
@@ -23,11 +25,26 @@ public record RewardPolicy(
         List<Tier> tiers,
         Currency currency) {
 
+    /** Display settings of a policy that names none: two decimals, symbol PXC (DESIGN §7). */
+    public static final Currency DEFAULT_CURRENCY = new Currency(2, "PXC");
+
     public RewardPolicy {
         levelWeightBps = List.copyOf(levelWeightBps);
         payoutShareBps = List.copyOf(payoutShareBps);
         tiers = List.copyOf(tiers);
-        currency = currency == null ? Currency.DEFAULT : currency;
+        currency = currency == null ? RewardPolicy.DEFAULT_CURRENCY : currency;
+    }
+
+    /** @return the ledger's canonical policy in the platform's form (the currency defaulted) */
+    public static RewardPolicy of(org.poxledger.contract.model.Policy policy) {
+        return new RewardPolicy(
+                policy.version(),
+                policy.maxDepth(),
+                policy.levelWeightBps(),
+                policy.payoutShareBps(),
+                policy.baseRewardUnits(),
+                policy.tiers(),
+                policy.currency());
     }
 
     /** The default policy, version 1, from DESIGN §5 and §6. */
@@ -40,11 +57,11 @@ public record RewardPolicy(
                 10000,
                 List.of(
                         new Tier(1, 0, 0, 10000),
-                        new Tier(2, 30000, 2, 12500),
-                        new Tier(3, 100000, 3, 15000),
-                        new Tier(4, 300000, 5, 20000),
-                        new Tier(5, 1000000, 10, 30000)),
-                Currency.DEFAULT);
+                        new Tier(2, 2, 30000, 12500),
+                        new Tier(3, 3, 100000, 15000),
+                        new Tier(4, 5, 300000, 20000),
+                        new Tier(5, 10, 1000000, 30000)),
+                RewardPolicy.DEFAULT_CURRENCY);
     }
 
     /** @return the same policy under another version number (drafts are edited, then published as current+1) */

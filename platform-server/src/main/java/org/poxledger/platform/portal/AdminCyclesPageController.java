@@ -7,7 +7,6 @@ import java.util.function.Supplier;
 import org.poxledger.platform.reward.CyclePlan;
 import org.poxledger.platform.reward.CycleProgress;
 import org.poxledger.platform.reward.CycleState;
-import org.poxledger.platform.reward.LedgerRewardEntry;
 import org.poxledger.platform.reward.RewardCycleRunner;
 import org.poxledger.platform.reward.RewardCycleService;
 import org.poxledger.platform.reward.RewardHoldService;
@@ -74,7 +73,7 @@ class AdminCyclesPageController {
                             + (paying ? "; payment started." : plan.entryCount() == 0 ? "." : "; pay it with Run."));
             return "redirect:/admin/cycles/" + plan.cycleId();
         } catch (RuntimeException e) {
-            Refusal refusal = Refusal.of(e);
+            FormError refusal = FormError.of(e);
             if (refusal == null) {
                 throw e;
             }
@@ -123,14 +122,15 @@ class AdminCyclesPageController {
         return decide(redirect, "forfeited", () -> holds.forfeit(cycleId, memberId, admin.username()));
     }
 
-    private static String decide(RedirectAttributes redirect, String done, Supplier<LedgerRewardEntry> decision) {
+    private static String decide(
+            RedirectAttributes redirect, String done, Supplier<org.poxledger.contract.model.RewardEntry> decision) {
         try {
-            LedgerRewardEntry entry = decision.get();
+            org.poxledger.contract.model.RewardEntry entry = decision.get();
             redirect.addFlashAttribute(
                     "flash",
-                    "The held reward of " + entry.entry().memberId() + " in " + entry.cycleId() + " was " + done + ".");
+                    "The held reward of " + entry.memberId() + " in " + entry.cycleId() + " was " + done + ".");
         } catch (RuntimeException e) {
-            Refusal refusal = Refusal.of(e);
+            FormError refusal = FormError.of(e);
             if (refusal == null) {
                 throw e;
             }

@@ -6,14 +6,13 @@ import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 import java.util.Locale;
-import java.util.Map;
 import java.util.Optional;
 import java.util.function.Supplier;
+import org.poxledger.contract.model.Member;
+import org.poxledger.contract.model.MemberStatus;
 import org.poxledger.platform.member.GenesisRegistration;
-import org.poxledger.platform.member.LedgerMember;
 import org.poxledger.platform.member.MemberRegistration;
 import org.poxledger.platform.member.MemberRepository;
-import org.poxledger.platform.member.MemberStatus;
 import org.poxledger.platform.member.MemberView;
 import org.poxledger.platform.member.SocialAccount;
 import org.poxledger.platform.security.AcceptablePassword;
@@ -150,7 +149,7 @@ class AdminMembersPageController {
                 String email = form.email() == null || form.email().isBlank()
                         ? null
                         : form.email().strip();
-                LedgerMember member =
+                Member member =
                         genesis.register(account, form.displayName().strip(), email, form.username(), form.password());
                 redirect.addFlashAttribute(
                         "flash",
@@ -159,22 +158,11 @@ class AdminMembersPageController {
                                 + form.username().strip().toLowerCase(Locale.ROOT) + ".");
                 return "redirect:/admin/members";
             } catch (RuntimeException e) {
-                Refusal refusal = Refusal.of(e);
+                FormError refusal = FormError.of(e);
                 if (refusal == null) {
                     throw e;
                 }
-                refusal.rejectInto(
-                        binding,
-                        Map.of(
-                                "UNKNOWN_NETWORK",
-                                "network",
-                                "MALFORMED_HANDLE",
-                                "handle",
-                                "ACCOUNT_ALREADY_REGISTERED",
-                                "handle",
-                                "USERNAME_TAKEN",
-                                "username"),
-                        Map.of("network", "network", "handle", "handle", "username", "username"));
+                refusal.rejectInto(binding);
             }
         }
         model.addAttribute("networks", Networks.CHOICES);
@@ -187,14 +175,14 @@ class AdminMembersPageController {
             int page,
             RedirectAttributes redirect,
             String done,
-            Supplier<LedgerMember> action) {
+            Supplier<Member> action) {
         try {
-            LedgerMember member = action.get();
+            Member member = action.get();
             String name = members.find(memberId).map(MemberView::displayName).orElse(memberId);
             redirect.addFlashAttribute(
                     "flash", name + " (" + memberId + ") " + done + ": now " + member.status() + ".");
         } catch (RuntimeException e) {
-            Refusal refusal = Refusal.of(e);
+            FormError refusal = FormError.of(e);
             if (refusal == null) {
                 throw e;
             }

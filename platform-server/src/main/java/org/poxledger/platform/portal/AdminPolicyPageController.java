@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.poxledger.contract.ErrorCode;
 import org.poxledger.platform.policy.LedgerPolicyCatalog;
 import org.poxledger.platform.policy.PolicyDocument;
 import org.poxledger.platform.policy.PolicyDraft;
@@ -93,7 +94,7 @@ class AdminPolicyPageController {
                     "Policy version " + record.version() + " published on-chain" + " (transaction "
                             + record.publishedTxId() + ").");
         } catch (RuntimeException e) {
-            Refusal refusal = Refusal.of(e);
+            FormError refusal = FormError.of(e);
             if (refusal == null) {
                 throw e;
             }
@@ -135,26 +136,28 @@ class AdminPolicyPageController {
         Matcher tier = TIER_FIELD.matcher(field);
         if (item.matches()) {
             binding.rejectValue(
-                    item.group(1), "POLICY_INVALID", "Depth " + (Integer.parseInt(item.group(2)) + 1) + ": " + message);
+                    item.group(1),
+                    ErrorCode.POLICY_INVALID.name(),
+                    "Depth " + (Integer.parseInt(item.group(2)) + 1) + ": " + message);
         } else if (tier.matches() && Integer.parseInt(tier.group(1)) < tierRows.size()) {
             int row = tierRows.get(Integer.parseInt(tier.group(1)));
             String column = tier.group(2);
             if (column == null) {
-                binding.rejectValue("tiers", "POLICY_INVALID", "Tier row " + (row + 1) + ": " + message);
+                binding.rejectValue("tiers", ErrorCode.POLICY_INVALID.name(), "Tier row " + (row + 1) + ": " + message);
             } else {
-                binding.rejectValue("tiers[" + row + "]." + column, "POLICY_INVALID", message);
+                binding.rejectValue("tiers[" + row + "]." + column, ErrorCode.POLICY_INVALID.name(), message);
             }
         } else if (field.startsWith("tiers")) {
-            binding.rejectValue("tiers", "POLICY_INVALID", message);
+            binding.rejectValue("tiers", ErrorCode.POLICY_INVALID.name(), message);
         } else if (field.equals("currency.symbol")) {
-            binding.rejectValue("currencySymbol", "POLICY_INVALID", message);
+            binding.rejectValue("currencySymbol", ErrorCode.POLICY_INVALID.name(), message);
         } else if (field.equals("currency.decimals")) {
-            binding.rejectValue("currencyDecimals", "POLICY_INVALID", message);
+            binding.rejectValue("currencyDecimals", ErrorCode.POLICY_INVALID.name(), message);
         } else if (List.of("maxDepth", "levelWeightBps", "payoutShareBps", "baseRewardUnits")
                 .contains(field)) {
-            binding.rejectValue(field, "POLICY_INVALID", message);
+            binding.rejectValue(field, ErrorCode.POLICY_INVALID.name(), message);
         } else {
-            binding.reject("POLICY_INVALID", field + ": " + message);
+            binding.reject(ErrorCode.POLICY_INVALID.name(), field + ": " + message);
         }
     }
 

@@ -1,13 +1,14 @@
 package org.poxledger.platform.portal;
 
 import java.util.List;
+import org.poxledger.contract.ErrorCode;
+import org.poxledger.contract.Refusal;
 import org.poxledger.platform.level.LevelService;
 import org.poxledger.platform.member.MemberRepository;
 import org.poxledger.platform.member.MemberView;
 import org.poxledger.platform.reward.MemberRewardService;
 import org.poxledger.platform.security.PoxUser;
 import org.poxledger.platform.wallet.WalletService;
-import org.poxledger.platform.web.ApiException;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -45,7 +46,7 @@ class DashboardController {
         }
         String memberId = user.memberId();
         MemberView member = members.find(memberId)
-                .orElseThrow(() -> ApiException.notFound("MEMBER_NOT_FOUND", "member " + memberId + " is unknown"));
+                .orElseThrow(() -> Refusal.of(ErrorCode.MEMBER_NOT_FOUND, "member " + memberId + " is unknown"));
         List<MemberRewardService.MemberReward> all = rewards.rewards(memberId);
         model.addAttribute("member", member);
         model.addAttribute("standing", levels.standing(memberId));

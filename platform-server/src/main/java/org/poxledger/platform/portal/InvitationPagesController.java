@@ -3,11 +3,10 @@ package org.poxledger.platform.portal;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Size;
-import java.util.Map;
+import org.poxledger.contract.model.MemberStatus;
 import org.poxledger.platform.invitation.Invitation;
 import org.poxledger.platform.invitation.InvitationService;
 import org.poxledger.platform.member.MemberRepository;
-import org.poxledger.platform.member.MemberStatus;
 import org.poxledger.platform.member.MemberView;
 import org.poxledger.platform.security.PoxUser;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
@@ -69,14 +68,11 @@ class InvitationPagesController {
                 redirect.addFlashAttribute("createdExpiresAt", invitation.expiresAt());
                 return "redirect:/invitations";
             } catch (RuntimeException e) {
-                Refusal refusal = Refusal.of(e);
+                FormError refusal = FormError.of(e);
                 if (refusal == null) {
                     throw e;
                 }
-                refusal.rejectInto(
-                        binding,
-                        Map.of("UNKNOWN_NETWORK", "network"),
-                        Map.of("network", "network", "handle", "handle"));
+                refusal.rejectInto(binding);
             }
         }
         return render(memberId, 0, model);

@@ -7,12 +7,13 @@ import jakarta.validation.constraints.Email;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
-import java.util.Map;
 import java.util.Set;
+import org.poxledger.contract.ErrorCode;
+import org.poxledger.contract.Refusal;
 import org.poxledger.platform.invitation.InvitationService;
 import org.poxledger.platform.security.AcceptablePassword;
 import org.poxledger.platform.security.Passwords;
-import org.poxledger.platform.web.ApiException;
+import org.poxledger.platform.web.ProblemStatus;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.validation.BindingResult;
@@ -32,8 +33,10 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 class InviteAcceptController {
 
     /** The invitation itself cannot be used: shown as a page of its own, not as a form error. */
-    private static final Set<String> UNUSABLE =
-            Set.of("INVITATION_NOT_FOUND", "INVITATION_EXPIRED", "INVITATION_ALREADY_ACCEPTED");
+    private static final Set<String> UNUSABLE = Set.of(
+            ErrorCode.INVITATION_NOT_FOUND.name(),
+            ErrorCode.INVITATION_EXPIRED.name(),
+            ErrorCode.INVITATION_ALREADY_ACCEPTED.name());
 
     private final InvitationService invitations;
     private final SessionLogin login;
@@ -107,7 +110,7 @@ class InviteAcceptController {
                 redirect.addFlashAttribute("flash", "You are registered. Log in with your new username.");
                 return "redirect:/login";
             } catch (RuntimeException e) {
-                Refusal refusal = Refusal.of(e);
+                FormError refusal = FormError.of(e);
                 if (refusal == null) {
                     throw e;
                 }
@@ -115,7 +118,7 @@ class InviteAcceptController {
                     // e.g. a second click on the button after the first registered: say what became of it
                     return render(code, model, response);
                 }
-                refusal.rejectInto(binding, Map.of(), Map.of("username", "username", "email", "email"));
+                refusal.rejectInto(binding);
             }
         }
         return render(code, model, response);
@@ -125,13 +128,13 @@ class InviteAcceptController {
         try {
             model.addAttribute("invitation", invitations.lookup(code));
             return "invite";
-        } catch (ApiException e) {
-            if (!UNUSABLE.contains(e.code())) {
+        } catch (Refusal e) {
+            if (!UNUSABLE.contains(e.code().name())) {
                 throw e;
             }
-            response.setStatus(e.status().value());
-            model.addAttribute("problem", Refusal.of(e).message());
-            model.addAttribute("problemCode", e.code());
+            response.setStatus(ProblemStatus.of(e.code()).value());
+            model.addAttribute("problem", FormError.of(e).message());
+            model.addAttribute("problemCode", e.code().name());
             return "invite-unavailable";
         }
     }

@@ -3,6 +3,7 @@ package org.poxledger.platform.portal;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Function;
+import org.poxledger.contract.ErrorCode;
 import org.poxledger.platform.policy.PolicyDocument;
 import org.poxledger.platform.policy.PolicyDocument.CurrencyDocument;
 import org.poxledger.platform.policy.PolicyDocument.TierDocument;
@@ -110,7 +111,10 @@ record PolicyForm(
         try {
             return parse.apply(typed.strip());
         } catch (NumberFormatException e) {
-            binding.rejectValue(field, "NOT_A_NUMBER", "Enter a whole number; \"" + typed.strip() + "\" is not one.");
+            binding.rejectValue(
+                    field,
+                    ErrorCode.NOT_A_NUMBER.name(),
+                    "Enter a whole number; \"" + typed.strip() + "\" is not one.");
             return null;
         }
     }
@@ -125,7 +129,9 @@ record PolicyForm(
                 values.add(Integer.valueOf(part));
             } catch (NumberFormatException e) {
                 binding.rejectValue(
-                        field, "NOT_A_NUMBER", "Enter whole numbers separated by commas; \"" + part + "\" is not one.");
+                        field,
+                        ErrorCode.NOT_A_NUMBER.name(),
+                        "Enter whole numbers separated by commas; \"" + part + "\" is not one.");
                 return null;
             }
         }

@@ -2,10 +2,12 @@ package org.poxledger.platform.portal;
 
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
+import org.poxledger.contract.ErrorCode;
+import org.poxledger.contract.Refusal;
 import org.poxledger.ledger.LedgerException;
 import org.poxledger.platform.policy.LedgerPolicyCatalog;
 import org.poxledger.platform.security.PoxUser;
-import org.poxledger.platform.web.ApiException;
+import org.poxledger.platform.web.ProblemStatus;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.TypeMismatchException;
@@ -55,26 +57,22 @@ class PortalAdvice {
         return request.getRequestURI().substring(request.getContextPath().length());
     }
 
-    @ExceptionHandler(ApiException.class)
-    ModelAndView refused(ApiException e, HttpServletRequest request, HttpServletResponse response) {
-        return errorPage(e.status(), e.code(), Refusal.of(e).message(), request, response);
+    @ExceptionHandler(Refusal.class)
+    ModelAndView refused(Refusal e, HttpServletRequest request, HttpServletResponse response) {
+        return errorPage(
+                ProblemStatus.of(e.code()), e.code().name(), FormError.of(e).message(), request, response);
     }
 
     @ExceptionHandler(LedgerException.class)
     ModelAndView ledgerRefused(LedgerException e, HttpServletRequest request, HttpServletResponse response) {
-        Refusal refusal = Refusal.of(e);
-        HttpStatus status;
+        FormError refusal = FormError.of(e);
+        HttpStatus status = ProblemStatus.ofLedgerCode(e.code());
         if (refusal.retryable()) {
             log.warn(
                     "portal: ledger unavailable code={} tx={}: {}",
                     e.code(),
                     e.transactionId().orElse("-"),
                     e.getMessage());
-            status = HttpStatus.SERVICE_UNAVAILABLE;
-        } else if (e.code() != null && e.code().endsWith("_NOT_FOUND")) {
-            status = HttpStatus.NOT_FOUND;
-        } else {
-            status = HttpStatus.CONFLICT;
         }
         return errorPage(status, e.code(), refusal.message(), request, response);
     }
@@ -85,7 +83,7 @@ class PortalAdvice {
                 e instanceof MethodArgumentTypeMismatchException mismatch ? mismatch.getName() : e.getPropertyName();
         return errorPage(
                 HttpStatus.BAD_REQUEST,
-                "VALIDATION_FAILED",
+                ErrorCode.VALIDATION_FAILED.name(),
                 "The address has an invalid value for " + name + ": " + e.getValue() + ".",
                 request,
                 response);
@@ -103,7 +101,7 @@ class PortalAdvice {
         log.error("portal page {} failed", request.getRequestURI(), e);
         return errorPage(
                 HttpStatus.INTERNAL_SERVER_ERROR,
-                "INTERNAL_ERROR",
+                ErrorCode.INTERNAL_ERROR.name(),
                 "Something went wrong on our side; the server log has the details.",
                 request,
                 response);

@@ -5,7 +5,7 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.function.Supplier;
-import org.poxledger.platform.policy.Currency;
+import org.poxledger.contract.model.Currency;
 import org.poxledger.platform.wallet.Money;
 
 /**

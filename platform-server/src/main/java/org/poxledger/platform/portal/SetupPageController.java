@@ -4,12 +4,12 @@ import jakarta.servlet.http.HttpServletResponse;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Pattern;
-import java.util.Map;
+import org.poxledger.contract.ErrorCode;
+import org.poxledger.contract.Refusal;
 import org.poxledger.platform.security.AcceptablePassword;
 import org.poxledger.platform.security.Passwords;
 import org.poxledger.platform.security.PoxUser;
 import org.poxledger.platform.security.SetupService;
-import org.poxledger.platform.web.ApiException;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.validation.BindingResult;
@@ -75,17 +75,16 @@ class SetupPageController {
                 PoxUser admin = setup.createFirstAdmin(form.token().strip(), form.username(), form.password());
                 redirect.addFlashAttribute("flash", "Admin " + admin.username() + " created. Log in to continue.");
                 return "redirect:/login";
-            } catch (ApiException e) {
-                if ("SETUP_ALREADY_DONE".equals(e.code())) {
+            } catch (Refusal e) {
+                if (e.code() == ErrorCode.SETUP_ALREADY_DONE) {
                     model.addAttribute("done", true);
                     return "setup";
                 }
-                if ("SETUP_TOKEN_INVALID".equals(e.code())) {
+                if (e.code() == ErrorCode.SETUP_TOKEN_INVALID) {
                     // as the API answers it: the guess throttle counts wrong tokens by this status
                     response.setStatus(HttpServletResponse.SC_FORBIDDEN);
                 }
-                Refusal.of(e)
-                        .rejectInto(binding, Map.of("SETUP_TOKEN_INVALID", "token"), Map.of("username", "username"));
+                FormError.of(e).rejectInto(binding);
             }
         }
         model.addAttribute("done", false);

@@ -8,9 +8,10 @@ import java.security.SecureRandom;
 import java.util.Base64;
 import java.util.Map;
 import java.util.Optional;
+import org.poxledger.contract.ErrorCode;
+import org.poxledger.contract.model.Currency;
 import org.poxledger.platform.member.MemberRepository;
 import org.poxledger.platform.member.MemberView;
-import org.poxledger.platform.policy.Currency;
 import org.poxledger.platform.policy.LedgerPolicyCatalog;
 import org.poxledger.platform.security.PoxUser;
 import org.poxledger.platform.security.UserAccounts;
@@ -91,7 +92,7 @@ class TransferPageController {
         try {
             units = DisplayAmount.toMinorUnits(form.amount(), currency.decimals(), currency.symbol());
         } catch (DisplayAmount.InvalidAmount e) {
-            binding.rejectValue("amount", "INVALID_AMOUNT", e.getMessage());
+            binding.rejectValue("amount", ErrorCode.INVALID_AMOUNT.name(), e.getMessage());
         }
         MemberView payee = binding.hasFieldErrors("payee")
                 ? null
@@ -99,7 +100,7 @@ class TransferPageController {
         if (payee == null && !binding.hasFieldErrors("payee")) {
             binding.rejectValue(
                     "payee",
-                    "MEMBER_NOT_FOUND",
+                    ErrorCode.MEMBER_NOT_FOUND.name(),
                     "No member has the id or username \"" + form.payee().strip() + "\".");
         }
         if (binding.hasErrors()) {
@@ -119,7 +120,7 @@ class TransferPageController {
                                     + "); nothing was paid twice.");
             return "redirect:/";
         } catch (RuntimeException e) {
-            Refusal refusal = Refusal.of(e);
+            FormError refusal = FormError.of(e);
             if (refusal == null) {
                 throw e;
             }
@@ -128,9 +129,9 @@ class TransferPageController {
         }
     }
 
-    private void reject(Refusal refusal, String payer, Long units, BindingResult binding, Model model) {
-        switch (refusal.code()) {
-            case "INSUFFICIENT_FUNDS" -> {
+    private void reject(FormError refusal, String payer, Long units, BindingResult binding, Model model) {
+        switch (ErrorCode.of(refusal.code()).orElse(ErrorCode.CHAINCODE_ERROR)) {
+            case INSUFFICIENT_FUNDS -> {
                 Money balance = wallet.balance(payer).balance();
                 Money wanted = Money.of(units, currency());
                 binding.rejectValue(
@@ -138,7 +139,7 @@ class TransferPageController {
                         refusal.code(),
                         "Your balance is " + balance.display() + ", less than the " + wanted.display() + " to pay.");
             }
-            case "TRANSFER_ID_CONFLICT" -> {
+            case TRANSFER_ID_CONFLICT -> {
                 // this form's key already paid something else: a new key lets the person send this one knowingly
                 binding.reject(
                         refusal.code(),
@@ -152,18 +153,7 @@ class TransferPageController {
                             refusal.code(),
                             "The ledger did not answer in time. Send the form again: it cannot" + " pay twice.");
                 } else {
-                    refusal.rejectInto(
-                            binding,
-                            Map.of(
-                                    "SELF_TRANSFER",
-                                    "payee",
-                                    "MEMBER_NOT_FOUND",
-                                    "payee",
-                                    "INVALID_AMOUNT",
-                                    "amount",
-                                    "AMOUNT_OVERFLOW",
-                                    "amount"),
-                            Map.of("toMemberId", "payee", "amount", "amount", "memo", "memo"));
+                    refusal.rejectInto(binding, Map.of("toMemberId", "payee"));
                 }
             }
         }

@@ -2,12 +2,12 @@ package org.poxledger.platform.projection;
 
 import java.time.Duration;
 import java.util.OptionalLong;
+import org.poxledger.contract.ErrorCode;
+import org.poxledger.contract.Refusal;
 import org.poxledger.ledger.LedgerConnection;
 import org.poxledger.platform.reward.ProjectionBarrier;
-import org.poxledger.platform.web.ApiException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Component;
 
 /**
@@ -59,10 +59,8 @@ class ListenerProjectionBarrier implements ProjectionBarrier {
             caughtUp = false;
         }
         if (!caughtUp) {
-            throw new ApiException(
-                    HttpStatus.SERVICE_UNAVAILABLE,
-                    "PROJECTION_BEHIND",
-                    null,
+            throw Refusal.of(
+                    ErrorCode.PROJECTION_BEHIND,
                     "the graph has applied the ledger up to block " + listener.appliedBlock() + " of "
                             + pending.getAsLong() + " after " + timeout + "; try again once it has caught up");
         }

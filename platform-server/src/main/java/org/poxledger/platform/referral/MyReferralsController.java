@@ -6,9 +6,10 @@ import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
+import org.poxledger.contract.ErrorCode;
+import org.poxledger.contract.Refusal;
 import org.poxledger.platform.policy.PolicyCatalog;
 import org.poxledger.platform.security.PoxUser;
-import org.poxledger.platform.web.ApiException;
 import org.poxledger.platform.web.PageOf;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -47,8 +48,10 @@ class MyReferralsController {
         int maxDepth = policies.current().maxDepth();
         int wanted = depth == null ? maxDepth : depth;
         if (wanted < 1 || wanted > maxDepth) {
-            throw ApiException.badRequest(
-                    "VALIDATION_FAILED", "depth", "depth must be between 1 and " + maxDepth + ", got " + wanted);
+            throw Refusal.of(
+                    ErrorCode.VALIDATION_FAILED,
+                    "depth",
+                    "depth must be between 1 and " + maxDepth + ", got " + wanted);
         }
         return tree.below(memberId, wanted, page, size);
     }

@@ -68,6 +68,7 @@ class CycleAdminController {
 
     @GetMapping("/{cycleId}")
     @Operation(summary = "One cycle's plan")
+    @ApiResponse(responseCode = "404", description = "CYCLE_NOT_FOUND")
     CyclePlan cycle(@PathVariable String cycleId) {
         return cycles.cycle(cycleId);
     }

@@ -4,12 +4,14 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.poxledger.contract.ErrorCode;
+import org.poxledger.contract.Refusal;
+import org.poxledger.contract.model.Cycle;
 import org.poxledger.platform.level.MemberLevel;
 import org.poxledger.platform.level.WeightedLevelCalculator;
 import org.poxledger.platform.policy.PolicyCatalog;
 import org.poxledger.platform.policy.RewardPolicy;
 import org.poxledger.platform.wallet.Money;
-import org.poxledger.platform.web.ApiException;
 import org.springframework.stereotype.Service;
 
 /** A member's rewards: the list, the explanation of one cycle's amount, and the Merkle proof of the entry. */
@@ -88,7 +90,7 @@ public class MemberRewardService {
     }
 
     /**
-     * @throws ApiException 404 REWARD_NOT_FOUND when the member has no entry in the cycle
+     * @throws Refusal 404 REWARD_NOT_FOUND when the member has no entry in the cycle
      */
     public RewardExplanation explain(String memberId, String cycleId) {
         CyclePlan plan = cycle(cycleId);
@@ -144,12 +146,12 @@ public class MemberRewardService {
                 Money.of(entry.amount(), policy.currency()));
     }
 
-    /** @throws ApiException 404 REWARD_NOT_FOUND when the member has no entry in the cycle */
+    /** @throws Refusal 404 REWARD_NOT_FOUND when the member has no entry in the cycle */
     public MemberProof proof(String memberId, String cycleId) {
         CyclePlan plan = cycle(cycleId);
         storedEntry(cycleId, memberId);
         MerkleProof proof = tree(plan).proof(memberId).orElseThrow(() -> notFound(memberId, cycleId));
-        String onChainRoot = ledger.cycle(cycleId).map(LedgerCycle::merkleRoot).orElse(null);
+        String onChainRoot = ledger.cycle(cycleId).map(Cycle::merkleRoot).orElse(null);
         return new MemberProof(cycleId, proof, onChainRoot, proof.verifies(onChainRoot));
     }
 
@@ -160,17 +162,17 @@ public class MemberRewardService {
      */
     public Verification verify(String cycleId, RewardEntry entry, List<MerkleProof.Step> path) {
         String onChainRoot = ledger.cycle(cycleId)
-                .map(LedgerCycle::merkleRoot)
-                .orElseThrow(() -> ApiException.notFound(
-                        "CYCLE_NOT_FOUND", "reward cycle " + cycleId + " is not recorded on the ledger"));
+                .map(Cycle::merkleRoot)
+                .orElseThrow(() -> Refusal.of(
+                        ErrorCode.CYCLE_NOT_FOUND, "reward cycle " + cycleId + " is not recorded on the ledger"));
         for (int i = 0; i < path.size(); i++) {
             MerkleProof.Step step = path.get(i);
             if (step == null
                     || step.side() == null
                     || step.hash() == null
                     || !HASH.matcher(step.hash()).matches()) {
-                throw ApiException.badRequest(
-                        "VALIDATION_FAILED",
+                throw Refusal.of(
+                        ErrorCode.VALIDATION_FAILED,
                         "path[" + i + "]",
                         "path[" + i + "] must have a side (LEFT or RIGHT) and a hash of 64 hex characters");
             }
@@ -204,16 +206,16 @@ public class MemberRewardService {
     private CyclePlan cycle(String cycleId) {
         return plans.find(cycleId)
                 .orElseThrow(
-                        () -> ApiException.notFound("CYCLE_NOT_FOUND", "reward cycle " + cycleId + " does not exist"));
+                        () -> Refusal.of(ErrorCode.CYCLE_NOT_FOUND, "reward cycle " + cycleId + " does not exist"));
     }
 
     private StoredRewardEntry storedEntry(String cycleId, String memberId) {
         return plans.entry(cycleId, memberId).orElseThrow(() -> notFound(memberId, cycleId));
     }
 
-    private static ApiException notFound(String memberId, String cycleId) {
-        return ApiException.notFound(
-                "REWARD_NOT_FOUND", "member " + memberId + " earned nothing in reward cycle " + cycleId);
+    private static Refusal notFound(String memberId, String cycleId) {
+        return Refusal.of(
+                ErrorCode.REWARD_NOT_FOUND, "member " + memberId + " earned nothing in reward cycle " + cycleId);
     }
 
     private RewardPolicy policy(CyclePlan plan) {

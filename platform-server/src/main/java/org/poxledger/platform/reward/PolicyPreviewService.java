@@ -3,13 +3,14 @@ package org.poxledger.platform.reward;
 import java.time.Clock;
 import java.util.Map;
 import java.util.TreeMap;
+import org.poxledger.contract.ErrorCode;
+import org.poxledger.contract.Refusal;
 import org.poxledger.platform.level.WeightedLevelCalculator;
 import org.poxledger.platform.policy.LedgerPolicyCatalog;
 import org.poxledger.platform.policy.PolicyDocument;
 import org.poxledger.platform.policy.PolicyDraftService;
 import org.poxledger.platform.policy.PolicyRecord;
 import org.poxledger.platform.policy.RewardPolicy;
-import org.poxledger.platform.web.ApiException;
 import org.springframework.stereotype.Service;
 
 /**
@@ -38,11 +39,10 @@ public class PolicyPreviewService {
         this.clock = clock;
     }
 
-    /** @throws ApiException DRAFT_NOT_FOUND when no draft is saved */
+    /** @throws Refusal DRAFT_NOT_FOUND when no draft is saved */
     public PolicyPreview previewDraft() {
         PolicyDocument draft = drafts.savedDraft()
-                .orElseThrow(
-                        () -> ApiException.notFound("DRAFT_NOT_FOUND", "there is no saved policy draft to preview"))
+                .orElseThrow(() -> Refusal.of(ErrorCode.DRAFT_NOT_FOUND, "there is no saved policy draft to preview"))
                 .document();
         PolicyRecord current = catalog.refreshCurrent();
         return preview(current.policy(), draft.toPolicy(current.version() + 1));

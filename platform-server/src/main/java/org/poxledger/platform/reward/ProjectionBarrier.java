@@ -14,7 +14,7 @@ public interface ProjectionBarrier {
     /**
      * Returns once every chaincode event committed before the call has been projected.
      *
-     * @throws org.poxledger.platform.web.ApiException PROJECTION_BEHIND when that does not happen in time
+     * @throws org.poxledger.contract.Refusal PROJECTION_BEHIND when that does not happen in time
      */
     void awaitCommitted();
 }

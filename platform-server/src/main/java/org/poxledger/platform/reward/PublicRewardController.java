@@ -2,12 +2,15 @@ package org.poxledger.platform.reward;
 
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.swagger.v3.oas.annotations.security.SecurityRequirements;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import java.util.List;
-import org.poxledger.platform.web.ApiException;
+import org.poxledger.contract.ErrorCode;
+import org.poxledger.contract.Refusal;
+import org.poxledger.contract.model.Cycle;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -16,6 +19,7 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 
 /** Public: the on-chain record of a cycle, and checking anyone's proof against it. */
+@SecurityRequirements // public: no credentials (security: [] in the OpenAPI document)
 @RestController
 @RequestMapping("/api/v1/public")
 @Tag(name = "Public: reward cycles")
@@ -42,14 +46,16 @@ class PublicRewardController {
     @GetMapping("/cycles/{cycleId}")
     @Operation(summary = "A cycle as recorded on-chain: range, policy version, Merkle root, totals")
     @ApiResponse(responseCode = "404", description = "CYCLE_NOT_FOUND")
-    LedgerCycle cycle(@PathVariable String cycleId) {
+    Cycle cycle(@PathVariable String cycleId) {
         return ledger.cycle(cycleId)
-                .orElseThrow(() -> ApiException.notFound(
-                        "CYCLE_NOT_FOUND", "reward cycle " + cycleId + " is not recorded on the ledger"));
+                .orElseThrow(() -> Refusal.of(
+                        ErrorCode.CYCLE_NOT_FOUND, "reward cycle " + cycleId + " is not recorded on the ledger"));
     }
 
     @PostMapping("/rewards/verify")
     @Operation(summary = "Check an entry and its Merkle path against the cycle's on-chain root")
+    @ApiResponse(responseCode = "400", description = "VALIDATION_FAILED: a missing field or a malformed path step")
+    @ApiResponse(responseCode = "404", description = "CYCLE_NOT_FOUND")
     MemberRewardService.Verification verify(@Valid @RequestBody VerifyRequest request) {
         return rewards.verify(request.cycleId(), request.entry(), request.path());
     }

@@ -3,6 +3,7 @@ package org.poxledger.platform.reward;
 import jakarta.annotation.PreDestroy;
 import java.lang.management.ManagementFactory;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -12,12 +13,19 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
+import org.poxledger.contract.model.ChunkReceipt;
 import org.poxledger.ledger.LedgerException;
 import org.poxledger.platform.reward.RewardPlanRepository.StatusUpdate;
 import org.poxledger.platform.wallet.WalletProjection;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.core.retry.RetryException;
+import org.springframework.core.retry.RetryListener;
+import org.springframework.core.retry.RetryPolicy;
+import org.springframework.core.retry.RetryState;
+import org.springframework.core.retry.RetryTemplate;
+import org.springframework.core.retry.Retryable;
 import org.springframework.stereotype.Component;
 
 /**
@@ -36,6 +44,7 @@ public class RewardCycleRunner {
     private static final Set<String> TRANSIENT =
             Set.of(LedgerException.LEDGER_UNAVAILABLE, LedgerException.COMMIT_FAILED, LedgerException.READ_CONFLICT);
 
+    private final RetryTemplate chunkRetry;
     private final RewardPlanRepository plans;
     private final RewardLedger ledger;
     private final WalletProjection wallets;
@@ -72,6 +81,7 @@ public class RewardCycleRunner {
         this.properties = properties;
         this.clock = clock;
         this.owner = owner;
+        this.chunkRetry = chunkRetry(properties, owner);
     }
 
     /** How a run ended. */
@@ -197,14 +207,14 @@ public class RewardCycleRunner {
     private void payChunk(CyclePlan plan, int chunk) {
         List<RewardEntry> entries = plans.chunkEntries(plan.cycleId(), chunk);
         RewardLedger.Paid paid = submitWithRetry(plan, chunk, entries);
-        RewardLedger.ChunkReceipt receipt = paid.receipt();
+        ChunkReceipt receipt = paid.receipt();
         List<StatusUpdate> updates = new ArrayList<>();
         receipt.paid().forEach(m -> updates.add(new StatusUpdate(m, RewardStatus.PAID, paid.txId())));
         receipt.held().forEach(m -> updates.add(new StatusUpdate(m, RewardStatus.HELD, paid.txId())));
         for (String skipped : receipt.skipped()) {
             // recorded by an earlier submission of this chunk, e.g. before a crash: take the ledger's word for it
             ledger.entry(plan.cycleId(), skipped)
-                    .ifPresent(e -> updates.add(new StatusUpdate(skipped, e.status(), e.txId())));
+                    .ifPresent(e -> updates.add(new StatusUpdate(skipped, RewardStatus.of(e.status()), e.paidTxId())));
         }
         plans.applyStatuses(plan.cycleId(), updates);
         plans.recordChunk(
@@ -230,40 +240,61 @@ public class RewardCycleRunner {
     }
 
     private RewardLedger.Paid submitWithRetry(CyclePlan plan, int chunk, List<RewardEntry> entries) {
-        long backoff = Math.max(1, properties.retryBackoff().toMillis());
-        for (int attempt = 1; ; attempt++) {
-            try {
-                return ledger.payChunk(plan, entries);
-            } catch (LedgerException e) {
-                if (!TRANSIENT.contains(e.code()) || attempt >= properties.transientRetries()) {
-                    throw e;
+        try {
+            return chunkRetry.execute(new Retryable<RewardLedger.Paid>() {
+                @Override
+                public RewardLedger.Paid execute() {
+                    return ledger.payChunk(plan, entries);
                 }
-                log.warn(
-                        "reward cycle {} chunk {} attempt {} failed ({}), retrying in {} ms",
-                        plan.cycleId(),
-                        chunk,
-                        attempt,
-                        e.code(),
-                        backoff);
-                pause(backoff);
-                backoff = Math.min(backoff * 2, 60_000);
+
+                @Override
+                public String getName() {
+                    return "reward cycle " + plan.cycleId() + " chunk " + chunk;
+                }
+            });
+        } catch (RetryException e) {
+            // the last failure as it was: a refusal for good, or the transient one that outlasted the attempts
+            if (e.getLastException() instanceof RuntimeException last) {
+                throw last;
             }
+            if (e.getLastException() instanceof Error fatal) {
+                throw fatal;
+            }
+            throw new IllegalStateException("reward cycle " + plan.cycleId() + " chunk " + chunk + " failed", e);
         }
+    }
+
+    /**
+     * Up to {@code transientRetries} attempts per chunk while the ledger is unavailable or a commit fails, the pause
+     * doubling from {@code retryBackoff} up to a minute; any other failure is final at once. Every retry is safe: the
+     * chaincode skips the entries an earlier attempt recorded.
+     */
+    private static RetryTemplate chunkRetry(RewardProperties properties, String owner) {
+        RetryTemplate retry = new RetryTemplate(RetryPolicy.builder()
+                .predicate(failure -> failure instanceof LedgerException e && TRANSIENT.contains(e.code()))
+                .maxRetries(Math.max(0, properties.transientRetries() - 1))
+                .delay(Duration.ofMillis(Math.max(1, properties.retryBackoff().toMillis())))
+                .multiplier(2)
+                .maxDelay(Duration.ofMinutes(1))
+                .build());
+        retry.setRetryListener(new RetryListener() {
+            @Override
+            public void beforeRetry(RetryPolicy policy, Retryable<?> retryable, RetryState state) {
+                log.warn(
+                        "{} attempt {} failed ({}), retrying (runner {})",
+                        retryable.getName(),
+                        state.getRetryCount() + 1,
+                        state.getLastException() instanceof LedgerException e ? e.code() : state.getLastException(),
+                        owner);
+            }
+        });
+        return retry;
     }
 
     private boolean renewLease(String cycleId) {
         long now = clock.millis();
         return plans.acquireLease(
                 cycleId, owner, now, now + properties.leaseDuration().toMillis());
-    }
-
-    private static void pause(long millis) {
-        try {
-            Thread.sleep(millis);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new LedgerException(LedgerException.LEDGER_UNAVAILABLE, "interrupted while waiting to retry", null);
-        }
     }
 
     @PreDestroy

@@ -3,10 +3,11 @@ package org.poxledger.platform.reward;
 import java.time.Clock;
 import java.util.List;
 import org.neo4j.driver.exceptions.ClientException;
+import org.poxledger.contract.ErrorCode;
+import org.poxledger.contract.Refusal;
 import org.poxledger.platform.policy.LedgerPolicyCatalog;
 import org.poxledger.platform.policy.PolicyRecord;
 import org.poxledger.platform.policy.RewardPolicy;
-import org.poxledger.platform.web.ApiException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Service;
@@ -52,7 +53,7 @@ public class RewardCycleService {
      *
      * @param end end of the cycle (exclusive), epoch milliseconds; {@code null} means now
      * @param closedBy who closes it, for the record
-     * @throws ApiException INVALID_CYCLE_END when end is in the future or not after the previous cycle's end;
+     * @throws Refusal INVALID_CYCLE_END when end is in the future or not after the previous cycle's end;
      *     CYCLE_CLOSE_CONFLICT when another instance closed a cycle at the same moment
      */
     public CyclePlan close(Long end, String closedBy) {
@@ -60,12 +61,14 @@ public class RewardCycleService {
         long start = openCycleStart();
         long cycleEnd = end == null ? now : end;
         if (cycleEnd > now) {
-            throw ApiException.badRequest(
-                    "INVALID_CYCLE_END", "end", "end " + cycleEnd + " is in the future (now is " + now + ")");
+            throw Refusal.of(
+                    ErrorCode.INVALID_CYCLE_END, "end", "end " + cycleEnd + " is in the future (now is " + now + ")");
         }
         if (cycleEnd <= start) {
-            throw ApiException.badRequest(
-                    "INVALID_CYCLE_END", "end", "end " + cycleEnd + " must be after the previous cycle's end " + start);
+            throw Refusal.of(
+                    ErrorCode.INVALID_CYCLE_END,
+                    "end",
+                    "end " + cycleEnd + " must be after the previous cycle's end " + start);
         }
         projection.awaitCommitted();
         PolicyRecord policy = catalog.refreshCurrent();
@@ -89,8 +92,8 @@ public class RewardCycleService {
             plans.create(plan, computation.entries());
         } catch (ClientException e) {
             if (e.code() != null && e.code().contains("ConstraintValidationFailed")) {
-                throw ApiException.conflict(
-                        "CYCLE_CLOSE_CONFLICT",
+                throw Refusal.of(
+                        ErrorCode.CYCLE_CLOSE_CONFLICT,
                         null,
                         "another cycle was closed at the same time; list the cycles" + " and close again if needed");
             }
@@ -116,8 +119,8 @@ public class RewardCycleService {
         try {
             return calculator.compute(policy, start, end);
         } catch (ArithmeticException e) {
-            throw ApiException.conflict(
-                    "AMOUNT_OVERFLOW",
+            throw Refusal.of(
+                    ErrorCode.AMOUNT_OVERFLOW,
                     null,
                     "a reward amount of the cycle [" + start + ", " + end + ") does not fit a 64-bit integer under"
                             + " policy version " + policy.version());
@@ -139,18 +142,18 @@ public class RewardCycleService {
         return plans.all();
     }
 
-    /** @throws ApiException CYCLE_NOT_FOUND */
+    /** @throws Refusal CYCLE_NOT_FOUND */
     public CyclePlan cycle(String cycleId) {
         return plans.find(cycleId)
                 .orElseThrow(
-                        () -> ApiException.notFound("CYCLE_NOT_FOUND", "reward cycle " + cycleId + " does not exist"));
+                        () -> Refusal.of(ErrorCode.CYCLE_NOT_FOUND, "reward cycle " + cycleId + " does not exist"));
     }
 
-    /** @throws ApiException CYCLE_NOT_FOUND */
+    /** @throws Refusal CYCLE_NOT_FOUND */
     public CycleProgress progress(String cycleId) {
         return plans.progress(cycleId)
                 .orElseThrow(
-                        () -> ApiException.notFound("CYCLE_NOT_FOUND", "reward cycle " + cycleId + " does not exist"));
+                        () -> Refusal.of(ErrorCode.CYCLE_NOT_FOUND, "reward cycle " + cycleId + " does not exist"));
     }
 
     static String cycleId(long seq) {

@@ -1,6 +1,7 @@
 package org.poxledger.platform.reward;
 
 import java.util.regex.Pattern;
+import org.poxledger.contract.model.RewardChunk;
 
 /**
  * One member's reward in one cycle: the chunk entry of {@code rewards:PayRewardChunk} and a Merkle leaf.
@@ -25,6 +26,25 @@ public record RewardEntry(String memberId, long scoreBps, int level, int rateBps
                     + "score=" + scoreBps + " level=" + level + " rate=" + rateBps + " events=" + events
                     + " amount=" + amount);
         }
+    }
+
+    /**
+     * @param recorded an entry as the ledger records it
+     * @return its six hashed fields
+     */
+    public static RewardEntry of(org.poxledger.contract.model.RewardEntry recorded) {
+        return new RewardEntry(
+                recorded.memberId(),
+                recorded.scoreBps(),
+                recorded.level(),
+                recorded.rateBps(),
+                recorded.events(),
+                recorded.amount());
+    }
+
+    /** @return this entry as a line of a {@code rewards:PayRewardChunk} chunk */
+    public RewardChunk.Line line() {
+        return new RewardChunk.Line(amount, events, level, memberId, rateBps, scoreBps);
     }
 
     /**

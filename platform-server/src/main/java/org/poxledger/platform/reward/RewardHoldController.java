@@ -32,14 +32,16 @@ class RewardHoldController {
     @PostMapping("/{cycleId}/{memberId}/release")
     @Operation(summary = "Release a held reward: the amount is credited to the member")
     @ApiResponse(responseCode = "404", description = "HOLD_NOT_FOUND")
-    LedgerRewardEntry release(@PathVariable String cycleId, @PathVariable String memberId, Principal admin) {
+    org.poxledger.contract.model.RewardEntry release(
+            @PathVariable String cycleId, @PathVariable String memberId, Principal admin) {
         return holds.release(cycleId, memberId, admin.getName());
     }
 
     @PostMapping("/{cycleId}/{memberId}/forfeit")
     @Operation(summary = "Forfeit a held reward: nothing is credited, ever")
     @ApiResponse(responseCode = "404", description = "HOLD_NOT_FOUND")
-    LedgerRewardEntry forfeit(@PathVariable String cycleId, @PathVariable String memberId, Principal admin) {
+    org.poxledger.contract.model.RewardEntry forfeit(
+            @PathVariable String cycleId, @PathVariable String memberId, Principal admin) {
         return holds.forfeit(cycleId, memberId, admin.getName());
     }
 }

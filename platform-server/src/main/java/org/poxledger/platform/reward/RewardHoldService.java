@@ -27,30 +27,30 @@ public class RewardHoldService {
     }
 
     /** Credits a held reward to the member; the ledger refuses with HOLD_NOT_FOUND if it is not held. */
-    public LedgerRewardEntry release(String cycleId, String memberId, String admin) {
-        LedgerRewardEntry entry = ledger.releaseHold(cycleId, memberId);
+    public org.poxledger.contract.model.RewardEntry release(String cycleId, String memberId, String admin) {
+        org.poxledger.contract.model.RewardEntry entry = ledger.releaseHold(cycleId, memberId);
         projection.onEntryChanged(entry);
         log.info(
                 "reward hold of {} in {} released by {} amount={} tx={}",
                 memberId,
                 cycleId,
                 admin,
-                entry.entry().amount(),
-                entry.txId());
+                entry.amount(),
+                entry.paidTxId());
         return entry;
     }
 
     /** Gives up a held reward for good; the ledger refuses with HOLD_NOT_FOUND if it is not held. */
-    public LedgerRewardEntry forfeit(String cycleId, String memberId, String admin) {
-        LedgerRewardEntry entry = ledger.forfeitHold(cycleId, memberId);
+    public org.poxledger.contract.model.RewardEntry forfeit(String cycleId, String memberId, String admin) {
+        org.poxledger.contract.model.RewardEntry entry = ledger.forfeitHold(cycleId, memberId);
         projection.onEntryChanged(entry);
         log.info(
                 "reward hold of {} in {} forfeited by {} amount={} tx={}",
                 memberId,
                 cycleId,
                 admin,
-                entry.entry().amount(),
-                entry.txId());
+                entry.amount(),
+                entry.paidTxId());
         return entry;
     }
 }

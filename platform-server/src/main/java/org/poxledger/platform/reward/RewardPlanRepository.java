@@ -10,6 +10,7 @@ import org.neo4j.driver.QueryConfig;
 import org.neo4j.driver.Record;
 import org.neo4j.driver.Session;
 import org.neo4j.driver.Value;
+import org.poxledger.contract.model.Cycle;
 import org.springframework.stereotype.Repository;
 
 /**
@@ -225,13 +226,14 @@ class RewardPlanRepository {
      *
      * @return the member ids whose entry was created or changed
      */
-    List<String> mergeLedgerEntries(String cycleId, List<LedgerRewardEntry> ledgerEntries) {
+    List<String> mergeLedgerEntries(String cycleId, List<org.poxledger.contract.model.RewardEntry> ledgerEntries) {
         List<Map<String, Object>> rows = ledgerEntries.stream()
                 .map(l -> {
-                    Map<String, Object> row = entryRow(cycleId, l.entry());
-                    row.put("status", l.status().name());
-                    row.put("rank", l.status().rank());
-                    row.put("txId", l.txId());
+                    RewardStatus status = RewardStatus.of(l.status());
+                    Map<String, Object> row = entryRow(cycleId, RewardEntry.of(l));
+                    row.put("status", status.name());
+                    row.put("rank", status.rank());
+                    row.put("txId", l.paidTxId());
                     return row;
                 })
                 .toList();
@@ -282,7 +284,7 @@ class RewardPlanRepository {
      * Records a cycle known from the ledger ({@code rewards:GetCycle}) that the graph lacks, e.g. while rebuilding.
      * An existing cycle keeps its plan.
      */
-    void mergeLedgerCycle(LedgerCycle cycle, int chunkSize, long seq) {
+    void mergeLedgerCycle(Cycle cycle, int chunkSize, long seq) {
         Map<String, Object> row = new HashMap<>();
         row.put("cycleId", cycle.cycleId());
         row.put("seq", seq);

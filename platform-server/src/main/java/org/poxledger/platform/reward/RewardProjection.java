@@ -7,6 +7,8 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.neo4j.driver.Driver;
 import org.neo4j.driver.Session;
+import org.poxledger.contract.model.Cycle;
+import org.poxledger.contract.model.RewardChunkPaid;
 import org.poxledger.ledger.LedgerEvent;
 import org.poxledger.platform.policy.PolicyCatalog;
 import org.poxledger.platform.policy.RewardPolicy;
@@ -70,18 +72,18 @@ public class RewardProjection {
     }
 
     /** Records an entry the server just changed on the ledger (hold released or forfeited). */
-    void onEntryChanged(LedgerRewardEntry entry) {
+    void onEntryChanged(org.poxledger.contract.model.RewardEntry entry) {
         ensureCycle(entry.cycleId());
         plans.mergeLedgerEntries(entry.cycleId(), List.of(entry));
-        wallets.recomputeBalances(List.of(entry.entry().memberId()));
+        wallets.recomputeBalances(List.of(entry.memberId()));
     }
 
-    private void onChunkPaid(RewardLedger.ChunkPaidEvent event) {
+    private void onChunkPaid(RewardChunkPaid event) {
         ensureCycle(event.cycleId());
         plans.mergeLedgerEntries(event.cycleId(), event.entries());
         wallets.recomputeBalances(event.entries().stream()
-                .filter(e -> e.status().minted())
-                .map(e -> e.entry().memberId())
+                .filter(e -> RewardStatus.of(e.status()).minted())
+                .map(org.poxledger.contract.model.RewardEntry::memberId)
                 .toList());
     }
 
@@ -89,7 +91,7 @@ public class RewardProjection {
         if (plans.find(cycleId).isPresent()) {
             return;
         }
-        LedgerCycle cycle = ledger.cycle(cycleId)
+        Cycle cycle = ledger.cycle(cycleId)
                 .orElseThrow(() -> new IllegalStateException(
                         "reward event names cycle " + cycleId + " but the ledger does not know it"));
         plans.mergeLedgerCycle(cycle, properties.chunkSize(), seqOf(cycleId));

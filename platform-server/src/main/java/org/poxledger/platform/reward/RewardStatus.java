@@ -1,7 +1,8 @@
 package org.poxledger.platform.reward;
 
 /**
- * A reward entry's status: PLANNED until the ledger records it, then the ledger's PAID / HELD / RELEASED / FORFEITED.
+ * The projection's status of a reward entry, a superset of the wire contract's
+ * {@link org.poxledger.contract.model.RewardStatus}: PLANNED (known to the server only) until the ledger records it, then the ledger's PAID / HELD / RELEASED / FORFEITED.
  * Statuses only move forward ({@link #rank()}), so replaying an old chaincode event never undoes a newer one.
  */
 public enum RewardStatus {
@@ -19,6 +20,21 @@ public enum RewardStatus {
 
     public int rank() {
         return rank;
+    }
+
+    /**
+     * A switch without default: a status added to the wire contract is a compile error here, not a silent gap.
+     *
+     * @param recorded the ledger's status of an entry
+     * @return the same status in the projection
+     */
+    public static RewardStatus of(org.poxledger.contract.model.RewardStatus recorded) {
+        return switch (recorded) {
+            case PAID -> PAID;
+            case HELD -> HELD;
+            case RELEASED -> RELEASED;
+            case FORFEITED -> FORFEITED;
+        };
     }
 
     /** @return whether the amount was credited to the member's balance */

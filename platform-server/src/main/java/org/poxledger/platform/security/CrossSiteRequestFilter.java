@@ -8,8 +8,8 @@ import java.io.IOException;
 import java.net.URI;
 import java.util.Locale;
 import java.util.Set;
+import org.poxledger.contract.ErrorCode;
 import org.springframework.http.HttpHeaders;
-import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.web.filter.OncePerRequestFilter;
 
@@ -52,8 +52,7 @@ final class CrossSiteRequestFilter extends OncePerRequestFilter {
             problems.write(
                     request,
                     response,
-                    HttpStatus.FORBIDDEN,
-                    "CROSS_SITE_REQUEST",
+                    ErrorCode.CROSS_SITE_REQUEST,
                     "Sec-Fetch-Site: " + fetchSite + " - the API refuses state-changing requests from other sites");
             return;
         }
@@ -62,8 +61,7 @@ final class CrossSiteRequestFilter extends OncePerRequestFilter {
             problems.write(
                     request,
                     response,
-                    HttpStatus.FORBIDDEN,
-                    "CROSS_SITE_REQUEST",
+                    ErrorCode.CROSS_SITE_REQUEST,
                     "Origin " + origin + " is not this server's - the API refuses state-changing requests from other"
                             + " sites");
             return;
@@ -72,8 +70,7 @@ final class CrossSiteRequestFilter extends OncePerRequestFilter {
             problems.write(
                     request,
                     response,
-                    HttpStatus.UNSUPPORTED_MEDIA_TYPE,
-                    "JSON_REQUIRED",
+                    ErrorCode.JSON_REQUIRED,
                     request.getMethod() + " " + request.getRequestURI()
                             + " needs Content-Type: application/json (also without a body) or a bearer token");
             return;

@@ -5,7 +5,8 @@ import java.util.Locale;
 import java.util.Optional;
 import me.gosimple.nbvcxz.Nbvcxz;
 import me.gosimple.nbvcxz.scoring.Result;
-import org.poxledger.platform.web.ApiException;
+import org.poxledger.contract.ErrorCode;
+import org.poxledger.contract.Refusal;
 
 /**
  * What a password must be: {@value Passwords#MIN_LENGTH} characters or more, at most {@value Passwords#MAX_LENGTH}
@@ -50,18 +51,20 @@ public final class PasswordPolicy {
     /**
      * Refuses an unacceptable password, or one that contains the username.
      *
-     * @throws ApiException 400 {@code PASSWORD_TOO_LONG} or {@code PASSWORD_TOO_WEAK}, field {@code password}
+     * @throws Refusal {@code PASSWORD_TOO_LONG} or {@code PASSWORD_TOO_WEAK}, field {@code password}
      */
     public static void require(String password, String username) {
         Optional<String> problem = problem(password);
         if (problem.isPresent()) {
-            String code = problem.get().startsWith("must be at most") ? "PASSWORD_TOO_LONG" : "PASSWORD_TOO_WEAK";
-            throw ApiException.badRequest(code, "password", "password " + problem.get());
+            ErrorCode code = problem.get().startsWith("must be at most")
+                    ? ErrorCode.PASSWORD_TOO_LONG
+                    : ErrorCode.PASSWORD_TOO_WEAK;
+            throw Refusal.of(code, "password " + problem.get());
         }
         if (username != null
                 && username.strip().length() >= 3
                 && password.toLowerCase(Locale.ROOT).contains(username.strip().toLowerCase(Locale.ROOT))) {
-            throw ApiException.badRequest("PASSWORD_TOO_WEAK", "password", "password must not contain the username");
+            throw Refusal.of(ErrorCode.PASSWORD_TOO_WEAK, "password must not contain the username");
         }
     }
 

@@ -5,7 +5,8 @@ import java.io.Serializable;
 import java.util.Collection;
 import java.util.List;
 import java.util.Set;
-import org.poxledger.platform.web.ApiException;
+import org.poxledger.contract.ErrorCode;
+import org.poxledger.contract.Refusal;
 import org.springframework.security.core.CredentialsContainer;
 import org.springframework.security.core.GrantedAuthority;
 import org.springframework.security.core.authority.SimpleGrantedAuthority;
@@ -67,11 +68,11 @@ public final class PoxUser implements UserDetails, CredentialsContainer, Seriali
 
     /**
      * @return the member id
-     * @throws ApiException 403 {@code NOT_A_MEMBER} for an account without a member
+     * @throws Refusal 403 {@code NOT_A_MEMBER} for an account without a member
      */
     public String requireMemberId() {
         if (memberId == null) {
-            throw ApiException.forbidden("NOT_A_MEMBER", "account " + username + " is not a member account");
+            throw Refusal.of(ErrorCode.NOT_A_MEMBER, "account " + username + " is not a member account");
         }
         return memberId;
     }

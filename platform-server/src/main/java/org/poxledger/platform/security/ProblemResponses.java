@@ -7,6 +7,8 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import org.poxledger.contract.ErrorCode;
+import org.poxledger.platform.web.ProblemStatus;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
@@ -35,12 +37,7 @@ final class ProblemResponses implements AuthenticationEntryPoint, AccessDeniedHa
     @Override
     public void commence(HttpServletRequest request, HttpServletResponse response, AuthenticationException e)
             throws IOException {
-        write(
-                request,
-                response,
-                HttpStatus.UNAUTHORIZED,
-                "UNAUTHENTICATED",
-                "log in to use " + request.getRequestURI());
+        write(request, response, ErrorCode.UNAUTHENTICATED, "log in to use " + request.getRequestURI());
     }
 
     @Override
@@ -49,8 +46,7 @@ final class ProblemResponses implements AuthenticationEntryPoint, AccessDeniedHa
         write(
                 request,
                 response,
-                HttpStatus.FORBIDDEN,
-                "ACCESS_DENIED",
+                ErrorCode.ACCESS_DENIED,
                 "your account may not use " + request.getMethod() + " " + request.getRequestURI());
     }
 
@@ -76,7 +72,7 @@ final class ProblemResponses implements AuthenticationEntryPoint, AccessDeniedHa
                             .getBytes(StandardCharsets.UTF_8));
             return;
         }
-        write(request, response, HttpStatus.TOO_MANY_REQUESTS, "TOO_MANY_ATTEMPTS", detail);
+        write(request, response, ErrorCode.TOO_MANY_ATTEMPTS, detail);
     }
 
     private static boolean prefersHtml(HttpServletRequest request) {
@@ -84,15 +80,16 @@ final class ProblemResponses implements AuthenticationEntryPoint, AccessDeniedHa
         return accept != null && accept.contains(MediaType.TEXT_HTML_VALUE);
     }
 
-    void write(HttpServletRequest request, HttpServletResponse response, HttpStatus status, String code, String detail)
+    void write(HttpServletRequest request, HttpServletResponse response, ErrorCode code, String detail)
             throws IOException {
+        HttpStatus status = ProblemStatus.of(code);
         Map<String, Object> problem = new LinkedHashMap<>();
         problem.put("type", "about:blank");
         problem.put("title", status.getReasonPhrase());
         problem.put("status", status.value());
         problem.put("detail", detail);
         problem.put("instance", request.getRequestURI());
-        problem.put("code", code);
+        problem.put("code", code.name());
         response.setStatus(status.value());
         response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
         response.getOutputStream().write(json.writeValueAsBytes(problem));

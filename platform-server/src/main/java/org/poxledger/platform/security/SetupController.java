@@ -2,6 +2,7 @@ package org.poxledger.platform.security;
 
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.swagger.v3.oas.annotations.security.SecurityRequirements;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
@@ -15,6 +16,7 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
+@SecurityRequirements // public: no credentials (security: [] in the OpenAPI document)
 @RestController
 @RequestMapping("/api/v1/setup")
 @Tag(name = "setup", description = "Creating the first admin with the one-time token printed at first start")

@@ -10,8 +10,8 @@ import java.util.Optional;
 import org.neo4j.driver.Driver;
 import org.neo4j.driver.Session;
 import org.neo4j.driver.TransactionContext;
-import org.poxledger.platform.web.ApiException;
-import org.springframework.http.HttpStatus;
+import org.poxledger.contract.ErrorCode;
+import org.poxledger.contract.Refusal;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.stereotype.Service;
 
@@ -69,8 +69,8 @@ public class SetupService {
      * Creates the first admin if the token is valid and no admin exists; concurrent calls are serialised on the
      * {@code (:PlatformSetup)} node, so at most one succeeds.
      *
-     * @throws ApiException 409 {@code SETUP_ALREADY_DONE}, 403 {@code SETUP_TOKEN_INVALID}, 400 {@code
-     *     PASSWORD_TOO_WEAK}, 409 {@code USERNAME_TAKEN}
+     * @throws Refusal {@code SETUP_ALREADY_DONE}, {@code SETUP_TOKEN_INVALID}, {@code PASSWORD_TOO_WEAK}, {@code
+     *     PASSWORD_TOO_LONG}, {@code USERNAME_TAKEN}
      */
     public PoxUser createFirstAdmin(String token, String username, String password) {
         // every refusal an anonymous caller can provoke comes before the hash, which costs ~60 ms of CPU
@@ -108,7 +108,7 @@ public class SetupService {
                         .get("taken")
                         .asBoolean();
                 if (taken) {
-                    throw ApiException.conflict("USERNAME_TAKEN", "username", "username " + username + " is taken");
+                    throw Refusal.of(ErrorCode.USERNAME_TAKEN, "username", "username " + username + " is taken");
                 }
                 tx.run("""
                                 CREATE (:UserAccount {username: $username, passwordHash: $passwordHash,
@@ -147,15 +147,13 @@ public class SetupService {
                 .asBoolean();
     }
 
-    private static ApiException setupDone() {
-        return ApiException.conflict("SETUP_ALREADY_DONE", null, "an admin exists already; setup is closed");
+    private static Refusal setupDone() {
+        return Refusal.of(ErrorCode.SETUP_ALREADY_DONE, "an admin exists already; setup is closed");
     }
 
-    private static ApiException tokenInvalid() {
-        return new ApiException(
-                HttpStatus.FORBIDDEN,
-                "SETUP_TOKEN_INVALID",
-                "token",
+    private static Refusal tokenInvalid() {
+        return Refusal.of(
+                ErrorCode.SETUP_TOKEN_INVALID,
                 "the setup token is not valid; use the one printed in the server log at start-up");
     }
 

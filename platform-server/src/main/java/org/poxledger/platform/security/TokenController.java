@@ -10,8 +10,8 @@ import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Size;
 import java.time.Duration;
 import java.time.Instant;
-import org.poxledger.platform.web.ApiException;
-import org.springframework.http.HttpStatus;
+import org.poxledger.contract.ErrorCode;
+import org.poxledger.contract.Refusal;
 import org.springframework.security.authentication.AuthenticationManager;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
 import org.springframework.security.config.annotation.authentication.configuration.AuthenticationConfiguration;
@@ -80,11 +80,8 @@ class TokenController {
         try {
             result = manager.authenticate(attempt);
         } catch (AuthenticationException e) {
-            throw new ApiException(
-                    HttpStatus.UNAUTHORIZED,
-                    "BAD_CREDENTIALS",
-                    null,
-                    "username or password is wrong, or the account is not enabled yet");
+            throw Refusal.of(
+                    ErrorCode.BAD_CREDENTIALS, "username or password is wrong, or the account is not enabled yet");
         }
         ApiTokens.IssuedToken token = tokens.issue((PoxUser) result.getPrincipal());
         return new TokenResponse(

@@ -2,6 +2,7 @@ package org.poxledger.platform.security;
 
 import java.io.Serial;
 import java.time.Duration;
+import org.poxledger.contract.ErrorCode;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
@@ -22,7 +23,7 @@ final class TooManyAttemptsException extends ErrorResponseException {
         ProblemDetail problem = ProblemDetail.forStatusAndDetail(
                 HttpStatus.TOO_MANY_REQUESTS, message + "; try again in " + seconds(wait) + " s");
         problem.setTitle(HttpStatus.TOO_MANY_REQUESTS.getReasonPhrase());
-        problem.setProperty("code", "TOO_MANY_ATTEMPTS");
+        problem.setProperty("code", ErrorCode.TOO_MANY_ATTEMPTS.name());
         return problem;
     }
 

@@ -9,7 +9,8 @@ import java.util.Set;
 import org.neo4j.driver.Driver;
 import org.neo4j.driver.Record;
 import org.neo4j.driver.exceptions.ClientException;
-import org.poxledger.platform.web.ApiException;
+import org.poxledger.contract.ErrorCode;
+import org.poxledger.contract.Refusal;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.stereotype.Repository;
 
@@ -54,7 +55,7 @@ public class UserAccounts {
     /**
      * Creates an admin account.
      *
-     * @throws ApiException {@code USERNAME_TAKEN}
+     * @throws Refusal {@code USERNAME_TAKEN}
      */
     public PoxUser createAdmin(String username, String password) {
         return create(username, password, Set.of(PoxUser.ADMIN), null, true);
@@ -64,8 +65,8 @@ public class UserAccounts {
      * Creates or replaces the (not yet enabled) account of a member whose registration is in progress; a retried
      * registration may choose another username or password.
      *
-     * @throws ApiException {@code USERNAME_TAKEN} when another account has the username, {@code PASSWORD_TOO_WEAK} or
-     *     {@code PASSWORD_TOO_LONG} (callers check with {@link AcceptablePassword} before they touch the ledger)
+     * @throws Refusal {@code USERNAME_TAKEN} when another account has the username, {@code PASSWORD_TOO_WEAK} or {@code
+     *     PASSWORD_TOO_LONG} (callers check with {@link AcceptablePassword} before they touch the ledger)
      */
     public PoxUser reserveForMember(String memberId, String username, String password) {
         PasswordPolicy.require(password, username);
@@ -120,7 +121,7 @@ public class UserAccounts {
                     .getFirst());
         } catch (ClientException e) {
             if (e.code().startsWith("Neo.ClientError.Schema.ConstraintValidationFailed")) {
-                throw ApiException.conflict("USERNAME_TAKEN", "username", "username " + username + " is taken");
+                throw Refusal.of(ErrorCode.USERNAME_TAKEN, "username", "username " + username + " is taken");
             }
             throw e;
         }

@@ -1,7 +1,7 @@
 package org.poxledger.platform.wallet;
 
 import java.math.BigDecimal;
-import org.poxledger.platform.policy.Currency;
+import org.poxledger.contract.model.Currency;
 
 /**
  * An amount in minor units with its display form (DESIGN §7: integers on the wire, decimals only for people).

@@ -1,12 +1,14 @@
 package org.poxledger.platform.wallet;
 
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.security.SecurityRequirements;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 
 /** Public money figures. */
+@SecurityRequirements // public: no credentials (security: [] in the OpenAPI document)
 @RestController
 @RequestMapping("/api/v1/public/money")
 @Tag(name = "Public: money")

@@ -10,6 +10,7 @@ import java.util.Set;
 import org.neo4j.driver.Driver;
 import org.neo4j.driver.QueryConfig;
 import org.neo4j.driver.Session;
+import org.poxledger.contract.model.Transfer;
 import org.poxledger.ledger.LedgerEvent;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -46,7 +47,7 @@ public class WalletProjection {
     }
 
     /** Records a committed transfer and refreshes both wallets. */
-    public void project(LedgerTransfer transfer) {
+    public void project(Transfer transfer) {
         projectAll(List.of(transfer));
         log.debug("projected transfer {} tx={}", transfer.transferId(), transfer.txId());
     }
@@ -57,13 +58,13 @@ public class WalletProjection {
     }
 
     /** Records committed transfers and refreshes every wallet they touch. */
-    public void projectAll(List<LedgerTransfer> transfers) {
+    public void projectAll(List<Transfer> transfers) {
         if (transfers.isEmpty()) {
             return;
         }
         List<Map<String, Object>> rows = new ArrayList<>(transfers.size());
         Set<String> members = new LinkedHashSet<>();
-        for (LedgerTransfer transfer : transfers) {
+        for (Transfer transfer : transfers) {
             Map<String, Object> row = new HashMap<>();
             row.put("transferId", transfer.transferId());
             row.put("txId", transfer.txId());

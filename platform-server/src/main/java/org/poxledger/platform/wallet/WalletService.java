@@ -2,10 +2,13 @@ package org.poxledger.platform.wallet;
 
 import java.util.List;
 import java.util.regex.Pattern;
+import org.poxledger.contract.ErrorCode;
+import org.poxledger.contract.Refusal;
+import org.poxledger.contract.model.Currency;
+import org.poxledger.contract.model.Page;
+import org.poxledger.contract.model.Transfer;
 import org.poxledger.ledger.LedgerException;
-import org.poxledger.platform.policy.Currency;
 import org.poxledger.platform.policy.LedgerPolicyCatalog;
-import org.poxledger.platform.web.ApiException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Service;
@@ -56,12 +59,12 @@ public class WalletService {
      */
     public History history(String memberId, int pageSize, String bookmark) {
         if (pageSize < 1 || pageSize > MAX_PAGE_SIZE) {
-            throw ApiException.badRequest(
-                    "VALIDATION_FAILED",
+            throw Refusal.of(
+                    ErrorCode.VALIDATION_FAILED,
                     "pageSize",
                     "pageSize must be between 1 and " + MAX_PAGE_SIZE + ", was " + pageSize);
         }
-        MoneyLedger.TransferPage page = money.history(memberId, pageSize, bookmark == null ? "" : bookmark);
+        Page<Transfer> page = money.history(memberId, pageSize, bookmark == null ? "" : bookmark);
         Currency currency = currency();
         return new History(
                 page.items().stream().map(t -> view(t, memberId, currency)).toList(), page.bookmark());
@@ -71,13 +74,13 @@ public class WalletService {
      * Transfers from the payer (always the logged-in member) to another member.
      *
      * @param idempotencyKey the {@code Idempotency-Key} header, or {@code null}
-     * @throws ApiException for a missing or conflicting key, an unknown payee or a self-transfer; ledger refusals
+     * @throws Refusal for a missing or conflicting key, an unknown payee or a self-transfer; ledger refusals
      *     (INSUFFICIENT_FUNDS, MEMBER_SUSPENDED, TRANSFER_ID_CONFLICT) pass through as {@link LedgerException}
      */
     public Outcome transfer(String payer, String idempotencyKey, TransferRequest request) {
         String transferId = transferId(idempotencyKey, request.transferId());
         if (payer.equals(request.toMemberId())) {
-            throw ApiException.badRequest("SELF_TRANSFER", "toMemberId", "member " + payer + " cannot pay itself");
+            throw Refusal.of(ErrorCode.SELF_TRANSFER, "toMemberId", "member " + payer + " cannot pay itself");
         }
         // no evaluate of the payee first: the chaincode checks it in the same endorsement, one round trip less
         MoneyLedger.Submitted submitted = submitTransfer(transferId, payer, request);
@@ -110,21 +113,23 @@ public class WalletService {
     private static String transferId(String header, String body) {
         String key = header != null && !header.isBlank() ? header.strip() : null;
         if (key != null && body != null && !key.equals(body)) {
-            throw ApiException.badRequest(
-                    "IDEMPOTENCY_KEY_MISMATCH",
+            throw Refusal.of(
+                    ErrorCode.IDEMPOTENCY_KEY_MISMATCH,
                     "transferId",
                     "the Idempotency-Key header " + key + " and the body's transferId " + body + " differ");
         }
         String id = key != null ? key : body;
         if (id == null || id.isBlank()) {
-            throw ApiException.badRequest(
-                    "VALIDATION_FAILED",
+            throw Refusal.of(
+                    ErrorCode.VALIDATION_FAILED,
                     "transferId",
                     "transferId is required: send an Idempotency-Key header or a transferId field");
         }
         if (!ID.matcher(id).matches()) {
-            throw ApiException.badRequest(
-                    "VALIDATION_FAILED", "transferId", "transferId must match " + TransferRequest.ID + ", was " + id);
+            throw Refusal.of(
+                    ErrorCode.VALIDATION_FAILED,
+                    "transferId",
+                    "transferId must match " + TransferRequest.ID + ", was " + id);
         }
         return id;
     }
@@ -134,12 +139,9 @@ public class WalletService {
             return money.transfer(transferId, payer, request.toMemberId(), request.amount(), request.memo());
         } catch (LedgerException e) {
             // the chaincode names the member it did not find; the payer is the signed-in member, so it is the payee
-            if ("MEMBER_NOT_FOUND".equals(e.code()) && !e.getMessage().contains("member " + payer + " ")) {
-                throw new ApiException(
-                        org.springframework.http.HttpStatus.NOT_FOUND,
-                        "MEMBER_NOT_FOUND",
-                        "toMemberId",
-                        "payee " + request.toMemberId() + " is not a member");
+            if (ErrorCode.MEMBER_NOT_FOUND.is(e.code()) && !e.getMessage().contains("member " + payer + " ")) {
+                throw Refusal.of(
+                        ErrorCode.MEMBER_NOT_FOUND, "toMemberId", "payee " + request.toMemberId() + " is not a member");
             }
             throw e;
         }
@@ -149,7 +151,7 @@ public class WalletService {
         return policies.currentRecord().policy().currency();
     }
 
-    private static TransferView view(LedgerTransfer t, String viewer, Currency currency) {
+    private static TransferView view(Transfer t, String viewer, Currency currency) {
         return new TransferView(
                 t.transferId(),
                 t.txId(),

@@ -5,6 +5,7 @@ import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
+import org.poxledger.contract.ErrorCode;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpStatus;
@@ -40,7 +41,7 @@ class MalformedRequestFilter extends OncePerRequestFilter {
                     HttpStatus.BAD_REQUEST,
                     "the query string or form body cannot be parsed (empty parameter name or bad encoding)");
             problem.setTitle(HttpStatus.BAD_REQUEST.getReasonPhrase());
-            problem.setProperty("code", "MALFORMED_REQUEST");
+            problem.setProperty("code", ErrorCode.MALFORMED_REQUEST.name());
             response.setStatus(HttpStatus.BAD_REQUEST.value());
             response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
             response.getOutputStream().write(json.writeValueAsBytes(problem));

@@ -4,6 +4,8 @@ import jakarta.validation.ConstraintViolationException;
 import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
+import org.poxledger.contract.ErrorCode;
+import org.poxledger.contract.Refusal;
 import org.poxledger.ledger.LedgerException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -24,6 +26,9 @@ import org.springframework.web.context.request.WebRequest;
 import org.springframework.web.method.annotation.HandlerMethodValidationException;
 import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
 import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
+import tools.jackson.core.JacksonException;
+import tools.jackson.core.exc.InputCoercionException;
+import tools.jackson.core.exc.StreamReadException;
 
 /**
  * Turns every refusal into an RFC 9457 problem detail ({@code application/problem+json}) with a stable {@code code},
@@ -36,18 +41,22 @@ class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
 
     private static final Logger log = LoggerFactory.getLogger(ProblemDetailsAdvice.class);
 
-    @ExceptionHandler(ApiException.class)
-    ResponseEntity<ProblemDetail> apiException(ApiException e) {
-        ProblemDetail problem = problem(e.status(), e.code(), e.getMessage());
+    @ExceptionHandler(Refusal.class)
+    ResponseEntity<ProblemDetail> refusal(Refusal e) {
+        HttpStatus status = ProblemStatus.of(e.code());
+        ProblemDetail problem = problem(status, e.code().name(), e.getMessage());
+        if (!e.fieldErrors().isEmpty()) {
+            problem.setProperty("errors", e.fieldErrors());
+        }
         if (e.field() != null) {
             problem.setProperty("field", e.field());
         }
-        return ResponseEntity.status(e.status()).body(problem);
+        return ResponseEntity.status(status).body(problem);
     }
 
     @ExceptionHandler(LedgerException.class)
     ResponseEntity<ProblemDetail> ledgerException(LedgerException e) {
-        HttpStatus status = LedgerErrorStatus.of(e.code());
+        HttpStatus status = ProblemStatus.ofLedgerCode(e.code());
         if (status.is5xxServerError()) {
             log.warn(
                     "ledger failure code={} tx={}: {}",
@@ -56,6 +65,7 @@ class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
                     e.getMessage());
         }
         ProblemDetail problem = problem(status, e.code(), e.getMessage());
+        ErrorCode.of(e.code()).map(ErrorCode::field).ifPresent(field -> problem.setProperty("field", field));
         e.transactionId().ifPresent(txId -> problem.setProperty("transactionId", txId));
         return ResponseEntity.status(status).body(problem);
     }
@@ -72,7 +82,10 @@ class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
     ResponseEntity<ProblemDetail> unexpected(Exception e) {
         log.error("unexpected failure", e);
         return ResponseEntity.internalServerError()
-                .body(problem(HttpStatus.INTERNAL_SERVER_ERROR, "INTERNAL_ERROR", "the server failed; see its log"));
+                .body(problem(
+                        HttpStatus.INTERNAL_SERVER_ERROR,
+                        ErrorCode.INTERNAL_ERROR.name(),
+                        "the server failed; see its log"));
     }
 
     @Override
@@ -99,21 +112,53 @@ class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
         return ResponseEntity.badRequest().body(validationProblem(errors));
     }
 
+    /**
+     * A body that is not JSON is MALFORMED_REQUEST; JSON with a value of the wrong kind for a field ({@code 1.5},
+     * {@code "7"}, {@code 2^63} or {@code "ten"} for an amount) is VALIDATION_FAILED naming that field.
+     */
     @Override
     protected ResponseEntity<Object> handleHttpMessageNotReadable(
             HttpMessageNotReadableException e, HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+        String field = badField(e);
+        if (field == null) {
+            return ResponseEntity.badRequest()
+                    .body(problem(
+                            HttpStatus.BAD_REQUEST,
+                            ErrorCode.MALFORMED_REQUEST.name(),
+                            "request body is missing or not valid JSON for this endpoint"));
+        }
         return ResponseEntity.badRequest()
-                .body(problem(
-                        HttpStatus.BAD_REQUEST,
-                        "MALFORMED_REQUEST",
-                        "request body is missing or not valid JSON for this endpoint"));
+                .body(validationProblem(Map.of(field, "must be a whole number in range where a number is expected")));
+    }
+
+    /** @return the dotted path of the JSON value Jackson could not bind, {@code null} for a syntax error */
+    private static String badField(HttpMessageNotReadableException e) {
+        for (Throwable cause = e.getCause(); cause != null; cause = cause.getCause()) {
+            if (cause instanceof StreamReadException && !(cause instanceof InputCoercionException)) {
+                return null;
+            }
+            if (cause instanceof JacksonException jackson && !jackson.getPath().isEmpty()) {
+                StringBuilder path = new StringBuilder();
+                for (JacksonException.Reference reference : jackson.getPath()) {
+                    if (reference.getPropertyName() != null) {
+                        path.append(path.isEmpty() ? "" : ".").append(reference.getPropertyName());
+                    } else if (reference.getIndex() >= 0) {
+                        path.append('[').append(reference.getIndex()).append(']');
+                    }
+                }
+                return path.isEmpty() ? null : path.toString();
+            }
+        }
+        return null;
     }
 
     @Override
     protected ResponseEntity<Object> handleMissingServletRequestParameter(
             MissingServletRequestParameterException e, HttpHeaders headers, HttpStatusCode status, WebRequest request) {
         ProblemDetail problem = problem(
-                HttpStatus.BAD_REQUEST, "VALIDATION_FAILED", "parameter " + e.getParameterName() + " is required");
+                HttpStatus.BAD_REQUEST,
+                ErrorCode.VALIDATION_FAILED.name(),
+                "parameter " + e.getParameterName() + " is required");
         problem.setProperty("field", e.getParameterName());
         problem.setProperty("errors", Map.of(e.getParameterName(), "is required"));
         return ResponseEntity.badRequest().body(problem);
@@ -126,7 +171,7 @@ class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
                 e instanceof MethodArgumentTypeMismatchException mismatch ? mismatch.getName() : e.getPropertyName();
         ProblemDetail problem = problem(
                 HttpStatus.BAD_REQUEST,
-                "VALIDATION_FAILED",
+                ErrorCode.VALIDATION_FAILED.name(),
                 "parameter " + name + " has an invalid value: " + e.getValue());
         problem.setProperty("field", name);
         problem.setProperty("errors", Map.of(String.valueOf(name), "has an invalid value"));
@@ -155,7 +200,7 @@ class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
                 .map(entry -> entry.getKey() + " " + entry.getValue())
                 .reduce((a, b) -> a + "; " + b)
                 .orElse("request is invalid");
-        ProblemDetail problem = problem(HttpStatus.BAD_REQUEST, "VALIDATION_FAILED", summary);
+        ProblemDetail problem = problem(HttpStatus.BAD_REQUEST, ErrorCode.VALIDATION_FAILED.name(), summary);
         problem.setProperty("errors", errors);
         if (errors.size() == 1) {
             problem.setProperty("field", errors.keySet().iterator().next());

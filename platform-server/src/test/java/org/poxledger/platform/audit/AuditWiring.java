@@ -1,5 +1,6 @@
 package org.poxledger.platform.audit;
 
+import org.poxledger.platform.ledger.LedgerClient;
 import org.poxledger.platform.testrig.PoxRig;
 
 /** The audit wired by hand over a {@link PoxRig}, for integration tests in other packages. */
@@ -9,6 +10,12 @@ public final class AuditWiring {
 
     public static GraphLedgerAudit audit(PoxRig rig) {
         return new GraphLedgerAudit(
-                rig.driver, rig.ledger, rig.money, rig.wallets, rig.rewards.cycles(), rig.rewards.ledger(), rig.clock);
+                rig.driver,
+                new LedgerClient(rig.ledger),
+                rig.money,
+                rig.wallets,
+                rig.rewards.cycles(),
+                rig.rewards.ledger(),
+                rig.clock);
     }
 }

@@ -7,7 +7,9 @@ import java.time.Duration;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.poxledger.contract.Transaction;
 import org.poxledger.platform.audit.AuditDifference.Kind;
+import org.poxledger.platform.ledger.LedgerClient;
 import org.poxledger.platform.reward.CyclePlan;
 import org.poxledger.platform.reward.RewardProperties;
 import org.poxledger.platform.testrig.PoxRig;
@@ -30,7 +32,13 @@ class GraphLedgerAuditIT {
         rig.rewards.runner().run(cycle.cycleId());
         rig.wallet.transfer("g", "t1", new TransferRequest(null, "c", 300L, ""));
         audit = new GraphLedgerAudit(
-                rig.driver, rig.ledger, rig.money, rig.wallets, rig.rewards.cycles(), rig.rewards.ledger(), rig.clock);
+                rig.driver,
+                new LedgerClient(rig.ledger),
+                rig.money,
+                rig.wallets,
+                rig.rewards.cycles(),
+                rig.rewards.ledger(),
+                rig.clock);
     }
 
     @AfterEach
@@ -97,7 +105,7 @@ class GraphLedgerAuditIT {
                 {"cycleEnd":2,"cycleId":"external-1","cycleStart":1,"entries":[{"amount":50,"events":1,"level":1,\
                 "memberId":"g","rateBps":10000,"scoreBps":10000}],"entryCount":2,\
                 "merkleRoot":"%s","policyVersion":1}""".formatted(PoxRig.accountHash("external-1"));
-        rig.submit("rewards:PayRewardChunk", chunk);
+        rig.submit(Transaction.PAY_REWARD_CHUNK.wireName(), chunk);
         rig.rewards.projection().apply(rig.events().getLast());
 
         AuditReport report = audit.run();

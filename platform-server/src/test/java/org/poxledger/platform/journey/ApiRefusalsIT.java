@@ -87,6 +87,31 @@ class ApiRefusalsIT {
     }
 
     @Test
+    void an_admin_sees_a_member_s_level_score_rate_balance_and_counts_down_to_max_depth() {
+        get("/api/v1/admin/members/" + memberId, "root")
+                .expectStatus()
+                .isOk()
+                .expectBody()
+                .jsonPath("$.memberId")
+                .isEqualTo(memberId)
+                .jsonPath("$.status")
+                .isEqualTo("VERIFIED")
+                .jsonPath("$.level")
+                .isEqualTo(1)
+                .jsonPath("$.scoreBps")
+                .isEqualTo(0)
+                .jsonPath("$.rateBps")
+                .isEqualTo(10000)
+                .jsonPath("$.balance")
+                .isEqualTo(0)
+                .jsonPath("$.policyVersion")
+                .isEqualTo(1)
+                .jsonPath("$.counts.length()")
+                .isEqualTo(3);
+        problem(get("/api/v1/admin/members/m_nobody", "root"), 404, "MEMBER_NOT_FOUND");
+    }
+
+    @Test
     void admin_member_endpoints_name_the_bad_field_and_change_nothing() {
         String before = graphState();
         Map<String, Object> genesis = Map.of(
@@ -189,6 +214,39 @@ class ApiRefusalsIT {
     }
 
     @Test
+    void transfers_take_whole_numbers_only_name_the_bad_field_and_move_nothing() {
+        String before = graphState();
+        for (String amount :
+                new String[] {"1.5", "1.99", "\"7\"", "\" 5 \"", "9223372036854775808", "\"ten\"", "true"}) {
+            var request = http.post()
+                    .uri("/api/v1/me/wallet/transfers")
+                    .contentType(MediaType.APPLICATION_JSON)
+                    .headers(h -> h.setBasicAuth(member, PASSWORD))
+                    .body("{\"toMemberId\":\"m_nobody\",\"amount\":" + amount + "}")
+                    .exchange();
+            problem(request, 400, "VALIDATION_FAILED")
+                    .jsonPath("$.field")
+                    .isEqualTo("amount")
+                    .jsonPath("$.errors.amount")
+                    .exists();
+        }
+        var syntax = http.post()
+                .uri("/api/v1/me/wallet/transfers")
+                .contentType(MediaType.APPLICATION_JSON)
+                .headers(h -> h.setBasicAuth(member, PASSWORD))
+                .body("{\"toMemberId\":\"m_nobody\",\"amount\": 1x}")
+                .exchange();
+        problem(syntax, 400, "MALFORMED_REQUEST").jsonPath("$.field").doesNotExist();
+        get("/api/v1/me/wallet", member)
+                .expectStatus()
+                .isOk()
+                .expectBody()
+                .jsonPath("$.balance.minorUnits")
+                .isEqualTo(0);
+        assertThat(graphState()).isEqualTo(before);
+    }
+
+    @Test
     void invitations_refuse_bad_accounts_duplicates_and_registered_accounts() {
         problem(post("/api/v1/me/invitations", member, Map.of("network", "email")), 400, "VALIDATION_FAILED")
                 .jsonPath("$.field")
@@ -206,9 +264,33 @@ class ApiRefusalsIT {
                 .jsonPath("$.field")
                 .isEqualTo("handle");
         problem(
-                post("/api/v1/me/invitations", member, Map.of("network", "wechat", "handle", "GINA_" + run)),
-                409,
-                "ACCOUNT_ALREADY_REGISTERED");
+                        post("/api/v1/me/invitations", member, Map.of("network", "wechat", "handle", "GINA_" + run)),
+                        400,
+                        "SELF_REFERRAL")
+                .jsonPath("$.field")
+                .isEqualTo("handle");
+        post(
+                        "/api/v1/admin/members/genesis",
+                        "root",
+                        Map.of(
+                                "network",
+                                "wechat",
+                                "handle",
+                                "hank_" + run,
+                                "displayName",
+                                "Hank",
+                                "username",
+                                "hank" + run,
+                                "password",
+                                PASSWORD))
+                .expectStatus()
+                .isCreated();
+        problem(
+                        post("/api/v1/me/invitations", member, Map.of("network", "wechat", "handle", "HANK_" + run)),
+                        409,
+                        "ACCOUNT_ALREADY_REGISTERED")
+                .jsonPath("$.field")
+                .isEqualTo("handle");
         String before = graphState();
         post("/api/v1/me/invitations", member, Map.of("network", "phone", "handle", "+86 138 0013 8000"))
                 .expectStatus()
@@ -316,7 +398,21 @@ class ApiRefusalsIT {
                 .jsonPath("$.components.schemas.Problem.properties.code")
                 .exists()
                 .jsonPath("$.components.securitySchemes.basic.scheme")
-                .isEqualTo("basic");
+                .isEqualTo("basic")
+                .jsonPath("$.paths['/api/v1/invitations/{code}/accept'].post.security")
+                .isEmpty()
+                .jsonPath("$.paths['/api/v1/setup'].post.security")
+                .isEmpty()
+                .jsonPath("$.paths['/api/v1/me'].get.security")
+                .doesNotExist()
+                .jsonPath("$.paths['/api/v1/admin/members'].get.responses['200']")
+                .exists()
+                .jsonPath("$.paths['/api/v1/admin/cycles/{cycleId}'].get.responses['404']")
+                .exists()
+                .jsonPath("$.paths['/api/v1/public/rewards/verify'].post.responses['400']")
+                .exists()
+                .jsonPath("$.paths['/api/v1/public/rewards/verify'].post.responses['404']")
+                .exists();
     }
 
     /** Members, edges, counters, invitations and accounts, as one comparable text. */

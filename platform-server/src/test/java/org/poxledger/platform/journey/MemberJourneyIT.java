@@ -9,6 +9,7 @@ import java.util.UUID;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.neo4j.driver.Driver;
+import org.poxledger.contract.Transaction;
 import org.poxledger.ledger.LedgerConnection;
 import org.poxledger.platform.security.SetupService;
 import org.poxledger.platform.support.Neo4jTestServer;
@@ -222,9 +223,10 @@ class MemberJourneyIT {
                 .isEqualTo("VERIFIED");
 
         // the ledger agrees, and its submits were timed
-        assertThat(new String(ledger.evaluate("members:GetMember", bob))).contains("\"recommenderId\":\"" + alice);
+        assertThat(new String(ledger.evaluate(Transaction.GET_MEMBER.wireName(), bob)))
+                .contains("\"recommenderId\":\"" + alice);
         assertThat(meters.get("pox.ledger.submit")
-                        .tag("transaction", "members:RegisterMember")
+                        .tag("transaction", Transaction.REGISTER_MEMBER.wireName())
                         .timer()
                         .count())
                 .isGreaterThanOrEqualTo(4);

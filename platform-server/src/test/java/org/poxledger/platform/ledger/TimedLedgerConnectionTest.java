@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import org.junit.jupiter.api.Test;
+import org.poxledger.contract.Transaction;
 import org.poxledger.ledger.LedgerConnection;
 import org.poxledger.ledger.LedgerEventStream;
 import org.poxledger.ledger.LedgerException;
@@ -17,7 +18,7 @@ class TimedLedgerConnectionTest {
 
         @Override
         public LedgerResult submit(String transaction, String... args) {
-            if (transaction.equals("money:Transfer")) {
+            if (transaction.equals(Transaction.TRANSFER.wireName())) {
                 throw new LedgerException("INSUFFICIENT_FUNDS", "INSUFFICIENT_FUNDS: balance 0", "tx-2");
             }
             return new LedgerResult("tx-1", 1, new byte[0]);
@@ -52,23 +53,23 @@ class TimedLedgerConnectionTest {
         SimpleMeterRegistry meters = new SimpleMeterRegistry();
         TimedLedgerConnection ledger = new TimedLedgerConnection(new ScriptedLedger(), meters);
 
-        ledger.submit("members:RegisterMember", "m_1", "h", "m_0");
-        ledger.submit("members:RegisterMember", "m_2", "h", "m_0");
-        assertThatThrownBy(() -> ledger.submit("money:Transfer")).isInstanceOf(LedgerException.class);
-        ledger.evaluate("money:GetTotalSupply");
+        ledger.submit(Transaction.REGISTER_MEMBER.wireName(), "m_1", "h", "m_0");
+        ledger.submit(Transaction.REGISTER_MEMBER.wireName(), "m_2", "h", "m_0");
+        assertThatThrownBy(() -> ledger.submit(Transaction.TRANSFER.wireName())).isInstanceOf(LedgerException.class);
+        ledger.evaluate(Transaction.GET_TOTAL_SUPPLY.wireName());
 
         assertThat(meters.get("pox.ledger.submit")
-                        .tags("transaction", "members:RegisterMember", "outcome", "ok")
+                        .tags("transaction", Transaction.REGISTER_MEMBER.wireName(), "outcome", "ok")
                         .timer()
                         .count())
                 .isEqualTo(2);
         assertThat(meters.get("pox.ledger.submit")
-                        .tags("transaction", "money:Transfer", "outcome", "INSUFFICIENT_FUNDS")
+                        .tags("transaction", Transaction.TRANSFER.wireName(), "outcome", "INSUFFICIENT_FUNDS")
                         .timer()
                         .count())
                 .isEqualTo(1);
         assertThat(meters.find("pox.ledger.submit")
-                        .tag("transaction", "money:GetTotalSupply")
+                        .tag("transaction", Transaction.GET_TOTAL_SUPPLY.wireName())
                         .timer())
                 .isNull();
     }

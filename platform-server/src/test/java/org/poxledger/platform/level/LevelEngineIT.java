@@ -8,9 +8,8 @@ import java.util.Map;
 import java.util.Random;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
-import org.poxledger.platform.policy.Currency;
+import org.poxledger.contract.model.Tier;
 import org.poxledger.platform.policy.RewardPolicy;
-import org.poxledger.platform.policy.Tier;
 import org.poxledger.platform.support.GraphTestSupport;
 import org.poxledger.platform.support.LedgerMembers;
 
@@ -180,12 +179,12 @@ class LevelEngineIT {
                 10000,
                 List.of(
                         new Tier(1, 0, 0, 10000),
-                        new Tier(2, 20000, 1, 11000),
-                        new Tier(3, 50000, 2, 12000),
-                        new Tier(4, 100000, 3, 14000),
-                        new Tier(5, 200000, 4, 18000),
-                        new Tier(6, 400000, 6, 25000)),
-                Currency.DEFAULT);
+                        new Tier(2, 1, 20000, 11000),
+                        new Tier(3, 2, 50000, 12000),
+                        new Tier(4, 3, 100000, 14000),
+                        new Tier(5, 4, 200000, 18000),
+                        new Tier(6, 6, 400000, 25000)),
+                RewardPolicy.DEFAULT_CURRENCY);
     }
 
     static RewardPolicy randomPolicy(Random random, int version) {
@@ -206,8 +205,8 @@ class LevelEngineIT {
             score += random.nextInt(40000);
             direct += random.nextInt(3);
             rate += random.nextInt(5000);
-            tiers.add(new Tier(level, score, direct, rate));
+            tiers.add(new Tier(level, (int) direct, score, rate));
         }
-        return new RewardPolicy(version, depth, weights, shares, 10000, tiers, Currency.DEFAULT);
+        return new RewardPolicy(version, depth, weights, shares, 10000, tiers, RewardPolicy.DEFAULT_CURRENCY);
     }
 }

@@ -7,6 +7,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
 import org.junit.jupiter.api.Test;
+import org.poxledger.contract.model.Member;
+import org.poxledger.contract.model.MemberStatus;
 import org.poxledger.platform.policy.RewardPolicy;
 import org.poxledger.platform.support.GraphTestSupport;
 import org.poxledger.platform.support.LedgerMembers;
@@ -16,7 +18,7 @@ class MemberBatchProjectionIT {
 
     @Test
     void a_batch_leaves_the_graph_that_projecting_each_event_alone_leaves() {
-        List<LedgerMember> events = ledgerHistory(new Random(11), 400);
+        List<Member> events = ledgerHistory(new Random(11), 400);
 
         GraphTestSupport graph = GraphTestSupport.fresh(RewardPolicy.defaultPolicy());
         events.forEach(graph.projection()::project);
@@ -35,7 +37,7 @@ class MemberBatchProjectionIT {
 
     @Test
     void replaying_a_batch_or_overlapping_the_single_projection_counts_nobody_twice() {
-        List<LedgerMember> events = ledgerHistory(new Random(12), 200);
+        List<Member> events = ledgerHistory(new Random(12), 200);
         GraphTestSupport graph = GraphTestSupport.fresh(RewardPolicy.defaultPolicy());
         events.subList(0, 120).forEach(graph.projection()::project);
 
@@ -44,10 +46,8 @@ class MemberBatchProjectionIT {
         List<String> changesOnce = levelChanges(graph);
         int countedAgain = graph.batchProjection().projectAll(events);
 
-        long alreadyCounted = events.subList(0, 120).stream()
-                .map(LedgerMember::memberId)
-                .distinct()
-                .count();
+        long alreadyCounted =
+                events.subList(0, 120).stream().map(Member::memberId).distinct().count();
         assertThat(counted).isEqualTo(200 - alreadyCounted);
         assertThat(countedAgain).isZero();
         assertThat(GraphSnapshot.of(graph.driver())).isEqualTo(once);
@@ -61,7 +61,7 @@ class MemberBatchProjectionIT {
         graph.projection().project(LedgerMembers.registered("g", null, 1));
         List<String> before = GraphSnapshot.of(graph.driver());
 
-        List<LedgerMember> batch =
+        List<Member> batch =
                 List.of(LedgerMembers.registered("a", "g", 2), LedgerMembers.registered("orphan", "ghost", 3));
 
         assertThatThrownBy(() -> graph.batchProjection().projectAll(batch))
@@ -75,13 +75,13 @@ class MemberBatchProjectionIT {
      * Registrations of a random forest (chains deeper than ten, fans wide enough to change levels), interleaved with
      * verifications and suspensions, some in the same millisecond as the registration.
      */
-    static List<LedgerMember> ledgerHistory(Random random, int members) {
-        List<LedgerMember> events = new ArrayList<>();
+    static List<Member> ledgerHistory(Random random, int members) {
+        List<Member> events = new ArrayList<>();
         long time = 1_000;
         for (int i = 0; i < members; i++) {
             String recommender =
                     i == 0 ? null : "m" + (random.nextInt(4) == 0 ? i - 1 : random.nextInt(Math.max(1, i / 3)));
-            LedgerMember member = LedgerMembers.registered("m" + i, recommender, time += 7);
+            Member member = LedgerMembers.registered("m" + i, recommender, time += 7);
             events.add(member);
             if (random.nextInt(3) == 0) {
                 events.add(LedgerMembers.withStatus(member, MemberStatus.VERIFIED, time + random.nextInt(2)));

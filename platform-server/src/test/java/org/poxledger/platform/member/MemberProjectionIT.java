@@ -17,6 +17,8 @@ import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
+import org.poxledger.contract.model.Member;
+import org.poxledger.contract.model.MemberStatus;
 import org.poxledger.platform.level.LevelChange;
 import org.poxledger.platform.policy.RewardPolicy;
 import org.poxledger.platform.support.GraphTestSupport;
@@ -36,8 +38,8 @@ class MemberProjectionIT {
     @Test
     void counts_a_registration_exactly_once_even_when_its_event_is_applied_again() {
         projection.apply("MemberRegistered", json(registered("m_root", null, 1)));
-        LedgerMember child = registered("m_child", "m_root", 2);
-        LedgerMember grandchild = registered("m_grandchild", "m_child", 3);
+        Member child = registered("m_child", "m_root", 2);
+        Member grandchild = registered("m_grandchild", "m_child", 3);
 
         assertThat(projection.apply("MemberRegistered", json(child))).isEqualTo(MemberProjection.Outcome.REGISTERED);
         assertThat(projection.apply("MemberRegistered", json(grandchild)))
@@ -53,9 +55,9 @@ class MemberProjectionIT {
 
     @Test
     void keeps_the_newest_status_when_status_events_arrive_out_of_order() {
-        LedgerMember root = registered("m_root", null, 1);
+        Member root = registered("m_root", null, 1);
         projection.project(root);
-        LedgerMember member = registered("m_a", "m_root", 2);
+        Member member = registered("m_a", "m_root", 2);
         projection.project(member);
 
         projection.apply("MemberSuspended", json(withStatus(member, MemberStatus.SUSPENDED, 30)));
@@ -70,7 +72,7 @@ class MemberProjectionIT {
     @Test
     void a_replayed_registration_in_the_same_millisecond_does_not_undo_the_verification() {
         projection.project(registered("m_root", null, 1));
-        LedgerMember member = registered("m_b", "m_root", 5);
+        Member member = registered("m_b", "m_root", 5);
         projection.project(member);
         projection.apply("MemberVerified", json(withStatus(member, MemberStatus.VERIFIED, 5)));
 
@@ -82,7 +84,7 @@ class MemberProjectionIT {
     @Test
     void a_status_event_for_a_member_never_seen_registers_it_once() {
         projection.project(registered("m_root", null, 1));
-        LedgerMember member = registered("m_a", "m_root", 2);
+        Member member = registered("m_a", "m_root", 2);
 
         projection.apply("MemberVerified", json(withStatus(member, MemberStatus.VERIFIED, 5)));
         projection.apply("MemberRegistered", json(member));
@@ -120,7 +122,7 @@ class MemberProjectionIT {
         projection.project(registered("m_c", "m_a", 4));
         assertThat(graph.levels().history("m_g")).isEmpty();
 
-        LedgerMember fourth = registered("m_d", "m_a", 5); // score 2×1.0 + 2×0.5 = 3.0 with 2 direct: level 2
+        Member fourth = registered("m_d", "m_a", 5); // score 2×1.0 + 2×0.5 = 3.0 with 2 direct: level 2
         projection.project(fourth);
         projection.project(fourth);
 

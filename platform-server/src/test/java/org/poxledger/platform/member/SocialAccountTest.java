@@ -6,7 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
-import org.poxledger.platform.web.ApiException;
+import org.poxledger.contract.Refusal;
 
 class SocialAccountTest {
 
@@ -28,8 +28,8 @@ class SocialAccountTest {
     @Test
     void rejects_an_unknown_network_naming_the_network_field() {
         assertThatThrownBy(() -> SocialAccount.of("myspace", "tom"))
-                .isInstanceOfSatisfying(ApiException.class, e -> {
-                    assertThat(e.code()).isEqualTo("UNKNOWN_NETWORK");
+                .isInstanceOfSatisfying(Refusal.class, e -> {
+                    assertThat(e.code().name()).isEqualTo("UNKNOWN_NETWORK");
                     assertThat(e.field()).isEqualTo("network");
                 })
                 .hasMessageContaining("myspace")
@@ -51,8 +51,8 @@ class SocialAccountTest {
         "github, ''"
     })
     void rejects_a_handle_that_breaks_its_network_rules_naming_the_handle_field(String network, String handle) {
-        assertThatThrownBy(() -> SocialAccount.of(network, handle)).isInstanceOfSatisfying(ApiException.class, e -> {
-            assertThat(e.code()).isEqualTo("MALFORMED_HANDLE");
+        assertThatThrownBy(() -> SocialAccount.of(network, handle)).isInstanceOfSatisfying(Refusal.class, e -> {
+            assertThat(e.code().name()).isEqualTo("MALFORMED_HANDLE");
             assertThat(e.field()).isEqualTo("handle");
         });
     }

@@ -10,17 +10,20 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.poxledger.chaincode.model.ChannelStatus;
+import org.poxledger.contract.ErrorCode;
+import org.poxledger.contract.Refusal;
+import org.poxledger.contract.Transaction;
+import org.poxledger.contract.model.ChannelStatus;
 import org.poxledger.ledger.LedgerException;
 import org.poxledger.payword.ChannelPayer;
 import org.poxledger.payword.Payment;
 import org.poxledger.payword.PaywordChain;
 import org.poxledger.payword.Receipt;
 import org.poxledger.payword.ReceiptVerifier;
+import org.poxledger.platform.ledger.LedgerClient;
 import org.poxledger.platform.reward.CyclePlan;
 import org.poxledger.platform.reward.RewardProperties;
 import org.poxledger.platform.testrig.PoxRig;
-import org.poxledger.platform.web.ApiException;
 
 /** The broker on the real chaincode (embedded ledger) with its channel book in a real Neo4j. */
 class PaymentBrokerIT {
@@ -31,7 +34,7 @@ class PaymentBrokerIT {
     Path keys;
 
     private PoxRig rig;
-    private ChannelLedger channels;
+    private LedgerClient channels;
     private final AtomicInteger settlementsStarted = new AtomicInteger();
 
     /** g -> a -> b, one cycle paid: g 12000, a 10000, b 0. */
@@ -43,7 +46,7 @@ class PaymentBrokerIT {
         rig.join("b", "a");
         CyclePlan cycle = rig.rewards.cycles().close(rig.clock.advance(Duration.ofSeconds(1)), "admin");
         rig.rewards.runner().run(cycle.cycleId());
-        channels = new ChannelLedger(rig.ledger);
+        channels = new LedgerClient(rig.ledger);
     }
 
     @AfterEach
@@ -92,25 +95,34 @@ class PaymentBrokerIT {
         broker.accept("g", new PaymentRequest("ch-1", 3, chain.word(3)));
 
         assertRefused(
-                () -> broker.accept("g", new PaymentRequest("ch-1", 3, chain.word(3))), "PAYWORD_REPLAYED", "index");
+                () -> broker.accept("g", new PaymentRequest("ch-1", 3, chain.word(3))),
+                ErrorCode.PAYWORD_REPLAYED,
+                "index");
         assertRefused(
-                () -> broker.accept("g", new PaymentRequest("ch-1", 2, chain.word(2))), "PAYWORD_REPLAYED", "index");
+                () -> broker.accept("g", new PaymentRequest("ch-1", 2, chain.word(2))),
+                ErrorCode.PAYWORD_REPLAYED,
+                "index");
         assertRefused(
-                () -> broker.accept("g", new PaymentRequest("ch-1", 5, chain.word(6))), "PAYWORD_INVALID", "payword");
+                () -> broker.accept("g", new PaymentRequest("ch-1", 5, chain.word(6))),
+                ErrorCode.PAYWORD_INVALID,
+                "payword");
         assertRefused(
-                () -> broker.accept("g", new PaymentRequest("ch-1", 5, chain().word(5))), "PAYWORD_INVALID", "payword");
+                () -> broker.accept("g", new PaymentRequest("ch-1", 5, chain().word(5))),
+                ErrorCode.PAYWORD_INVALID,
+                "payword");
         assertRefused(
                 () -> broker.accept("g", new PaymentRequest("ch-1", 101, chain.word(100))),
-                "PAYWORD_BEYOND_CHAIN",
+                ErrorCode.PAYWORD_BEYOND_CHAIN,
                 "index");
         assertRefused(
                 () -> broker.accept("b", new PaymentRequest("ch-1", 4, chain.word(4))),
-                "CHANNEL_PARTY_MISMATCH",
+                ErrorCode.CHANNEL_PARTY_MISMATCH,
                 "channelId");
-        assertRefused(() -> broker.accept("g", new PaymentRequest("ch-1", 4, "XYZ")), "VALIDATION_FAILED", "payword");
+        assertRefused(
+                () -> broker.accept("g", new PaymentRequest("ch-1", 4, "XYZ")), ErrorCode.VALIDATION_FAILED, "payword");
         assertRefused(
                 () -> broker.accept("g", new PaymentRequest("ch 1", 4, chain.word(4))),
-                "VALIDATION_FAILED",
+                ErrorCode.VALIDATION_FAILED,
                 "channelId");
         assertThatThrownBy(() -> broker.accept("g", new PaymentRequest("ch-none", 1, chain.word(1))))
                 .isInstanceOfSatisfying(
@@ -128,11 +140,11 @@ class PaymentBrokerIT {
         open(broker, "ch-2", "g", "a", 10, chain);
 
         broker.accept("g", new PaymentRequest("ch-2", 4, chain.word(4)));
-        assertThat(channels.get("ch-2").redeemedIndex()).isZero();
+        assertThat(channels.getChannel("ch-2").redeemedIndex()).isZero();
         broker.accept("g", new PaymentRequest("ch-2", 5, chain.word(5)));
 
         assertThat(settlementsStarted).hasValue(1);
-        assertThat(channels.get("ch-2").redeemedIndex()).isEqualTo(5);
+        assertThat(channels.getChannel("ch-2").redeemedIndex()).isEqualTo(5);
         assertThat(rig.balance("a")).isEqualTo(10_000 + 50);
     }
 
@@ -152,12 +164,12 @@ class PaymentBrokerIT {
 
         broker.settleExpiring();
 
-        assertThat(channels.get("ch-soon").redeemedIndex()).isEqualTo(2);
-        assertThat(channels.get("ch-later").redeemedIndex()).isZero();
+        assertThat(channels.getChannel("ch-soon").redeemedIndex()).isEqualTo(2);
+        assertThat(channels.getChannel("ch-later").redeemedIndex()).isZero();
         rig.clock.advance(Duration.ofMinutes(4).plusSeconds(1));
         assertRefused(
                 () -> broker.accept("g", new PaymentRequest("ch-soon", 3, soon.word(3))),
-                "CHANNEL_EXPIRED",
+                ErrorCode.CHANNEL_EXPIRED,
                 "channelId");
     }
 
@@ -169,13 +181,15 @@ class PaymentBrokerIT {
         open(before, "ch-3", "g", "a", 10, chain);
         before.accept("g", new PaymentRequest("ch-3", 6, chain.word(6)));
         // the redeem committed, but the broker died before recording it
-        rig.submit("channels:Redeem", "ch-3", "a", "4", chain.word(4));
+        rig.submit(Transaction.REDEEM.wireName(), "ch-3", "a", "4", chain.word(4));
 
         PaymentBroker after = broker(PaymentProperties.withKeyFile(keyFile));
         assertThat(after.reconcileAll()).isEqualTo(1);
         assertThat(after.publishedKey()).isEqualTo(before.publishedKey());
         assertRefused(
-                () -> after.accept("g", new PaymentRequest("ch-3", 6, chain.word(6))), "PAYWORD_REPLAYED", "index");
+                () -> after.accept("g", new PaymentRequest("ch-3", 6, chain.word(6))),
+                ErrorCode.PAYWORD_REPLAYED,
+                "index");
         BrokeredChannel settled = after.settle("ch-3");
 
         assertThat(settled.redeemedIndex()).isEqualTo(6);
@@ -183,7 +197,7 @@ class PaymentBrokerIT {
         after.accept("g", new PaymentRequest("ch-3", 7, chain.word(7)));
 
         // a second broker retrying the redeem the first one already made is refused by the ledger and aligns
-        rig.submit("channels:Redeem", "ch-3", "a", "7", chain.word(7));
+        rig.submit(Transaction.REDEEM.wireName(), "ch-3", "a", "7", chain.word(7));
         PaymentBroker third = broker(PaymentProperties.withKeyFile(keyFile));
         assertThat(third.settle("ch-3").redeemedIndex()).isEqualTo(7);
         assertThat(rig.balance("a")).isEqualTo(10_000 + 70);
@@ -207,7 +221,9 @@ class PaymentBrokerIT {
         assertThat(rig.balance("a")).isEqualTo(10_000 + 70);
         assertThat(rig.balance("g")).isEqualTo(12_000 - 70);
         assertRefused(
-                () -> broker.accept("g", new PaymentRequest("ch-4", 8, chain.word(8))), "CHANNEL_CLOSED", "channelId");
+                () -> broker.accept("g", new PaymentRequest("ch-4", 8, chain.word(8))),
+                ErrorCode.CHANNEL_CLOSED,
+                "channelId");
         assertThat(rig.wallets.balances())
                 .as("the graph's wallets follow the channel's money")
                 .containsEntry("a", rig.balance("a"))
@@ -265,8 +281,8 @@ class PaymentBrokerIT {
         return seed;
     }
 
-    private static void assertRefused(Runnable call, String code, String field) {
-        assertThatThrownBy(call::run).isInstanceOfSatisfying(ApiException.class, e -> {
+    private static void assertRefused(Runnable call, ErrorCode code, String field) {
+        assertThatThrownBy(call::run).isInstanceOfSatisfying(Refusal.class, e -> {
             assertThat(e.code()).isEqualTo(code);
             assertThat(e.field()).isEqualTo(field);
             assertThat(e.getMessage()).isNotBlank();

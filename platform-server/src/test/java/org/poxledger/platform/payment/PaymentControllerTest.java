@@ -13,11 +13,12 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 
 import java.util.Set;
 import org.junit.jupiter.api.Test;
+import org.poxledger.contract.ErrorCode;
+import org.poxledger.contract.Refusal;
 import org.poxledger.ledger.LedgerException;
 import org.poxledger.payword.Receipt;
 import org.poxledger.platform.policy.LedgerPolicyCatalog;
 import org.poxledger.platform.security.PoxUser;
-import org.poxledger.platform.web.ApiException;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.webmvc.test.autoconfigure.WebMvcTest;
 import org.springframework.http.MediaType;
@@ -63,7 +64,7 @@ class PaymentControllerTest {
     @Test
     void a_stale_payment_is_a_conflict_naming_its_code_and_field() throws Exception {
         when(broker.accept(eq("m_alice"), any()))
-                .thenThrow(ApiException.conflict("PAYWORD_REPLAYED", "index", "index 3 of channel ch-1 is stale"));
+                .thenThrow(Refusal.of(ErrorCode.PAYWORD_REPLAYED, "index", "index 3 of channel ch-1 is stale"));
 
         mvc.perform(post("/api/v1/payments")
                         .with(user(ALICE))

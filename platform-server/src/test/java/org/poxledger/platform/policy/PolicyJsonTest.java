@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.charset.StandardCharsets;
 import org.junit.jupiter.api.Test;
+import org.poxledger.contract.model.Tier;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -43,6 +44,6 @@ class PolicyJsonTest {
         assertThat(parsed.publishedTxId()).isEqualTo("tx9");
         assertThat(parsed.policy().payoutShareBps()).containsExactly(9000);
         assertThat(parsed.policy().tiers()).containsExactly(new Tier(1, 0, 0, 10000));
-        assertThat(parsed.policy().currency()).isEqualTo(Currency.DEFAULT);
+        assertThat(parsed.policy().currency()).isEqualTo(RewardPolicy.DEFAULT_CURRENCY);
     }
 }

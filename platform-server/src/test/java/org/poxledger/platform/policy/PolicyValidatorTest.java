@@ -96,7 +96,7 @@ class PolicyValidatorTest {
                 3, DEFAULT.levelWeightBps(), DEFAULT.payoutShareBps(), 10000L, DEFAULT.tiers(), null);
 
         assertThat(PolicyValidator.validate(noCurrency)).isEmpty();
-        assertThat(noCurrency.toPolicy(2).currency()).isEqualTo(Currency.DEFAULT);
+        assertThat(noCurrency.toPolicy(2).currency()).isEqualTo(RewardPolicy.DEFAULT_CURRENCY);
     }
 
     @Test

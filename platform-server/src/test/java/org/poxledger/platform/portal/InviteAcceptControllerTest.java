@@ -18,12 +18,12 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import java.time.Instant;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.poxledger.contract.ErrorCode;
+import org.poxledger.contract.Refusal;
 import org.poxledger.platform.invitation.InvitationService;
 import org.poxledger.platform.policy.LedgerPolicyCatalog;
-import org.poxledger.platform.web.ApiException;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.webmvc.test.autoconfigure.WebMvcTest;
-import org.springframework.http.HttpStatus;
 import org.springframework.test.context.bean.override.mockito.MockitoBean;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
@@ -72,8 +72,8 @@ class InviteAcceptControllerTest {
     @Test
     void an_expired_invitation_is_a_page_of_its_own_with_its_status() throws Exception {
         when(invitations.lookup("OLD"))
-                .thenThrow(new ApiException(
-                        HttpStatus.GONE, "INVITATION_EXPIRED", null, "invitation OLD expired at 2020-01-01T00:00:00Z"));
+                .thenThrow(Refusal.of(
+                        ErrorCode.INVITATION_EXPIRED, null, "invitation OLD expired at 2020-01-01T00:00:00Z"));
 
         String html = mvc.perform(get("/invite/OLD").with(visitor()))
                 .andExpect(status().isGone())
@@ -89,7 +89,7 @@ class InviteAcceptControllerTest {
     @Test
     void a_taken_username_is_shown_next_to_the_username_field() throws Exception {
         when(invitations.accept(eq("CODE1"), eq("bob"), any(), eq("Bob"), isNull()))
-                .thenThrow(ApiException.conflict("USERNAME_TAKEN", "username", "username bob is taken"));
+                .thenThrow(Refusal.of(ErrorCode.USERNAME_TAKEN, "username", "username bob is taken"));
 
         mvc.perform(accept("bob"))
                 .andExpect(status().isOk())

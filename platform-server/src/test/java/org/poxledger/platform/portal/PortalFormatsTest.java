@@ -3,11 +3,12 @@ package org.poxledger.platform.portal;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import org.junit.jupiter.api.Test;
-import org.poxledger.platform.policy.Currency;
+import org.poxledger.contract.model.Currency;
+import org.poxledger.platform.policy.RewardPolicy;
 
 class PortalFormatsTest {
 
-    private final PortalFormats fmt = new PortalFormats(Currency.DEFAULT);
+    private final PortalFormats fmt = new PortalFormats(RewardPolicy.DEFAULT_CURRENCY);
 
     @Test
     void shows_scores_in_basis_points_as_decimals_with_at_least_two_places() {
@@ -28,7 +29,7 @@ class PortalFormatsTest {
     void shows_minor_units_with_the_currency_decimals_and_symbol() {
         assertThat(fmt.money(1250)).isEqualTo("12.50 PXC");
         assertThat(fmt.amount(5)).isEqualTo("0.05");
-        assertThat(new PortalFormats(new Currency("PTS", 0)).money(42)).isEqualTo("42 PTS");
+        assertThat(new PortalFormats(new Currency(0, "PTS")).money(42)).isEqualTo("42 PTS");
     }
 
     @Test

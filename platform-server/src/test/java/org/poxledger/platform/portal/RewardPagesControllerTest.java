@@ -9,6 +9,8 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import java.util.List;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
+import org.poxledger.contract.ErrorCode;
+import org.poxledger.contract.Refusal;
 import org.poxledger.platform.policy.LedgerPolicyCatalog;
 import org.poxledger.platform.policy.PolicyRecord;
 import org.poxledger.platform.policy.RewardPolicy;
@@ -16,7 +18,6 @@ import org.poxledger.platform.reward.MemberRewardService;
 import org.poxledger.platform.reward.MerkleProof;
 import org.poxledger.platform.reward.RewardEntry;
 import org.poxledger.platform.security.PoxUser;
-import org.poxledger.platform.web.ApiException;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.webmvc.test.autoconfigure.WebMvcTest;
 import org.springframework.test.context.bean.override.mockito.MockitoBean;
@@ -60,8 +61,8 @@ class RewardPagesControllerTest {
     @Test
     void a_reward_the_member_does_not_have_is_an_html_404_page_not_a_problem_document() throws Exception {
         when(rewards.explain("m_alice", "cycle-000009"))
-                .thenThrow(ApiException.notFound(
-                        "REWARD_NOT_FOUND", "member m_alice earned nothing in reward cycle" + " cycle-000009"));
+                .thenThrow(Refusal.of(
+                        ErrorCode.REWARD_NOT_FOUND, "member m_alice earned nothing in reward cycle" + " cycle-000009"));
 
         String html = mvc.perform(get("/rewards/cycle-000009").with(user(ALICE)))
                 .andExpect(status().isNotFound())

@@ -22,11 +22,10 @@ import java.util.Set;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.mockito.ArgumentCaptor;
+import org.poxledger.contract.model.MemberStatus;
 import org.poxledger.ledger.LedgerException;
 import org.poxledger.platform.member.MemberRepository;
-import org.poxledger.platform.member.MemberStatus;
 import org.poxledger.platform.member.MemberView;
-import org.poxledger.platform.policy.Currency;
 import org.poxledger.platform.policy.LedgerPolicyCatalog;
 import org.poxledger.platform.policy.PolicyRecord;
 import org.poxledger.platform.policy.RewardPolicy;
@@ -69,7 +68,7 @@ class TransferPageControllerTest {
         when(policies.currentRecord())
                 .thenReturn(new PolicyRecord("hash", RewardPolicy.defaultPolicy(), 0L, "tx-policy", 1));
         when(wallet.balance("m_alice"))
-                .thenReturn(new WalletService.Balance("m_alice", Money.of(10_000, Currency.DEFAULT)));
+                .thenReturn(new WalletService.Balance("m_alice", Money.of(10_000, RewardPolicy.DEFAULT_CURRENCY)));
         when(members.find("m_bob")).thenReturn(Optional.of(BOB));
         when(accounts.find("bob")).thenReturn(Optional.of(new PoxUser("bob", "h", Set.of(), "m_bob", true)));
     }
@@ -210,7 +209,7 @@ class TransferPageControllerTest {
                         TransferView.Direction.OUT,
                         "m_alice",
                         "m_bob",
-                        Money.of(amount, Currency.DEFAULT),
+                        Money.of(amount, RewardPolicy.DEFAULT_CURRENCY),
                         "lunch",
                         1L),
                 created);

@@ -6,6 +6,7 @@ import java.time.Duration;
 import java.util.List;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.poxledger.contract.Transaction;
 import org.poxledger.ledger.LedgerEvent;
 import org.poxledger.ledger.LedgerResult;
 import org.poxledger.platform.reward.CyclePlan;
@@ -139,7 +140,7 @@ class ChaincodeEventListenerIT {
     @Test
     void reconnects_with_backoff_when_the_event_stream_fails() throws Exception {
         rig = PoxRig.start(RewardProperties.defaults());
-        LedgerResult genesis = rig.submit("members:RegisterGenesisMember", "g", PoxRig.accountHash("g"));
+        LedgerResult genesis = rig.submit(Transaction.REGISTER_GENESIS_MEMBER.wireName(), "g", PoxRig.accountHash("g"));
         CrashingLedger flaky = new CrashingLedger(rig.base, "none", 0, 2);
         listener = ProjectionWiring.listener(rig, flaky);
 

@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.poxledger.contract.Transaction;
 import org.poxledger.platform.reward.CyclePlan;
 import org.poxledger.platform.reward.CycleState;
 import org.poxledger.platform.reward.RewardCycleRunner;
@@ -76,7 +77,7 @@ class GraphRebuildIT {
     void a_cycle_interrupted_before_the_graph_was_lost_is_restored_and_finished_without_paying_twice() {
         rig = PoxRig.start(
                 RewardProperties.defaults().withChunkSize(1),
-                ledger -> new CrashingLedger(ledger, "rewards:PayRewardChunk", 2, 0));
+                ledger -> new CrashingLedger(ledger, Transaction.PAY_REWARD_CHUNK.wireName(), 2, 0));
         rig.genesis("g");
         rig.join("a", "g");
         rig.join("b", "a");

@@ -6,9 +6,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
-import org.poxledger.platform.policy.Currency;
+import org.poxledger.contract.model.Tier;
 import org.poxledger.platform.policy.RewardPolicy;
-import org.poxledger.platform.policy.Tier;
 
 /** Hand-computed examples under the default policy (base 10000, shares [10000, 2000, 500], DESIGN §5, §6). */
 class RewardCalculatorTest {
@@ -106,7 +105,13 @@ class RewardCalculatorTest {
     @Test
     void ignores_depths_beyond_max_depth_and_members_without_events() {
         RewardPolicy shallow = new RewardPolicy(
-                2, 1, List.of(10000), List.of(10000), 10000, List.of(new Tier(1, 0, 0, 10000)), Currency.DEFAULT);
+                2,
+                1,
+                List.of(10000),
+                List.of(10000),
+                10000,
+                List.of(new Tier(1, 0, 0, 10000)),
+                RewardPolicy.DEFAULT_CURRENCY);
         Map<String, long[]> newAtDepth = Map.of("g", new long[] {0, 4}, "a", new long[] {2, 0});
 
         assertThat(RewardCalculator.entries(shallow, newAtDepth, newAtDepth))

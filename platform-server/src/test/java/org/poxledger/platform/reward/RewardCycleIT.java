@@ -6,13 +6,20 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.OptionalLong;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.poxledger.contract.Refusal;
+import org.poxledger.contract.Transaction;
+import org.poxledger.contract.model.Cycle;
+import org.poxledger.ledger.LedgerConnection;
+import org.poxledger.ledger.LedgerEventStream;
 import org.poxledger.ledger.LedgerException;
+import org.poxledger.ledger.LedgerResult;
 import org.poxledger.platform.testrig.CrashingLedger;
 import org.poxledger.platform.testrig.PoxRig;
-import org.poxledger.platform.web.ApiException;
 
 /**
  * Reward cycles end to end: the real chaincode (embedded ledger) and a real Neo4j. Amounts are hand-computed from the
@@ -45,6 +52,76 @@ class RewardCycleIT {
     }
 
     @Test
+    void retries_a_chunk_while_the_ledger_is_unavailable_and_pays_it_once() {
+        AtomicInteger outages = new AtomicInteger(2);
+        AtomicInteger attempts = new AtomicInteger();
+        rig = PoxRig.start(
+                new RewardProperties(null, null, null, null, 3, Duration.ofMillis(1)),
+                ledger -> new UnavailableFirst(ledger, outages, attempts));
+        firstCycleTree();
+        CyclePlan plan = rig.rewards.cycles().close(rig.clock.advance(Duration.ofSeconds(1)), "admin");
+
+        assertThat(rig.rewards.runner().run(plan.cycleId())).isEqualTo(RewardCycleRunner.Outcome.COMPLETE);
+        assertThat(attempts.get()).isEqualTo(3);
+        assertThat(rig.money.totalSupply()).isEqualTo(72000);
+    }
+
+    @Test
+    void gives_a_chunk_up_as_interrupted_once_its_attempts_are_spent() {
+        AtomicInteger attempts = new AtomicInteger();
+        rig = PoxRig.start(
+                new RewardProperties(null, null, null, null, 3, Duration.ofMillis(1)),
+                ledger -> new UnavailableFirst(ledger, new AtomicInteger(Integer.MAX_VALUE), attempts));
+        firstCycleTree();
+        CyclePlan plan = rig.rewards.cycles().close(rig.clock.advance(Duration.ofSeconds(1)), "admin");
+
+        assertThat(rig.rewards.runner().run(plan.cycleId())).isEqualTo(RewardCycleRunner.Outcome.INTERRUPTED);
+        assertThat(attempts.get()).isEqualTo(3);
+        assertThat(rig.money.totalSupply()).isZero();
+    }
+
+    /** Answers the first {@code outages} reward chunks with LEDGER_UNAVAILABLE, as an unreachable peer would. */
+    private record UnavailableFirst(LedgerConnection delegate, AtomicInteger outages, AtomicInteger attempts)
+            implements LedgerConnection {
+
+        @Override
+        public LedgerResult submit(String transaction, String... args) {
+            if (Transaction.PAY_REWARD_CHUNK.wireName().equals(transaction)) {
+                attempts.incrementAndGet();
+                if (outages.getAndDecrement() > 0) {
+                    throw new LedgerException(LedgerException.LEDGER_UNAVAILABLE, "simulated outage", null);
+                }
+            }
+            return delegate.submit(transaction, args);
+        }
+
+        @Override
+        public byte[] evaluate(String transaction, String... args) {
+            return delegate.evaluate(transaction, args);
+        }
+
+        @Override
+        public long lastBlock() {
+            return delegate.lastBlock();
+        }
+
+        @Override
+        public OptionalLong lastEventBlock(long fromBlock, long toBlock) {
+            return delegate.lastEventBlock(fromBlock, toBlock);
+        }
+
+        @Override
+        public LedgerEventStream events(long startBlock) {
+            return delegate.events(startBlock);
+        }
+
+        @Override
+        public void close() {
+            delegate.close();
+        }
+    }
+
+    @Test
     void pays_every_ancestor_the_formula_amount_and_records_the_merkle_root_on_chain() {
         rig = PoxRig.start(RewardProperties.defaults());
         firstCycleTree();
@@ -63,7 +140,7 @@ class RewardCycleIT {
                 .containsExactlyInAnyOrderEntriesOf(
                         Map.of("g", 12500L, "a", 12000L, "b", 10000L, "c", 0L, "h", 37500L, "h1", 0L));
         assertThat(rig.money.totalSupply()).isEqualTo(72000);
-        LedgerCycle onChain = rig.rewards.ledger().cycle(plan.cycleId()).orElseThrow();
+        Cycle onChain = rig.rewards.ledger().cycle(plan.cycleId()).orElseThrow();
         assertThat(onChain.merkleRoot()).isEqualTo(plan.merkleRoot());
         assertThat(onChain.entriesRecorded()).isEqualTo(4);
         assertThat(onChain.totalPaid()).isEqualTo(72000);
@@ -108,7 +185,7 @@ class RewardCycleIT {
         CrashingLedger[] crashing = new CrashingLedger[1];
         rig = PoxRig.start(
                 RewardProperties.defaults().withChunkSize(1),
-                ledger -> crashing[0] = new CrashingLedger(ledger, "rewards:PayRewardChunk", 2, 0));
+                ledger -> crashing[0] = new CrashingLedger(ledger, Transaction.PAY_REWARD_CHUNK.wireName(), 2, 0));
         firstCycleTree();
         CyclePlan plan = rig.rewards.cycles().close(rig.clock.advance(Duration.ofSeconds(1)), "admin");
         assertThat(plan.chunkCount()).isEqualTo(4);
@@ -132,7 +209,7 @@ class RewardCycleIT {
         assertThat(balances("g", "a", "b", "h"))
                 .containsExactlyInAnyOrderEntriesOf(Map.of("g", 12500L, "a", 12000L, "b", 10000L, "h", 37500L));
         assertThat(rig.money.totalSupply()).isEqualTo(72000);
-        LedgerCycle onChain = rig.rewards.ledger().cycle(plan.cycleId()).orElseThrow();
+        Cycle onChain = rig.rewards.ledger().cycle(plan.cycleId()).orElseThrow();
         assertThat(onChain.entriesRecorded()).isEqualTo(4);
         assertThat(onChain.totalPaid()).isEqualTo(72000);
         assertThat(rig.rewards.cycles().progress(plan.cycleId()).entriesPaid()).isEqualTo(4);
@@ -175,11 +252,11 @@ class RewardCycleIT {
                         org.assertj.core.groups.Tuple.tuple("b", RewardStatus.HELD),
                         org.assertj.core.groups.Tuple.tuple("h", RewardStatus.HELD));
 
-        LedgerRewardEntry released = rig.rewards.holds().release(plan.cycleId(), "h", "admin");
-        LedgerRewardEntry forfeited = rig.rewards.holds().forfeit(plan.cycleId(), "b", "admin");
+        org.poxledger.contract.model.RewardEntry released = rig.rewards.holds().release(plan.cycleId(), "h", "admin");
+        org.poxledger.contract.model.RewardEntry forfeited = rig.rewards.holds().forfeit(plan.cycleId(), "b", "admin");
 
-        assertThat(released.status()).isEqualTo(RewardStatus.RELEASED);
-        assertThat(forfeited.status()).isEqualTo(RewardStatus.FORFEITED);
+        assertThat(RewardStatus.of(released.status())).isEqualTo(RewardStatus.RELEASED);
+        assertThat(RewardStatus.of(forfeited.status())).isEqualTo(RewardStatus.FORFEITED);
         assertThat(rig.balance("h")).isEqualTo(37500);
         assertThat(rig.balance("b")).isZero();
         assertThat(rig.money.totalSupply()).isEqualTo(12500 + 12000 + 37500);
@@ -237,7 +314,7 @@ class RewardCycleIT {
                 .containsExactly(org.assertj.core.groups.Tuple.tuple(plan.cycleId(), RewardStatus.PAID, 37500L));
         assertThatThrownBy(() -> rig.rewards.members().proof("c", plan.cycleId()))
                 .isInstanceOfSatisfying(
-                        ApiException.class, e -> assertThat(e.code()).isEqualTo("REWARD_NOT_FOUND"));
+                        Refusal.class, e -> assertThat(e.code().name()).isEqualTo("REWARD_NOT_FOUND"));
     }
 
     @Test
@@ -249,8 +326,8 @@ class RewardCycleIT {
         // a minute ahead: still the future when the close runs, on the embedded clock and on real time (Fabric)
         assertThatThrownBy(() ->
                         rig.rewards.cycles().close(now + Duration.ofMinutes(1).toMillis(), "admin"))
-                .isInstanceOfSatisfying(ApiException.class, e -> {
-                    assertThat(e.code()).isEqualTo("INVALID_CYCLE_END");
+                .isInstanceOfSatisfying(Refusal.class, e -> {
+                    assertThat(e.code().name()).isEqualTo("INVALID_CYCLE_END");
                     assertThat(e.field()).isEqualTo("end");
                 });
         CyclePlan empty = rig.rewards.cycles().close(now, "admin");
@@ -259,7 +336,7 @@ class RewardCycleIT {
         assertThat(rig.rewards.ledger().cycle(empty.cycleId())).isEmpty();
         assertThatThrownBy(() -> rig.rewards.cycles().close(now, "admin"))
                 .isInstanceOfSatisfying(
-                        ApiException.class, e -> assertThat(e.getMessage()).contains("previous cycle"));
+                        Refusal.class, e -> assertThat(e.getMessage()).contains("previous cycle"));
     }
 
     private List<RewardEntry> entries(String cycleId) {

@@ -4,6 +4,7 @@ import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Clock;
 import org.neo4j.driver.Driver;
 import org.poxledger.ledger.LedgerConnection;
+import org.poxledger.platform.ledger.LedgerClient;
 import org.poxledger.platform.policy.LedgerPolicyCatalog;
 import org.poxledger.platform.wallet.WalletProjection;
 
@@ -41,7 +42,7 @@ public record RewardWiring(
         CycleGraph graph = new CycleGraph(driver);
         CycleCalculator calculator = new CycleCalculator(graph);
         RewardMetrics metrics = new RewardMetrics(meters);
-        RewardLedger ledger = new RewardLedger(connection);
+        RewardLedger ledger = new RewardLedger(new LedgerClient(connection));
         RewardCycleService cycles =
                 new RewardCycleService(plans, calculator, policies, properties, metrics, ProjectionBarrier.NONE, clock);
         RewardCycleRunner runner = new RewardCycleRunner(plans, ledger, wallets, metrics, properties, clock, owner);
@@ -63,7 +64,7 @@ public record RewardWiring(
             String owner) {
         return new RewardCycleRunner(
                 new RewardPlanRepository(driver),
-                new RewardLedger(connection),
+                new RewardLedger(new LedgerClient(connection)),
                 wallets,
                 new RewardMetrics(meters),
                 properties,

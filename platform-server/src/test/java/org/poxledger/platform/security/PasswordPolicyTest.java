@@ -4,7 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import org.junit.jupiter.api.Test;
-import org.poxledger.platform.web.ApiException;
+import org.poxledger.contract.ErrorCode;
+import org.poxledger.contract.Refusal;
+import org.poxledger.platform.web.ProblemStatus;
 
 class PasswordPolicyTest {
 
@@ -29,10 +31,10 @@ class PasswordPolicyTest {
         assertThat(PasswordPolicy.problem(eightyBytes))
                 .hasValue("must be at most 72 bytes in UTF-8 (BCrypt reads no more); this one has 80");
         assertThatThrownBy(() -> PasswordPolicy.require(eightyBytes, "someone"))
-                .isInstanceOfSatisfying(ApiException.class, e -> {
-                    assertThat(e.code()).isEqualTo("PASSWORD_TOO_LONG");
+                .isInstanceOfSatisfying(Refusal.class, e -> {
+                    assertThat(e.code()).isEqualTo(ErrorCode.PASSWORD_TOO_LONG);
                     assertThat(e.field()).isEqualTo("password");
-                    assertThat(e.status().value()).isEqualTo(400);
+                    assertThat(ProblemStatus.of(e.code()).value()).isEqualTo(400);
                 });
     }
 
@@ -45,6 +47,6 @@ class PasswordPolicyTest {
     void refuses_a_password_that_contains_the_username() {
         assertThatThrownBy(() -> PasswordPolicy.require("Gertrude-Vanilla-Sky", "gertrude"))
                 .isInstanceOfSatisfying(
-                        ApiException.class, e -> assertThat(e.code()).isEqualTo("PASSWORD_TOO_WEAK"));
+                        Refusal.class, e -> assertThat(e.code()).isEqualTo(ErrorCode.PASSWORD_TOO_WEAK));
     }
 }

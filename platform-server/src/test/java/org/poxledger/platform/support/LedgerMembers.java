@@ -1,7 +1,7 @@
 package org.poxledger.platform.support;
 
-import org.poxledger.platform.member.LedgerMember;
-import org.poxledger.platform.member.MemberStatus;
+import org.poxledger.contract.model.Member;
+import org.poxledger.contract.model.MemberStatus;
 
 /** Ledger members as the chaincode would return them, for graph tests. */
 public final class LedgerMembers {
@@ -9,10 +9,10 @@ public final class LedgerMembers {
     private LedgerMembers() {}
 
     /** @return a registered member with a deterministic account hash and transaction id */
-    public static LedgerMember registered(String memberId, String recommenderId, long registeredAt) {
-        return new LedgerMember(
-                memberId,
+    public static Member registered(String memberId, String recommenderId, long registeredAt) {
+        return new Member(
                 hashOf(memberId),
+                memberId,
                 recommenderId,
                 registeredAt,
                 "tx-" + memberId,
@@ -21,7 +21,7 @@ public final class LedgerMembers {
     }
 
     /** @return the member JSON the chaincode emits (sorted keys, recommender omitted for genesis) */
-    public static String json(LedgerMember m) {
+    public static String json(Member m) {
         return "{\"accountHash\":\"" + m.accountHash() + "\",\"memberId\":\"" + m.memberId() + "\","
                 + (m.recommenderId() == null ? "" : "\"recommenderId\":\"" + m.recommenderId() + "\",")
                 + "\"registeredAt\":" + m.registeredAt() + ",\"registeredTxId\":\"" + m.registeredTxId()
@@ -29,10 +29,10 @@ public final class LedgerMembers {
     }
 
     /** @return the same member in another status */
-    public static LedgerMember withStatus(LedgerMember m, MemberStatus status, long changedAt) {
-        return new LedgerMember(
-                m.memberId(),
+    public static Member withStatus(Member m, MemberStatus status, long changedAt) {
+        return new Member(
                 m.accountHash(),
+                m.memberId(),
                 m.recommenderId(),
                 m.registeredAt(),
                 m.registeredTxId(),

@@ -10,12 +10,15 @@ import java.util.HexFormat;
 import java.util.List;
 import java.util.function.UnaryOperator;
 import org.neo4j.driver.Driver;
+import org.poxledger.contract.Transaction;
+import org.poxledger.contract.model.Member;
 import org.poxledger.ledger.LedgerConnection;
 import org.poxledger.ledger.LedgerEvent;
 import org.poxledger.ledger.LedgerEventStream;
 import org.poxledger.ledger.LedgerResult;
 import org.poxledger.ledger.memory.EmbeddedLedger;
-import org.poxledger.platform.member.LedgerMember;
+import org.poxledger.platform.ledger.LedgerClient;
+import org.poxledger.platform.ledger.LedgerPayloads;
 import org.poxledger.platform.payment.ChannelProjection;
 import org.poxledger.platform.policy.LedgerPolicyCatalog;
 import org.poxledger.platform.policy.RewardPolicy;
@@ -77,12 +80,12 @@ public final class PoxRig implements AutoCloseable {
         ledger = wrap.apply(base);
         graph = GraphTestSupport.fresh(RewardPolicy.defaultPolicy());
         driver = graph.driver();
-        policies = new LedgerPolicyCatalog(ledger);
+        policies = new LedgerPolicyCatalog(new LedgerClient(ledger));
         policies.refreshCurrent();
         wallets = WalletWiring.projection(driver);
         channels = new ChannelProjection(driver, wallets);
         wallet = WalletWiring.service(ledger, wallets, policies);
-        money = new MoneyLedger(ledger);
+        money = new MoneyLedger(new LedgerClient(ledger));
         rewards = RewardWiring.create(driver, ledger, policies, wallets, rewardProperties, clock, meters, "instance-a");
     }
 
@@ -102,37 +105,37 @@ public final class PoxRig implements AutoCloseable {
     }
 
     /** Registers a genesis member (VERIFIED) on the ledger and projects it. */
-    public LedgerMember genesis(String memberId) {
-        return project(submit("members:RegisterGenesisMember", memberId, accountHash(memberId)));
+    public Member genesis(String memberId) {
+        return project(submit(Transaction.REGISTER_GENESIS_MEMBER.wireName(), memberId, accountHash(memberId)));
     }
 
     /** Registers a member under its recommender, verifies it (so it may recommend in turn) and projects it. */
-    public LedgerMember join(String memberId, String recommenderId) {
+    public Member join(String memberId, String recommenderId) {
         joinUnverified(memberId, recommenderId);
         tick(Duration.ofMillis(1));
-        return project(submit("members:VerifyMember", memberId));
+        return project(submit(Transaction.VERIFY_MEMBER.wireName(), memberId));
     }
 
     /** Registers a member (ACTIVE) under its recommender and projects it. */
-    public LedgerMember joinUnverified(String memberId, String recommenderId) {
+    public Member joinUnverified(String memberId, String recommenderId) {
         tick(Duration.ofSeconds(1));
-        return project(submit("members:RegisterMember", memberId, accountHash(memberId), recommenderId));
+        return project(submit(Transaction.REGISTER_MEMBER.wireName(), memberId, accountHash(memberId), recommenderId));
     }
 
     /** Registers a member on the ledger only: the graph does not see it until an event listener projects it. */
     public LedgerResult joinOnLedgerOnly(String memberId, String recommenderId) {
         tick(Duration.ofSeconds(1));
-        return submit("members:RegisterMember", memberId, accountHash(memberId), recommenderId);
+        return submit(Transaction.REGISTER_MEMBER.wireName(), memberId, accountHash(memberId), recommenderId);
     }
 
-    public LedgerMember suspend(String memberId) {
+    public Member suspend(String memberId) {
         tick(Duration.ofMillis(1));
-        return project(submit("members:SuspendMember", memberId, "test hold"));
+        return project(submit(Transaction.SUSPEND_MEMBER.wireName(), memberId, "test hold"));
     }
 
-    public LedgerMember reinstate(String memberId) {
+    public Member reinstate(String memberId) {
         tick(Duration.ofMillis(1));
-        return project(submit("members:ReinstateMember", memberId));
+        return project(submit(Transaction.REINSTATE_MEMBER.wireName(), memberId));
     }
 
     /** Submits on the ledger directly, not through the wrapper. */
@@ -187,8 +190,8 @@ public final class PoxRig implements AutoCloseable {
         }
     }
 
-    private LedgerMember project(LedgerResult result) {
-        LedgerMember member = LedgerMember.fromJson(JSON, result.payloadText());
+    private Member project(LedgerResult result) {
+        Member member = LedgerPayloads.read(result.payload(), Member.class);
         graph.projection().project(member);
         return member;
     }

@@ -20,7 +20,9 @@ import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.neo4j.driver.Driver;
+import org.poxledger.contract.Transaction;
 import org.poxledger.ledger.LedgerConnection;
+import org.poxledger.platform.ledger.LedgerClient;
 import org.poxledger.platform.security.SetupService;
 import org.poxledger.platform.support.Neo4jTestServer;
 import org.poxledger.platform.support.PoxSpringBootTest;
@@ -126,15 +128,15 @@ class ConcurrentDebitsIT {
                 {"cycleEnd":2,"cycleId":"fund-%s","cycleStart":1,"entries":[{"amount":%d,"events":1,"level":1,\
                 "memberId":"%s","rateBps":10000,"scoreBps":10000}],"entryCount":1,"merkleRoot":"%s",\
                 "policyVersion":1}""".formatted(run, amount, memberId, PoxRig.accountHash("fund-" + run));
-        ledger.submit("rewards:PayRewardChunk", chunk);
+        ledger.submit(Transaction.PAY_REWARD_CHUNK.wireName(), chunk);
     }
 
     private long balance(String memberId) {
-        return new MoneyLedger(ledger).balance(memberId);
+        return new MoneyLedger(new LedgerClient(ledger)).balance(memberId);
     }
 
     private long supply() {
-        return new MoneyLedger(ledger).totalSupply();
+        return new MoneyLedger(new LedgerClient(ledger)).totalSupply();
     }
 
     private String genesis(String username) {

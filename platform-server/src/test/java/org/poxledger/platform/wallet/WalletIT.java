@@ -7,11 +7,11 @@ import java.time.Duration;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.poxledger.contract.Refusal;
 import org.poxledger.ledger.LedgerException;
 import org.poxledger.platform.reward.CyclePlan;
 import org.poxledger.platform.reward.RewardProperties;
 import org.poxledger.platform.testrig.PoxRig;
-import org.poxledger.platform.web.ApiException;
 
 /** Transfers on the real chaincode (embedded) with the graph projection in a real Neo4j. */
 class WalletIT {
@@ -60,16 +60,16 @@ class WalletIT {
 
         assertThat(viaBody.transfer().transferId()).isEqualTo("key-2");
         assertThatThrownBy(() -> wallet.transfer("a", "key-3", new TransferRequest("key-4", "b", 100L, null)))
-                .isInstanceOfSatisfying(ApiException.class, e -> {
-                    assertThat(e.code()).isEqualTo("IDEMPOTENCY_KEY_MISMATCH");
+                .isInstanceOfSatisfying(Refusal.class, e -> {
+                    assertThat(e.code().name()).isEqualTo("IDEMPOTENCY_KEY_MISMATCH");
                     assertThat(e.field()).isEqualTo("transferId");
                 });
         assertThatThrownBy(() -> wallet.transfer("a", null, new TransferRequest(null, "b", 100L, null)))
                 .isInstanceOfSatisfying(
-                        ApiException.class, e -> assertThat(e.field()).isEqualTo("transferId"));
+                        Refusal.class, e -> assertThat(e.field()).isEqualTo("transferId"));
         assertThatThrownBy(() -> wallet.transfer("a", "not a valid key!", new TransferRequest(null, "b", 1L, null)))
                 .isInstanceOfSatisfying(
-                        ApiException.class, e -> assertThat(e.field()).isEqualTo("transferId"));
+                        Refusal.class, e -> assertThat(e.field()).isEqualTo("transferId"));
         assertThat(rig.balance("a")).isEqualTo(10000 - 100);
     }
 
@@ -86,13 +86,13 @@ class WalletIT {
     @Test
     void refuses_an_unknown_payee_the_payer_itself_and_more_than_the_balance() {
         assertThatThrownBy(() -> wallet.transfer("a", "k6", new TransferRequest(null, "nobody", 1L, null)))
-                .isInstanceOfSatisfying(ApiException.class, e -> {
-                    assertThat(e.code()).isEqualTo("MEMBER_NOT_FOUND");
+                .isInstanceOfSatisfying(Refusal.class, e -> {
+                    assertThat(e.code().name()).isEqualTo("MEMBER_NOT_FOUND");
                     assertThat(e.field()).isEqualTo("toMemberId");
                 });
         assertThatThrownBy(() -> wallet.transfer("a", "k7", new TransferRequest(null, "a", 1L, null)))
                 .isInstanceOfSatisfying(
-                        ApiException.class, e -> assertThat(e.code()).isEqualTo("SELF_TRANSFER"));
+                        Refusal.class, e -> assertThat(e.code().name()).isEqualTo("SELF_TRANSFER"));
         assertThatThrownBy(() -> wallet.transfer("a", "k8", new TransferRequest(null, "b", 10001L, null)))
                 .isInstanceOfSatisfying(
                         LedgerException.class, e -> assertThat(e.code()).isEqualTo("INSUFFICIENT_FUNDS"));
@@ -118,7 +118,7 @@ class WalletIT {
         assertThat(second.bookmark()).isEmpty();
         assertThatThrownBy(() -> wallet.history("g", 0, ""))
                 .isInstanceOfSatisfying(
-                        ApiException.class, e -> assertThat(e.field()).isEqualTo("pageSize"));
+                        Refusal.class, e -> assertThat(e.field()).isEqualTo("pageSize"));
         assertThat(wallet.totalSupply().minorUnits()).isEqualTo(22000);
     }
 }

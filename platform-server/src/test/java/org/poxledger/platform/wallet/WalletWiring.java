@@ -2,6 +2,7 @@ package org.poxledger.platform.wallet;
 
 import org.neo4j.driver.Driver;
 import org.poxledger.ledger.LedgerConnection;
+import org.poxledger.platform.ledger.LedgerClient;
 import org.poxledger.platform.policy.LedgerPolicyCatalog;
 
 /** The wallet beans wired by hand for integration tests in other packages. */
@@ -15,6 +16,6 @@ public final class WalletWiring {
 
     public static WalletService service(
             LedgerConnection ledger, WalletProjection projection, LedgerPolicyCatalog policies) {
-        return new WalletService(new MoneyLedger(ledger), projection, policies);
+        return new WalletService(new MoneyLedger(new LedgerClient(ledger)), projection, policies);
     }
 }

@@ -1,9 +1,0 @@
-package org.poxledger.chaincode.model;
-
-/**
- * A member's spendable balance.
- *
- * @param balance minor units
- * @param memberId the member
- */
-public record Balance(long balance, String memberId) {}

@@ -1,8 +1,0 @@
-package org.poxledger.chaincode.model;
-
-/** Member lifecycle (DESIGN §4.5): ACTIVE (registered) → VERIFIED (identity verified) ↔ SUSPENDED (fraud hold). */
-public enum MemberStatus {
-    ACTIVE,
-    VERIFIED,
-    SUSPENDED
-}

@@ -1,8 +1,0 @@
-package org.poxledger.chaincode.model;
-
-/**
- * The value of the current-policy key.
- *
- * @param version the latest published version
- */
-public record PolicyPointer(int version) {}

@@ -1,9 +1,0 @@
-package org.poxledger.chaincode.model;
-
-/** What happened to a reward entry. PAID and RELEASED amounts are minted; HELD waits for an admin. */
-public enum RewardStatus {
-    PAID,
-    HELD,
-    RELEASED,
-    FORFEITED
-}

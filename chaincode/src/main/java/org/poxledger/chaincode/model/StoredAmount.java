@@ -1,8 +1,0 @@
-package org.poxledger.chaincode.model;
-
-/**
- * The value of a balance key or a credit key.
- *
- * @param amount minor units
- */
-public record StoredAmount(long amount) {}

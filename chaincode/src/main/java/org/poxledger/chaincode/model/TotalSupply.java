@@ -1,8 +1,0 @@
-package org.poxledger.chaincode.model;
-
-/**
- * Everything ever minted (PAID plus RELEASED rewards).
- *
- * @param totalSupply minor units
- */
-public record TotalSupply(long totalSupply) {}
