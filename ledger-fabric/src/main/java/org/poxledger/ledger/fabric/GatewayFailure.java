@@ -23,6 +23,14 @@ record GatewayFailure(Status status, List<ErrorDetail> details) {
     /** The chaincode's own refusal of a write by a foreign identity, also used when a peer refuses the creator. */
     static final String ACCESS_DENIED = "ACCESS_DENIED";
 
+    /**
+     * What a peer says when the chaincode service did not run the proposal to its end (Fabric's chaincode support and
+     * handler): the service is down or restarting, or died mid-call. Nothing was endorsed, so the proposal may be sent
+     * again as it is.
+     */
+    private static final List<String> CHAINCODE_DID_NOT_RUN = List.of(
+            "could not launch chaincode", "chaincode stream terminated", "timeout expired while executing transaction");
+
     // Either the Gateway's wrapping of a chaincode error response or a message that starts with the code itself.
     private static final Pattern CHAINCODE_MESSAGE =
             Pattern.compile("(?:^|chaincode response \\d{3}, )([A-Z][A-Z0-9]*(?:_[A-Z0-9]+)*): (.+)", Pattern.DOTALL);
@@ -39,6 +47,8 @@ record GatewayFailure(Status status, List<ErrorDetail> details) {
      *       chaincode answered, so there is no chaincode code to find);
      *   <li>a chaincode error code in a peer's message or the status description: that code and sentence;
      *   <li>gRPC {@code PERMISSION_DENIED}, or a peer refusing the creator ("access denied"): {@link #ACCESS_DENIED};
+     *   <li>a peer that could not run the chaincode (service down, restarting, or dead mid-call): {@link
+     *       LedgerException#LEDGER_UNAVAILABLE}, as nothing was endorsed;
      *   <li>anything else: {@link LedgerException#CHAINCODE_ERROR} with the Gateway's message and the peers' details.
      * </ol>
      *
@@ -68,10 +78,19 @@ record GatewayFailure(Status status, List<ErrorDetail> details) {
                         transactionId,
                         cause);
             case PERMISSION_DENIED -> new LedgerException(ACCESS_DENIED, summary, transactionId, cause);
-            default ->
-                mentionsAccessDenied()
-                        ? new LedgerException(ACCESS_DENIED, summary, transactionId, cause)
-                        : new LedgerException(LedgerException.CHAINCODE_ERROR, summary, transactionId, cause);
+            default -> {
+                if (mentionsAccessDenied()) {
+                    yield new LedgerException(ACCESS_DENIED, summary, transactionId, cause);
+                }
+                if (chaincodeDidNotRun()) {
+                    yield new LedgerException(
+                            LedgerException.LEDGER_UNAVAILABLE,
+                            "the chaincode service did not run the proposal, " + summary,
+                            transactionId,
+                            cause);
+                }
+                yield new LedgerException(LedgerException.CHAINCODE_ERROR, summary, transactionId, cause);
+            }
         };
     }
 
@@ -114,6 +133,15 @@ record GatewayFailure(Status status, List<ErrorDetail> details) {
         return status.getCode() == Status.Code.FAILED_PRECONDITION
                 && (containsAccessDenied(status.getDescription())
                         || details.stream().anyMatch(detail -> containsAccessDenied(detail.getMessage())));
+    }
+
+    private boolean chaincodeDidNotRun() {
+        return saysChaincodeDidNotRun(status.getDescription())
+                || details.stream().anyMatch(detail -> saysChaincodeDidNotRun(detail.getMessage()));
+    }
+
+    private static boolean saysChaincodeDidNotRun(String message) {
+        return message != null && CHAINCODE_DID_NOT_RUN.stream().anyMatch(message::contains);
     }
 
     private static boolean containsAccessDenied(String message) {

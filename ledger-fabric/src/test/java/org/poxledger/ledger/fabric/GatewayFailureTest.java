@@ -50,6 +50,24 @@ class GatewayFailureTest {
     }
 
     @Test
+    void a_chaincode_service_that_is_down_or_died_mid_call_is_unavailable_not_a_chaincode_error() {
+        for (String peerSays : List.of(
+                "error in simulation: failed to execute transaction 7f: could not launch chaincode pox_1:ab: connection"
+                        + " to pox_1:ab failed: error creating grpc connection to 127.0.0.1:9999: connection refused",
+                "error in simulation: failed to execute transaction 7f: chaincode stream terminated",
+                "error in simulation: failed to execute transaction 7f: timeout expired while executing transaction")) {
+            GatewayFailure failure = new GatewayFailure(
+                    Status.ABORTED.withDescription("failed to endorse transaction, see attached details for more info"),
+                    List.of(detail("127.0.0.1:7051", "PlatformOrgMSP", peerSays)));
+
+            LedgerException e = failure.toLedgerException("submit rewards:PayRewardChunk", "tx1", null);
+
+            assertThat(e.code()).as(peerSays).isEqualTo(LedgerException.LEDGER_UNAVAILABLE);
+            assertThat(e.getMessage()).contains("chaincode service did not run the proposal");
+        }
+    }
+
+    @Test
     void mixed_case_words_before_a_colon_are_not_codes() {
         GatewayFailure failure = new GatewayFailure(
                 Status.ABORTED.withDescription("failed to endorse transaction"),
