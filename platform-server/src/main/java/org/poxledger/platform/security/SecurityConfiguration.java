@@ -1,5 +1,6 @@
 package org.poxledger.platform.security;
 
+import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
@@ -63,6 +64,7 @@ class SecurityConfiguration {
 
     @Bean
     @Order(1)
+    @ConditionalOnWebApplication // rebuild-graph mode has no web server, hence no HttpSecurity
     SecurityFilterChain apiSecurity(
             HttpSecurity http, JsonMapper json, ApiTokens tokens, UserAccounts accounts, AttemptThrottle throttle)
             throws Exception {
@@ -107,6 +109,7 @@ class SecurityConfiguration {
 
     @Bean
     @Order(2)
+    @ConditionalOnWebApplication
     SecurityFilterChain webSecurity(HttpSecurity http, JsonMapper json, AttemptThrottle throttle) throws Exception {
         ProblemResponses problems = new ProblemResponses(json);
         http.addFilterBefore(new LoginThrottleFilter(throttle, problems), UsernamePasswordAuthenticationFilter.class)

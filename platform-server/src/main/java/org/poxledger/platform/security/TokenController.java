@@ -12,6 +12,7 @@ import java.time.Duration;
 import java.time.Instant;
 import org.poxledger.contract.ErrorCode;
 import org.poxledger.contract.Refusal;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.security.authentication.AuthenticationManager;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
 import org.springframework.security.config.annotation.authentication.configuration.AuthenticationConfiguration;
@@ -27,6 +28,8 @@ import org.springframework.web.bind.annotation.RestController;
  * Sign in once, call many times: exchanges a username and password for a short-lived bearer token, so the password
  * hash is checked once per sign-in instead of once per call (Basic). Send it as {@code Authorization: Bearer <token>}.
  */
+// rebuild-graph mode runs without a web server, hence without Spring Security's authentication configuration
+@ConditionalOnWebApplication
 @RestController
 @RequestMapping("/api/v1/auth/token")
 @Tag(name = "auth", description = "Bearer tokens for API clients")

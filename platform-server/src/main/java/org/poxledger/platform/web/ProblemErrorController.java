@@ -6,6 +6,7 @@ import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
 import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.boot.autoconfigure.web.WebProperties;
 import org.springframework.boot.webmvc.autoconfigure.error.BasicErrorController;
 import org.springframework.boot.webmvc.autoconfigure.error.ErrorViewResolver;
@@ -24,6 +25,8 @@ import org.springframework.web.bind.annotation.RequestMapping;
  * other client gets an RFC 9457 problem detail with a {@code code} named after the status, as {@link
  * ProblemDetailsAdvice} gives Spring MVC's refusals, instead of Spring Boot's own JSON.
  */
+// no error page without a web server (rebuild-graph mode)
+@ConditionalOnWebApplication
 @Controller
 @RequestMapping("${server.error.path:${error.path:/error}}")
 class ProblemErrorController extends BasicErrorController {
