@@ -416,8 +416,13 @@ peer_admin() {
 
 
 join_peer() {
-    local listed
-    listed="$(peer_admin channel list 2>&1)" || die "peer channel list failed: $listed"
+    local listed attempt
+    # a peer that has just opened its port may not finish a TLS handshake yet on a loaded machine: give it 30 s
+    for attempt in $(seq 1 30); do
+        listed="$(peer_admin channel list 2>&1)" && break
+        ((attempt < 30)) || die "peer channel list failed: $listed"
+        sleep 1
+    done
     if grep -qx "$CHANNEL" <<<"$listed"; then
         return 0
     fi
