@@ -395,12 +395,30 @@ start_peer() {
         say "peer0.platform already running (pid $(pid_of peer0.platform))"
         return 0
     fi
+    drop_added_channels
     step "peer0.platform on 127.0.0.1:$PEER_PORT"
     require_free_ports peer0.platform "$PEER_PORT" "$PEER_CHAINCODE_PORT" "$PEER_OPS_PORT"
     mkdir -p "$net/peer0.platform"
     local command
     peer_command
     start_process peer0.platform "$PEER_PORT" "${command[@]}"
+    step_done
+}
+
+# Channels made by `channel NAME` are for one test or benchmark. Their chaincode definitions keep naming the package
+# that was current then, and a peer that starts launches every package its channels define: it would dial the one
+# chaincode service at its one address under an older package id, and the Java shim then refuses every later
+# transaction ("cannot handle"). So a peer that (re)starts leaves them first; `peer node unjoin` needs it stopped.
+drop_added_channels() {
+    local added="$net/channels.added" name command
+    [[ -s "$added" ]] || return 0
+    step "peer0.platform leaves $(wc -l <"$added") channel(s) made by 'network.sh channel'"
+    peer_command
+    command=("${command[@]:0:${#command[@]}-2}") # the peer's settings and binary, without "node start"
+    while read -r name; do
+        "${command[@]}" node unjoin -c "$name" >>"$logs/peer0.platform.log" 2>&1 || true
+    done <"$added"
+    rm -f "$added"
     step_done
 }
 
@@ -664,6 +682,7 @@ add_channel() { # add_channel <name>: one more channel on the running network, c
     join_peer
     chaincode_package
     deploy_chaincode
+    echo "$CHANNEL" >>"$net/channels.added"
     say "channel $CHANNEL ready in $(elapsed "$started")"
 }
 
