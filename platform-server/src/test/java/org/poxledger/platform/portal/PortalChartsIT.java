@@ -147,6 +147,13 @@ class PortalChartsIT {
         assertThat(admin.text("draft-cost")).isEqualTo("800.00 PXC to 2 members");
         admin.snap("charts-01-policy-preview");
         assertThat(admin.consoleErrors()).isEmpty();
+        // and that look would see a violation: an inline script added now is refused, and the console says so
+        admin.script("const s = document.createElement('script'); s.textContent = 'window.inlineRan = true';"
+                + " document.head.append(s);");
+        assertThat(admin.script("return window.inlineRan === true;")).isEqualTo(false);
+        assertThat(admin.consoleErrors()).anySatisfy(error -> assertThat(error)
+                .contains(
+                        "inline script violates the following Content Security Policy directive 'script-src 'self''"));
 
         // alice's tree: opened at her own level, one recommendee per page
         alice = ChromiumBrowser.open(base);
