@@ -2,6 +2,8 @@ package org.poxledger.platform.portal;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.SortedSet;
+import java.util.TreeSet;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.poxledger.contract.ErrorCode;
@@ -12,6 +14,7 @@ import org.poxledger.platform.policy.PolicyDraftService;
 import org.poxledger.platform.policy.PolicyInvalidException;
 import org.poxledger.platform.policy.PolicyRecord;
 import org.poxledger.platform.policy.PolicyViolation;
+import org.poxledger.platform.reward.PolicyPreview;
 import org.poxledger.platform.reward.PolicyPreviewService;
 import org.poxledger.platform.security.PoxUser;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
@@ -81,7 +84,11 @@ class AdminPolicyPageController {
         }
         model.addAttribute("draft", drafts.savedDraft().orElseThrow());
         model.addAttribute("current", catalog.refreshCurrent());
-        model.addAttribute("preview", previews.previewDraft());
+        PolicyPreview preview = previews.previewDraft();
+        SortedSet<Integer> levels = new TreeSet<>(preview.levelsCurrent().keySet());
+        levels.addAll(preview.levelsDraft().keySet());
+        model.addAttribute("preview", preview);
+        model.addAttribute("levels", levels);
         return "admin/policy-preview";
     }
 

@@ -7,10 +7,12 @@ import java.util.Map;
 import org.poxledger.platform.member.MemberRepository;
 import org.poxledger.platform.member.MemberView;
 import org.poxledger.platform.policy.PolicyCatalog;
+import org.poxledger.platform.referral.ReferralDepth;
 import org.poxledger.platform.referral.ReferralNode;
 import org.poxledger.platform.referral.ReferralTreeRepository;
 import org.poxledger.platform.security.PoxUser;
 import org.poxledger.platform.web.PageOf;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -20,6 +22,10 @@ import org.springframework.web.bind.annotation.RequestParam;
 /**
  * My referral tree, down to a depth the policy counts, a page at a time. The graph lists it breadth-first; each page
  * is shown as a nested list, and a member whose recommender is on an earlier page says under whom they hang.
+ *
+ * <p>Above the list, a picture of the tree ({@code js/referral-tree.js}) opens branches on demand, one page of
+ * recommendees ({@code pox.portal.tree-page-size}) per request, so a tree of any size costs the browser only what it
+ * opens. The list and the per-depth table are its text alternative.
  */
 @Controller
 class ReferralPagesController {
@@ -29,11 +35,21 @@ class ReferralPagesController {
     private final ReferralTreeRepository tree;
     private final PolicyCatalog policies;
     private final MemberRepository members;
+    private final int treePageSize;
 
-    ReferralPagesController(ReferralTreeRepository tree, PolicyCatalog policies, MemberRepository members) {
+    ReferralPagesController(
+            ReferralTreeRepository tree,
+            PolicyCatalog policies,
+            MemberRepository members,
+            @Value("${pox.portal.tree-page-size:" + PageOf.MAX_SIZE / 2 + "}") int treePageSize) {
+        if (treePageSize < 1 || treePageSize > PageOf.MAX_SIZE) {
+            throw new IllegalArgumentException(
+                    "pox.portal.tree-page-size must be between 1 and " + PageOf.MAX_SIZE + ", got " + treePageSize);
+        }
         this.tree = tree;
         this.policies = policies;
         this.members = members;
+        this.treePageSize = treePageSize;
     }
 
     /**
@@ -64,6 +80,9 @@ class ReferralPagesController {
         model.addAttribute("nodes", nodes);
         model.addAttribute("branches", branches(memberId, nodes.items()));
         model.addAttribute("pages", nodes.total() == 0 ? 1 : (nodes.total() + PAGE_SIZE - 1) / PAGE_SIZE);
+        model.addAttribute("memberId", memberId);
+        model.addAttribute("depths", ReferralDepth.of(tree.countsPerDepth(memberId, maxDepth)));
+        model.addAttribute("treePageSize", treePageSize);
         return "referrals";
     }
 

@@ -372,6 +372,8 @@ class ApiRefusalsIT {
             "/api/v1/me/level",
             "/api/v1/me/level-changes",
             "/api/v1/me/referrals",
+            "/api/v1/me/referrals/{memberId}/recommendees",
+            "/api/v1/me/referrals/depths",
             "/api/v1/me/invitations",
             "/api/v1/invitations/{code}",
             "/api/v1/invitations/{code}/accept",
@@ -393,6 +395,10 @@ class ApiRefusalsIT {
                 .isEqualTo("#/components/schemas/Problem")
                 .jsonPath("$.paths['/api/v1/me/invitations'].post.responses['409'].description")
                 .value(description -> assertThat(description.toString()).contains("DUPLICATE_INVITATION"))
+                .jsonPath("$.paths['/api/v1/me/referrals/{memberId}/recommendees'].get.responses['404'].description")
+                .value(description -> assertThat(description.toString()).contains("MEMBER_NOT_FOUND"))
+                .jsonPath("$.paths['/referrals/{memberId}/recommendees']")
+                .doesNotExist()
                 .jsonPath("$.paths['/api/v1/payments'].post.responses['409'].description")
                 .value(description -> assertThat(description.toString()).contains("PAYWORD_REPLAYED"))
                 .jsonPath("$.components.schemas.Problem.properties.code")

@@ -8,12 +8,15 @@ import static org.mockito.Mockito.verify;
 import static org.mockito.Mockito.when;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.model;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.redirectedUrl;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -28,6 +31,7 @@ import org.poxledger.platform.policy.PolicyInvalidException;
 import org.poxledger.platform.policy.PolicyRecord;
 import org.poxledger.platform.policy.PolicyViolation;
 import org.poxledger.platform.policy.RewardPolicy;
+import org.poxledger.platform.reward.PolicyPreview;
 import org.poxledger.platform.reward.PolicyPreviewService;
 import org.poxledger.platform.security.PoxUser;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -60,6 +64,45 @@ class AdminPolicyPageControllerTest {
         when(catalog.history()).thenReturn(List.of(CURRENT));
         when(drafts.draft())
                 .thenReturn(new PolicyDraft(PolicyDocument.of(RewardPolicy.defaultPolicy()), 1, 0, null, false));
+    }
+
+    @Test
+    void the_preview_charts_get_the_figures_of_both_policies_from_tables_that_stay_their_text_alternative()
+            throws Exception {
+        PolicyDraft saved = new PolicyDraft(PolicyDocument.of(RewardPolicy.defaultPolicy()), 1, 5, "root", true);
+        when(drafts.savedDraft()).thenReturn(Optional.of(saved));
+        when(catalog.refreshCurrent()).thenReturn(CURRENT);
+        when(previews.previewDraft())
+                .thenReturn(new PolicyPreview(
+                        1,
+                        4,
+                        Map.of(1, 4L, 2, 0L, 3, 0L),
+                        Map.of(1, 2L, 2, 2L),
+                        new PolicyPreview.NextCycle(0, 10, 3, 2, 2, 32000, 80000, 48000)));
+
+        String html = mvc.perform(get("/admin/policy/preview").with(user(ROOT)))
+                .andExpect(status().isOk())
+                .andReturn()
+                .getResponse()
+                .getContentAsString();
+
+        assertThat(html)
+                .contains("data-level=\"1\" data-current=\"4\" data-draft=\"2\"")
+                .contains("data-level=\"2\" data-current=\"0\" data-draft=\"2\"")
+                .as("a level only the current policy has: no draft figure, charted as 0")
+                .contains("data-level=\"3\" data-current=\"0\" data-draft=\"0\"")
+                .contains("<td class=\"num\">—</td>")
+                .contains("id=\"cost-chart\"")
+                .contains("data-current=\"32000\" data-draft=\"80000\"")
+                .contains("data-decimals=\"2\" data-symbol=\"PXC\"")
+                .contains("aria-describedby=\"cost-facts\"")
+                .contains("320.00 PXC to 2 members")
+                .as("Chart.js from its WebJar, the version added by the resource chain")
+                .containsPattern("src=\"/webjars/chart\\.js/[0-9.]+/dist/chart\\.umd\\.min\\.js\"")
+                .contains("src=\"/js/policy-charts.js\"")
+                .doesNotContain("<script>");
+        assertThat(html.indexOf("data-level=\"1\"")).isLessThan(html.indexOf("data-level=\"2\""));
+        assertThat(html.indexOf("data-level=\"2\"")).isLessThan(html.indexOf("data-level=\"3\""));
     }
 
     @Test

@@ -7,6 +7,8 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import java.util.stream.Stream;
@@ -20,6 +22,8 @@ import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.logging.LogEntry;
+import org.openqa.selenium.logging.LogType;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.Select;
 import org.openqa.selenium.support.ui.WebDriverWait;
@@ -69,6 +73,9 @@ final class ChromiumBrowser implements AutoCloseable {
                 "--disable-dev-shm-usage",
                 "--window-size=1280,1900",
                 "--user-data-dir=" + profile);
+        // the page's console, for asserting that nothing on it was refused (a Content-Security-Policy violation, a
+        // failed script)
+        options.setCapability("goog:loggingPrefs", Map.of(LogType.BROWSER, "ALL"));
         this.driver = new ChromeDriver(service, options);
         this.wait = new WebDriverWait(driver, PATIENCE);
     }
@@ -194,6 +201,44 @@ final class ChromiumBrowser implements AutoCloseable {
                             .anyMatch(e -> e.getText().contains(expected));
                 });
         return this;
+    }
+
+    /** @return the element, once it is on the page (visible or not: an SVG group has no box of its own) */
+    WebElement await(By target) {
+        return wait.until(ExpectedConditions.presenceOfElementLocated(target));
+    }
+
+    /** @return how many elements match now */
+    int count(By target) {
+        return driver.findElements(target).size();
+    }
+
+    /** Waits until no element matches. */
+    ChromiumBrowser awaitGone(By target) {
+        wait.until(ExpectedConditions.numberOfElementsToBe(target, 0));
+        return this;
+    }
+
+    /** Waits until the element's attribute has that value (a script of the page sets it). */
+    ChromiumBrowser awaitAttribute(By target, String attribute, String expected) {
+        wait.until(ExpectedConditions.attributeToBe(target, attribute, expected));
+        return this;
+    }
+
+    /**
+     * Runs a script in the page (Chromium's DevTools evaluates it, outside the page's Content-Security-Policy), to read
+     * what only a script can see, such as a chart's data or the pixels of a canvas.
+     */
+    Object script(String javascript, Object... arguments) {
+        return driver.executeScript(javascript, arguments);
+    }
+
+    /** @return the console's errors since the last call: refused resources, CSP violations, failed scripts */
+    List<String> consoleErrors() {
+        return driver.manage().logs().get(LogType.BROWSER).getAll().stream()
+                .filter(entry -> entry.getLevel().intValue() >= Level.SEVERE.intValue())
+                .map(LogEntry::getMessage)
+                .toList();
     }
 
     /** @return the path of the page shown, without the server's address */

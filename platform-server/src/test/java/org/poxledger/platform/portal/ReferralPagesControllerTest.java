@@ -46,6 +46,7 @@ class ReferralPagesControllerTest {
     @BeforeEach
     void policy() {
         when(policies.current()).thenReturn(RewardPolicy.defaultPolicy());
+        when(tree.countsPerDepth("m_alice", 3)).thenReturn(List.of(2L, 28L, 0L));
     }
 
     @Test
@@ -97,6 +98,31 @@ class ReferralPagesControllerTest {
                 .getContentAsString();
 
         assertThat(html).contains("Choose a depth between 1 and 3.").contains("aria-invalid=\"true\"");
+    }
+
+    @Test
+    void the_tree_picture_gets_the_counts_per_depth_and_where_to_load_branches_from() throws Exception {
+        when(tree.below("m_alice", 3, 0, ReferralPagesController.PAGE_SIZE))
+                .thenReturn(new PageOf<>(
+                        List.of(node("m_bob", "m_alice", 1, "Bob")), 0, ReferralPagesController.PAGE_SIZE, 30));
+
+        String html = mvc.perform(get("/referrals").with(user(ALICE)))
+                .andExpect(status().isOk())
+                .andReturn()
+                .getResponse()
+                .getContentAsString();
+
+        assertThat(html)
+                .contains("data-depth=\"1\" data-members=\"2\"")
+                .contains("data-depth=\"2\" data-members=\"28\"")
+                .contains("data-depth=\"3\" data-members=\"0\"")
+                .contains("data-root-id=\"m_alice\"")
+                .contains("data-children-url=\"/referrals/\"")
+                .contains("data-page-size=\"50\"")
+                .contains("data-max-depth=\"3\"")
+                .containsPattern("src=\"/webjars/d3/[0-9.]+/dist/d3\\.min\\.js\"")
+                .contains("src=\"/js/referral-tree.js\"")
+                .doesNotContain("<script>");
     }
 
     private static ReferralNode node(String id, String recommender, int depth, String name) {
