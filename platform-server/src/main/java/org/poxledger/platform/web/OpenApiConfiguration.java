@@ -1,5 +1,6 @@
 package org.poxledger.platform.web;
 
+import com.fasterxml.jackson.databind.JavaType;
 import io.swagger.v3.oas.models.Components;
 import io.swagger.v3.oas.models.OpenAPI;
 import io.swagger.v3.oas.models.info.Info;
@@ -13,6 +14,7 @@ import io.swagger.v3.oas.models.security.SecurityRequirement;
 import io.swagger.v3.oas.models.security.SecurityScheme;
 import org.poxledger.contract.ErrorCode;
 import org.springdoc.core.customizers.OpenApiCustomizer;
+import org.springdoc.core.customizers.PropertyCustomizer;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
@@ -24,6 +26,7 @@ import org.springframework.context.annotation.Configuration;
 class OpenApiConfiguration {
 
     private static final String PROBLEM = "Problem";
+    private static final String PRIMITIVE = "x-pox-primitive";
 
     @Bean
     OpenAPI poxOpenApi() {
@@ -66,8 +69,25 @@ class OpenApiConfiguration {
     }
 
     /**
+     * A primitive record component (a balance, a level) is never {@code null}: mark it, so that {@link
+     * #optionalPropertiesMayBeNull()} leaves its type alone.
+     */
+    @Bean
+    PropertyCustomizer primitivesAreNeverNull() {
+        return (property, type) -> {
+            boolean primitive = type.getType() instanceof Class<?> c
+                    ? c.isPrimitive()
+                    : type.getType() instanceof JavaType java && java.isPrimitive();
+            if (property != null && primitive) {
+                property.addExtension(PRIMITIVE, true);
+            }
+            return property;
+        };
+    }
+
+    /**
      * Our records leave a property out of {@code required} exactly when it may be absent or {@code null} (a genesis
-     * member's recommender, a cycle's last error, a top level's next level): say so in the schema (OpenAPI 3.1: the type also admits {@code
+     * member's recommender, a cycle's last error, a top level's next level; a primitive never is): say so in the schema (OpenAPI 3.1: the type also admits {@code
      * null}), so a client generated from it, or a checker such as schemathesis, accepts the answers the server gives.
      */
     @Bean
@@ -84,7 +104,12 @@ class OpenApiConfiguration {
                         schema.getRequired() == null ? java.util.List.of() : schema.getRequired();
                 schema.getProperties().replaceAll((name, property) -> {
                     Schema<?> typed = (Schema<?>) property;
-                    if (required.contains(name)) {
+                    boolean primitive = typed.getExtensions() != null
+                            && typed.getExtensions().remove(PRIMITIVE) != null;
+                    if (typed.getExtensions() != null && typed.getExtensions().isEmpty()) {
+                        typed.setExtensions(null);
+                    }
+                    if (primitive || required.contains(name)) {
                         return typed;
                     }
                     if (typed.get$ref() != null) {

@@ -42,8 +42,10 @@ import org.springframework.web.method.HandlerMethod;
  *   <li>every operation: 500 {@code INTERNAL_ERROR} ({@link ProblemDetailsAdvice}'s last resort);
  *   <li>a request body: 400 {@code MALFORMED_REQUEST} (not JSON) and {@code VALIDATION_FAILED} (a field of the wrong
  *       kind, e.g. {@code 1.5} for an amount, or one that breaks a constraint);
- *   <li>a query parameter (also a {@code @ParameterObject} such as {@link PageRequest}, which is validated): 400 {@code MALFORMED_REQUEST} ({@link MalformedRequestFilter}: a query string that cannot be
+ *   <li>a query parameter: 400 {@code MALFORMED_REQUEST} ({@link MalformedRequestFilter}: a query string that cannot be
  *       parsed; it refuses one on any path, but only where parameters are expected is it documented);
+ *   <li>a {@code @ParameterObject} (query parameters bound to a record, such as {@link PageRequest}): 400
+ *       {@code MALFORMED_REQUEST} and {@code VALIDATION_FAILED};
  *   <li>a path or query parameter that is validated, converted from text (a number, an enum) or required: 400
  *       {@code VALIDATION_FAILED};
  *   <li>not public (public means {@code @SecurityRequirements} without requirements, {@code security: []}): 401

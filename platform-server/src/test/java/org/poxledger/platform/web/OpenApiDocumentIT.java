@@ -256,6 +256,10 @@ class OpenApiDocumentIT {
         assertThat(nextLevel.findValuesAsString("$ref")).containsExactly("#/components/schemas/NextLevel");
         assertThat(nextLevel.findValuesAsString("type")).containsExactly("null");
         assertThat(types(schemas.at("/AcceptRequest/properties/username"))).containsExactly("string");
+        assertThat(types(schemas.at("/AdminMemberView/properties/balance"))).containsExactly("integer");
+        assertThat(types(schemas.at("/AdminMemberView/properties/level"))).containsExactly("integer");
+        assertThat(types(schemas.at("/MemberView/properties/registeredAt"))).containsExactly("integer");
+        assertThat(docs.toString()).doesNotContain("x-pox-primitive");
         assertThat(types(schemas.at("/TransferRequest/properties/amount"))).containsExactly("integer");
     }
 
