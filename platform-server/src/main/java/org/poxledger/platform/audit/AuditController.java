@@ -2,6 +2,7 @@ package org.poxledger.platform.audit;
 
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import org.poxledger.platform.web.Refuses;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RestController;
 
@@ -21,6 +22,7 @@ class AuditController {
             summary = "Compare the graph with the ledger",
             description = "Members, recommender edges, statuses, balances, reward cycle roots and totals, total supply;"
                     + " every difference is listed. Costs a few ledger queries per member.")
+    @Refuses(ledger = Refuses.Ledger.EVALUATES)
     AuditReport audit() {
         return audit.run();
     }

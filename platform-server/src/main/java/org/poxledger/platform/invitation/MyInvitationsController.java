@@ -1,23 +1,23 @@
 package org.poxledger.platform.invitation;
 
 import io.swagger.v3.oas.annotations.Operation;
-import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
-import jakarta.validation.constraints.Max;
-import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Size;
+import org.poxledger.contract.ErrorCode;
 import org.poxledger.platform.security.PoxUser;
 import org.poxledger.platform.web.PageOf;
+import org.poxledger.platform.web.PageRequest;
+import org.poxledger.platform.web.Refuses;
+import org.springdoc.core.annotations.ParameterObject;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
-import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
@@ -44,32 +44,25 @@ class MyInvitationsController {
     @ResponseStatus(HttpStatus.CREATED)
     @Operation(summary = "Invite an account to join under me (I must be VERIFIED)")
     @ApiResponse(responseCode = "201", description = "invitation created; share its link")
-    @ApiResponse(
-            responseCode = "400",
-            description = "VALIDATION_FAILED, UNKNOWN_NETWORK (field network), MALFORMED_HANDLE (field handle),"
-                    + " SELF_REFERRAL (field handle: your own account)")
-    @ApiResponse(responseCode = "401", description = "UNAUTHENTICATED")
-    @ApiResponse(responseCode = "403", description = "NOT_A_MEMBER: an admin account without a member")
-    @ApiResponse(
-            responseCode = "409",
-            description = "INVITER_NOT_VERIFIED, INVITER_SUSPENDED, ACCOUNT_ALREADY_REGISTERED, DUPLICATE_INVITATION")
+    @Refuses({
+        ErrorCode.NOT_A_MEMBER,
+        ErrorCode.UNKNOWN_NETWORK,
+        ErrorCode.MALFORMED_HANDLE,
+        ErrorCode.SELF_REFERRAL,
+        ErrorCode.MEMBER_NOT_FOUND,
+        ErrorCode.INVITER_NOT_VERIFIED,
+        ErrorCode.INVITER_SUSPENDED,
+        ErrorCode.ACCOUNT_ALREADY_REGISTERED,
+        ErrorCode.DUPLICATE_INVITATION
+    })
     Invitation invite(@AuthenticationPrincipal PoxUser user, @Valid @RequestBody InvitationRequest request) {
         return invitations.invite(user.requireMemberId(), request.network(), request.handle());
     }
 
     @GetMapping
     @Operation(summary = "My invitations, newest first")
-    @ApiResponse(responseCode = "400", description = "VALIDATION_FAILED: page < 0 or size outside 1..100")
-    @ApiResponse(responseCode = "401", description = "UNAUTHENTICATED")
-    @ApiResponse(responseCode = "403", description = "NOT_A_MEMBER")
-    PageOf<Invitation> mine(
-            @AuthenticationPrincipal PoxUser user,
-            @Parameter(description = "0-based page") @RequestParam(defaultValue = "0") @Min(0) int page,
-            @Parameter(description = "page size, 1..100")
-                    @RequestParam(defaultValue = "20")
-                    @Min(1)
-                    @Max(PageOf.MAX_SIZE)
-                    int size) {
-        return invitations.mine(user.requireMemberId(), page, size);
+    @Refuses(ErrorCode.NOT_A_MEMBER)
+    PageOf<Invitation> mine(@AuthenticationPrincipal PoxUser user, @ParameterObject @Valid PageRequest paging) {
+        return invitations.mine(user.requireMemberId(), paging.page(), paging.size());
     }
 }

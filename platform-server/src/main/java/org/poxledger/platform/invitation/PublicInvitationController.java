@@ -9,10 +9,12 @@ import jakarta.validation.constraints.Email;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
+import org.poxledger.contract.ErrorCode;
 import org.poxledger.contract.model.Member;
 import org.poxledger.contract.model.MemberStatus;
 import org.poxledger.platform.security.AcceptablePassword;
 import org.poxledger.platform.security.Passwords;
+import org.poxledger.platform.web.Refuses;
 import org.springframework.http.HttpStatus;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -61,9 +63,12 @@ class PublicInvitationController {
 
     @GetMapping
     @Operation(summary = "Look an invitation up by its code")
-    @ApiResponse(responseCode = "404", description = "INVITATION_NOT_FOUND")
-    @ApiResponse(responseCode = "409", description = "INVITATION_ALREADY_ACCEPTED")
-    @ApiResponse(responseCode = "410", description = "INVITATION_EXPIRED")
+    @Refuses({
+        ErrorCode.INVITATION_NOT_FOUND,
+        ErrorCode.INVITATION_ALREADY_ACCEPTED,
+        ErrorCode.INVITATION_EXPIRED,
+        ErrorCode.TOO_MANY_ATTEMPTS
+    })
     InvitationService.PublicInvitation lookup(@PathVariable String code) {
         return invitations.lookup(code);
     }
@@ -72,14 +77,17 @@ class PublicInvitationController {
     @ResponseStatus(HttpStatus.CREATED)
     @Operation(summary = "Accept an invitation: register as a member under the inviter and create my log-in")
     @ApiResponse(responseCode = "201", description = "registered (status ACTIVE)")
-    @ApiResponse(responseCode = "400", description = "VALIDATION_FAILED, one entry per bad field")
-    @ApiResponse(responseCode = "404", description = "INVITATION_NOT_FOUND")
-    @ApiResponse(
-            responseCode = "409",
-            description = "INVITATION_ALREADY_ACCEPTED, USERNAME_TAKEN, ACCOUNT_ALREADY_REGISTERED,"
-                    + " RECOMMENDER_NOT_VERIFIED (the inviter was suspended meanwhile)")
-    @ApiResponse(responseCode = "410", description = "INVITATION_EXPIRED")
-    @ApiResponse(responseCode = "503", description = "LEDGER_UNAVAILABLE: retry the same request")
+    @Refuses(
+            value = {
+                ErrorCode.INVITATION_NOT_FOUND,
+                ErrorCode.INVITATION_ALREADY_ACCEPTED,
+                ErrorCode.INVITATION_EXPIRED,
+                ErrorCode.USERNAME_TAKEN,
+                ErrorCode.ACCOUNT_ALREADY_REGISTERED,
+                ErrorCode.RECOMMENDER_NOT_VERIFIED,
+                ErrorCode.TOO_MANY_ATTEMPTS
+            },
+            ledger = Refuses.Ledger.SUBMITS)
     Registered accept(@PathVariable String code, @Valid @RequestBody AcceptRequest request) {
         Member member = invitations.accept(
                 code, request.username(), request.password(), request.displayName(), request.email());

@@ -1,7 +1,6 @@
 package org.poxledger.platform.level;
 
 import io.swagger.v3.oas.annotations.Operation;
-import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -21,16 +20,12 @@ class AdminCountersController {
 
     @GetMapping("/check")
     @Operation(summary = "Compare every member's incremental counters with a full count over the graph")
-    @ApiResponse(responseCode = "401", description = "UNAUTHENTICATED")
-    @ApiResponse(responseCode = "403", description = "ACCESS_DENIED: not an admin")
     DepthCounterRecomputer.CounterCheck check() {
         return counters.check();
     }
 
     @PostMapping("/recompute")
     @Operation(summary = "Recount every member's counters from the graph, fix differences, re-record levels")
-    @ApiResponse(responseCode = "401", description = "UNAUTHENTICATED")
-    @ApiResponse(responseCode = "403", description = "ACCESS_DENIED: not an admin")
     DepthCounterRecomputer.Recompute recompute() {
         return counters.recompute();
     }

@@ -6,8 +6,6 @@ import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Email;
-import jakarta.validation.constraints.Max;
-import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
@@ -20,6 +18,9 @@ import org.poxledger.platform.level.LevelService;
 import org.poxledger.platform.security.AcceptablePassword;
 import org.poxledger.platform.security.Passwords;
 import org.poxledger.platform.web.PageOf;
+import org.poxledger.platform.web.PageRequest;
+import org.poxledger.platform.web.Refuses;
+import org.springdoc.core.annotations.ParameterObject;
 import org.springframework.http.HttpStatus;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -88,10 +89,14 @@ class AdminMembersController {
     @ResponseStatus(HttpStatus.CREATED)
     @Operation(summary = "Create a genesis member (no recommender, VERIFIED) with its log-in")
     @ApiResponse(responseCode = "201", description = "created")
-    @ApiResponse(responseCode = "400", description = "VALIDATION_FAILED, UNKNOWN_NETWORK, MALFORMED_HANDLE")
-    @ApiResponse(responseCode = "401", description = "UNAUTHENTICATED")
-    @ApiResponse(responseCode = "403", description = "ACCESS_DENIED: not an admin")
-    @ApiResponse(responseCode = "409", description = "ACCOUNT_ALREADY_REGISTERED, USERNAME_TAKEN")
+    @Refuses(
+            value = {
+                ErrorCode.UNKNOWN_NETWORK,
+                ErrorCode.MALFORMED_HANDLE,
+                ErrorCode.ACCOUNT_ALREADY_REGISTERED,
+                ErrorCode.USERNAME_TAKEN
+            },
+            ledger = Refuses.Ledger.SUBMITS)
     MemberView createGenesis(@Valid @RequestBody GenesisRequest request) {
         SocialAccount account = SocialAccount.of(request.network(), request.handle());
         Member member = genesis.register(
@@ -101,9 +106,9 @@ class AdminMembersController {
 
     @PostMapping("/{memberId}/verify")
     @Operation(summary = "Verify a member's identity: ACTIVE → VERIFIED")
-    @ApiResponse(responseCode = "400", description = "VALIDATION_FAILED: malformed member id")
-    @ApiResponse(responseCode = "404", description = "MEMBER_NOT_FOUND")
-    @ApiResponse(responseCode = "409", description = "INVALID_STATUS_TRANSITION: the member is suspended")
+    @Refuses(
+            value = {ErrorCode.MEMBER_NOT_FOUND, ErrorCode.INVALID_STATUS_TRANSITION},
+            ledger = Refuses.Ledger.SUBMITS)
     MemberView verify(@PathVariable @Pattern(regexp = MEMBER_ID) String memberId) {
         registration.verify(memberId);
         return view(memberId);
@@ -111,9 +116,9 @@ class AdminMembersController {
 
     @PostMapping("/{memberId}/suspend")
     @Operation(summary = "Put a member on a fraud hold: → SUSPENDED")
-    @ApiResponse(responseCode = "400", description = "VALIDATION_FAILED: malformed member id or reason")
-    @ApiResponse(responseCode = "404", description = "MEMBER_NOT_FOUND")
-    @ApiResponse(responseCode = "409", description = "INVALID_STATUS_TRANSITION: suspended already")
+    @Refuses(
+            value = {ErrorCode.MEMBER_NOT_FOUND, ErrorCode.INVALID_STATUS_TRANSITION},
+            ledger = Refuses.Ledger.SUBMITS)
     MemberView suspend(
             @PathVariable @Pattern(regexp = MEMBER_ID) String memberId, @Valid @RequestBody SuspendRequest request) {
         registration.suspend(memberId, request.reason());
@@ -122,9 +127,9 @@ class AdminMembersController {
 
     @PostMapping("/{memberId}/reinstate")
     @Operation(summary = "Lift a suspension: SUSPENDED → the status before it")
-    @ApiResponse(responseCode = "400", description = "VALIDATION_FAILED: malformed member id")
-    @ApiResponse(responseCode = "404", description = "MEMBER_NOT_FOUND")
-    @ApiResponse(responseCode = "409", description = "INVALID_STATUS_TRANSITION: not suspended")
+    @Refuses(
+            value = {ErrorCode.MEMBER_NOT_FOUND, ErrorCode.INVALID_STATUS_TRANSITION},
+            ledger = Refuses.Ledger.SUBMITS)
     MemberView reinstate(@PathVariable @Pattern(regexp = MEMBER_ID) String memberId) {
         registration.reinstate(memberId);
         return view(memberId);
@@ -133,23 +138,16 @@ class AdminMembersController {
     @GetMapping
     @Operation(summary = "Members in registration order")
     @ApiResponse(responseCode = "200", description = "one page of members")
-    @ApiResponse(responseCode = "400", description = "VALIDATION_FAILED: bad page, size or status")
     PageOf<MemberView> list(
             @Parameter(description = "only this status") @RequestParam(required = false) MemberStatus status,
-            @Parameter(description = "0-based page") @RequestParam(defaultValue = "0") @Min(0) int page,
-            @Parameter(description = "page size, 1..100")
-                    @RequestParam(defaultValue = "20")
-                    @Min(1)
-                    @Max(PageOf.MAX_SIZE)
-                    int size) {
-        return members.list(status, page, size);
+            @ParameterObject @Valid PageRequest paging) {
+        return members.list(status, paging.page(), paging.size());
     }
 
     @GetMapping("/{memberId}")
     @Operation(summary = "One member: status, level, score, rate, balance and counts down to the policy's maxDepth")
     @ApiResponse(responseCode = "200", description = "the member")
-    @ApiResponse(responseCode = "400", description = "VALIDATION_FAILED: malformed member id")
-    @ApiResponse(responseCode = "404", description = "MEMBER_NOT_FOUND")
+    @Refuses(value = ErrorCode.MEMBER_NOT_FOUND, ledger = Refuses.Ledger.EVALUATES)
     AdminMemberView one(@PathVariable @Pattern(regexp = MEMBER_ID) String memberId) {
         MemberView member = view(memberId);
         return AdminMemberView.of(

@@ -1,13 +1,13 @@
 package org.poxledger.platform.member;
 
 import io.swagger.v3.oas.annotations.Operation;
-import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import org.poxledger.contract.ErrorCode;
 import org.poxledger.contract.Refusal;
 import org.poxledger.platform.level.LevelService;
 import org.poxledger.platform.level.MemberStanding;
 import org.poxledger.platform.security.PoxUser;
+import org.poxledger.platform.web.Refuses;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RestController;
@@ -33,8 +33,7 @@ class MeController {
 
     @GetMapping("/api/v1/me")
     @Operation(summary = "My profile, status, level, score, rate and what the next level needs")
-    @ApiResponse(responseCode = "401", description = "UNAUTHENTICATED")
-    @ApiResponse(responseCode = "403", description = "NOT_A_MEMBER: an admin account without a member")
+    @Refuses({ErrorCode.NOT_A_MEMBER, ErrorCode.MEMBER_NOT_FOUND})
     Me me(@AuthenticationPrincipal PoxUser user) {
         String memberId = user.requireMemberId();
         MemberView member = members.find(memberId)

@@ -1,12 +1,14 @@
 package org.poxledger.platform.payment;
 
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.security.SecurityRequirements;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import org.poxledger.payword.Receipt;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RestController;
 
 /** The broker's public key, open to anyone, so that anyone can verify a receipt. */
+@SecurityRequirements // public: no credentials (security: [] in the OpenAPI document)
 @RestController
 @Tag(name = "public: payments", description = "What anyone needs to verify broker receipts")
 class BrokerKeyController {

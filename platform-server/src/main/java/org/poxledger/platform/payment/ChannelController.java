@@ -1,11 +1,12 @@
 package org.poxledger.platform.payment;
 
 import io.swagger.v3.oas.annotations.Operation;
-import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import org.poxledger.contract.ErrorCode;
 import org.poxledger.contract.model.ChannelEntry;
 import org.poxledger.contract.model.Page;
 import org.poxledger.platform.security.PoxUser;
+import org.poxledger.platform.web.Refuses;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -35,27 +36,38 @@ class ChannelController {
             summary = "Open a channel I pay: lock chainLength × unit and commit the root of my chain",
             description = "The chain is generated on my side (w_0 = H^n(seed), SHA-256); the seed never reaches the"
                     + " server. Repeating the same request returns the channel and locks nothing twice.")
-    @ApiResponse(
-            responseCode = "400",
-            description = "VALIDATION_FAILED, INVALID_ARGUMENT, INVALID_AMOUNT, SELF_TRANSFER, AMOUNT_OVERFLOW")
-    @ApiResponse(responseCode = "404", description = "MEMBER_NOT_FOUND")
-    @ApiResponse(
-            responseCode = "409",
-            description = "INSUFFICIENT_FUNDS, MEMBER_SUSPENDED, CHANNEL_EXISTS, CHANNEL_EXPIRED")
+    @Refuses(
+            value = {
+                ErrorCode.NOT_A_MEMBER,
+                ErrorCode.INVALID_ARGUMENT,
+                ErrorCode.INVALID_AMOUNT,
+                ErrorCode.SELF_TRANSFER,
+                ErrorCode.AMOUNT_OVERFLOW,
+                ErrorCode.MEMBER_NOT_FOUND,
+                ErrorCode.INSUFFICIENT_FUNDS,
+                ErrorCode.MEMBER_SUSPENDED,
+                ErrorCode.CHANNEL_EXISTS,
+                ErrorCode.CHANNEL_EXPIRED
+            },
+            ledger = Refuses.Ledger.SUBMITS)
     ChannelView open(@AuthenticationPrincipal PoxUser user, @RequestBody OpenChannelRequest request) {
         return broker.open(user.requireMemberId(), request);
     }
 
     @GetMapping("/{channelId}")
     @Operation(summary = "A channel I am party to: deposit, settled (redeemed), unsettled, refunded")
-    @ApiResponse(responseCode = "403", description = "CHANNEL_PARTY_MISMATCH")
-    @ApiResponse(responseCode = "404", description = "CHANNEL_NOT_FOUND")
+    @Refuses(
+            value = {ErrorCode.NOT_A_MEMBER, ErrorCode.CHANNEL_PARTY_MISMATCH, ErrorCode.CHANNEL_NOT_FOUND},
+            ledger = Refuses.Ledger.EVALUATES)
     ChannelView channel(@AuthenticationPrincipal PoxUser user, @PathVariable String channelId) {
         return broker.view(user.requireMemberId(), channelId);
     }
 
     @GetMapping("/{channelId}/history")
     @Operation(summary = "What happened to a channel on the ledger, oldest first; page on with the bookmark")
+    @Refuses(
+            value = {ErrorCode.NOT_A_MEMBER, ErrorCode.CHANNEL_PARTY_MISMATCH, ErrorCode.CHANNEL_NOT_FOUND},
+            ledger = Refuses.Ledger.EVALUATES)
     Page<ChannelEntry> history(
             @AuthenticationPrincipal PoxUser user,
             @PathVariable String channelId,
@@ -66,7 +78,15 @@ class ChannelController {
 
     @PostMapping("/{channelId}/settle")
     @Operation(summary = "Redeem every payment accepted so far, in one ledger transaction")
-    @ApiResponse(responseCode = "409", description = "CHANNEL_EXPIRED, MEMBER_SUSPENDED")
+    @Refuses(
+            value = {
+                ErrorCode.NOT_A_MEMBER,
+                ErrorCode.CHANNEL_PARTY_MISMATCH,
+                ErrorCode.CHANNEL_NOT_FOUND,
+                ErrorCode.CHANNEL_EXPIRED,
+                ErrorCode.MEMBER_SUSPENDED
+            },
+            ledger = Refuses.Ledger.SUBMITS)
     ChannelView settle(@AuthenticationPrincipal PoxUser user, @PathVariable String channelId) {
         String memberId = user.requireMemberId();
         broker.view(memberId, channelId);
@@ -78,7 +98,16 @@ class ChannelController {
     @Operation(
             summary = "Close a channel: the payee at any time (accepted payments are redeemed first), the payer"
                     + " from expiry on; the unredeemed deposit goes back to the payer")
-    @ApiResponse(responseCode = "409", description = "CHANNEL_NOT_EXPIRED, CHANNEL_CLOSED, MEMBER_SUSPENDED")
+    @Refuses(
+            value = {
+                ErrorCode.NOT_A_MEMBER,
+                ErrorCode.CHANNEL_PARTY_MISMATCH,
+                ErrorCode.CHANNEL_NOT_FOUND,
+                ErrorCode.CHANNEL_NOT_EXPIRED,
+                ErrorCode.CHANNEL_CLOSED,
+                ErrorCode.MEMBER_SUSPENDED
+            },
+            ledger = Refuses.Ledger.SUBMITS)
     ChannelView close(@AuthenticationPrincipal PoxUser user, @PathVariable String channelId) {
         return broker.close(user.requireMemberId(), channelId);
     }

@@ -3,8 +3,10 @@ package org.poxledger.platform.payment;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import org.poxledger.contract.ErrorCode;
 import org.poxledger.payword.Receipt;
 import org.poxledger.platform.security.PoxUser;
+import org.poxledger.platform.web.Refuses;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
@@ -28,13 +30,18 @@ class PaymentController {
                     + " H^(index - j)(payword) = w_j against the last accepted word, records it and signs a receipt"
                     + " (verify it with GET /api/v1/public/payments/broker-key). Payer or payee of the channel only.")
     @ApiResponse(responseCode = "200", description = "accepted: the signed receipt")
-    @ApiResponse(responseCode = "400", description = "VALIDATION_FAILED")
-    @ApiResponse(responseCode = "403", description = "CHANNEL_PARTY_MISMATCH, NOT_A_MEMBER")
-    @ApiResponse(responseCode = "404", description = "CHANNEL_NOT_FOUND")
-    @ApiResponse(
-            responseCode = "409",
-            description = "PAYWORD_REPLAYED (stale or duplicate index), PAYWORD_INVALID (not of this chain),"
-                    + " PAYWORD_BEYOND_CHAIN, CHANNEL_EXPIRED, CHANNEL_CLOSED")
+    @Refuses(
+            value = {
+                ErrorCode.NOT_A_MEMBER,
+                ErrorCode.CHANNEL_PARTY_MISMATCH,
+                ErrorCode.CHANNEL_NOT_FOUND,
+                ErrorCode.PAYWORD_REPLAYED,
+                ErrorCode.PAYWORD_INVALID,
+                ErrorCode.PAYWORD_BEYOND_CHAIN,
+                ErrorCode.CHANNEL_EXPIRED,
+                ErrorCode.CHANNEL_CLOSED
+            },
+            ledger = Refuses.Ledger.EVALUATES)
     Receipt pay(@AuthenticationPrincipal PoxUser user, @RequestBody PaymentRequest payment) {
         return broker.accept(user.requireMemberId(), payment);
     }

@@ -4,6 +4,8 @@ import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.security.Principal;
 import java.util.List;
+import org.poxledger.contract.ErrorCode;
+import org.poxledger.platform.web.Refuses;
 import org.springframework.http.HttpStatus;
 import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -30,6 +32,7 @@ class PolicyAdminController {
 
     @GetMapping("/draft")
     @Operation(summary = "The policy draft, or the current policy to start a draft from (saved = false)")
+    @Refuses(ledger = Refuses.Ledger.EVALUATES)
     PolicyDraft draft() {
         return drafts.draft();
     }
@@ -39,6 +42,7 @@ class PolicyAdminController {
             summary = "Replace the draft",
             description = "Checked against every chaincode rule; a violation answers 400 POLICY_INVALID with one"
                     + " entry per bad field in `errors`.")
+    @Refuses(value = ErrorCode.POLICY_INVALID, ledger = Refuses.Ledger.EVALUATES)
     PolicyDraft saveDraft(@RequestBody PolicyDocument document, Principal admin) {
         return drafts.save(document, admin.getName());
     }
@@ -53,12 +57,16 @@ class PolicyAdminController {
     @PostMapping("/draft/publish")
     @ResponseStatus(HttpStatus.CREATED)
     @Operation(summary = "Publish the draft on-chain as the current version + 1 (then the draft is gone)")
+    @Refuses(
+            value = {ErrorCode.DRAFT_NOT_FOUND, ErrorCode.POLICY_INVALID, ErrorCode.POLICY_VERSION_CONFLICT},
+            ledger = Refuses.Ledger.SUBMITS)
     PolicyRecord publish(Principal admin) {
         return drafts.publish(admin.getName());
     }
 
     @GetMapping("/history")
     @Operation(summary = "Every published version with its content hash, oldest first")
+    @Refuses(ledger = Refuses.Ledger.EVALUATES)
     List<PolicyRecord> history() {
         return catalog.history();
     }

@@ -5,6 +5,7 @@ import io.swagger.v3.oas.annotations.security.SecurityRequirements;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import org.poxledger.contract.ErrorCode;
 import org.poxledger.contract.Refusal;
+import org.poxledger.platform.web.Refuses;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestMapping;
@@ -25,12 +26,14 @@ class PublicPolicyController {
 
     @GetMapping("/current")
     @Operation(summary = "The current policy with its version and content hash")
+    @Refuses(ledger = Refuses.Ledger.EVALUATES)
     PolicyRecord current() {
         return catalog.refreshCurrent();
     }
 
     @GetMapping("/versions/{version}")
     @Operation(summary = "A published policy version (a reward cycle names the version it used)")
+    @Refuses(value = ErrorCode.POLICY_NOT_FOUND, ledger = Refuses.Ledger.EVALUATES)
     PolicyRecord version(@PathVariable int version) {
         return catalog.record(version)
                 .orElseThrow(() ->

@@ -1,10 +1,11 @@
 package org.poxledger.platform.reward;
 
 import io.swagger.v3.oas.annotations.Operation;
-import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.security.Principal;
 import java.util.List;
+import org.poxledger.contract.ErrorCode;
+import org.poxledger.platform.web.Refuses;
 import org.springframework.http.HttpStatus;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -49,8 +50,14 @@ class CycleAdminController {
             description = "Covers the registrations from the previous cycle's end (0 for the first) to `end`, under"
                     + " the current policy; stores entries and Merkle root, then pays in chunks in the background"
                     + " unless run = false.")
-    @ApiResponse(responseCode = "400", description = "INVALID_CYCLE_END")
-    @ApiResponse(responseCode = "409", description = "CYCLE_CLOSE_CONFLICT, AMOUNT_OVERFLOW")
+    @Refuses(
+            value = {
+                ErrorCode.INVALID_CYCLE_END,
+                ErrorCode.CYCLE_CLOSE_CONFLICT,
+                ErrorCode.AMOUNT_OVERFLOW,
+                ErrorCode.PROJECTION_BEHIND
+            },
+            ledger = Refuses.Ledger.EVALUATES)
     CyclePlan close(@RequestBody(required = false) CloseRequest request, Principal admin) {
         CloseRequest body = request == null ? new CloseRequest(null, true) : request;
         CyclePlan plan = cycles.close(body.end(), admin.getName());
@@ -68,19 +75,21 @@ class CycleAdminController {
 
     @GetMapping("/{cycleId}")
     @Operation(summary = "One cycle's plan")
-    @ApiResponse(responseCode = "404", description = "CYCLE_NOT_FOUND")
+    @Refuses(ErrorCode.CYCLE_NOT_FOUND)
     CyclePlan cycle(@PathVariable String cycleId) {
         return cycles.cycle(cycleId);
     }
 
     @GetMapping("/{cycleId}/progress")
     @Operation(summary = "Chunks and entries recorded so far, amounts paid and held")
+    @Refuses(ErrorCode.CYCLE_NOT_FOUND)
     CycleProgress progress(@PathVariable String cycleId) {
         return cycles.progress(cycleId);
     }
 
     @GetMapping("/{cycleId}/entries")
     @Operation(summary = "The cycle's entries with their status, by member id")
+    @Refuses(ErrorCode.CYCLE_NOT_FOUND)
     List<StoredRewardEntry> entries(@PathVariable String cycleId) {
         cycles.cycle(cycleId);
         return plans.entries(cycleId);
@@ -92,6 +101,7 @@ class CycleAdminController {
             summary = "Pay (or resume paying) the cycle in the background",
             description = "Starts from the first chunk with an unrecorded entry; entries already recorded on-chain"
                     + " are never paid twice. Also re-runs a FAILED cycle after its cause is fixed.")
+    @Refuses(ErrorCode.CYCLE_NOT_FOUND)
     RunStarted run(@PathVariable String cycleId) {
         cycles.cycle(cycleId);
         boolean started = !runner.isRunningHere(cycleId);

@@ -1,10 +1,11 @@
 package org.poxledger.platform.reward;
 
 import io.swagger.v3.oas.annotations.Operation;
-import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.util.List;
+import org.poxledger.contract.ErrorCode;
 import org.poxledger.platform.security.PoxUser;
+import org.poxledger.platform.web.Refuses;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -25,6 +26,7 @@ class MemberRewardController {
 
     @GetMapping
     @Operation(summary = "My rewards, newest cycle first")
+    @Refuses(ErrorCode.NOT_A_MEMBER)
     List<MemberRewardService.MemberReward> rewards(@AuthenticationPrincipal PoxUser user) {
         return rewards.rewards(user.requireMemberId());
     }
@@ -34,7 +36,9 @@ class MemberRewardController {
             summary = "Why I earned this amount",
             description = "The registrations below me in the cycle per depth, my level as of the cycle's end and the"
                     + " amount recomputed from the cycle's policy version.")
-    @ApiResponse(responseCode = "404", description = "CYCLE_NOT_FOUND, REWARD_NOT_FOUND")
+    @Refuses(
+            value = {ErrorCode.NOT_A_MEMBER, ErrorCode.CYCLE_NOT_FOUND, ErrorCode.REWARD_NOT_FOUND},
+            ledger = Refuses.Ledger.EVALUATES)
     RewardExplanation explain(@AuthenticationPrincipal PoxUser user, @PathVariable String cycleId) {
         return rewards.explain(user.requireMemberId(), cycleId);
     }
@@ -44,7 +48,9 @@ class MemberRewardController {
             summary = "The Merkle proof of my entry, checked against the on-chain root",
             description = "leaf = SHA-256(0x00 || canonical entry JSON), node = SHA-256(0x01 || left || right), leaves"
                     + " sorted by member id, an odd last node promoted unchanged.")
-    @ApiResponse(responseCode = "404", description = "CYCLE_NOT_FOUND, REWARD_NOT_FOUND")
+    @Refuses(
+            value = {ErrorCode.NOT_A_MEMBER, ErrorCode.CYCLE_NOT_FOUND, ErrorCode.REWARD_NOT_FOUND},
+            ledger = Refuses.Ledger.EVALUATES)
     MemberRewardService.MemberProof proof(@AuthenticationPrincipal PoxUser user, @PathVariable String cycleId) {
         return rewards.proof(user.requireMemberId(), cycleId);
     }

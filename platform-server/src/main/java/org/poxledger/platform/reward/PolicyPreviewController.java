@@ -1,8 +1,9 @@
 package org.poxledger.platform.reward;
 
 import io.swagger.v3.oas.annotations.Operation;
-import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import org.poxledger.contract.ErrorCode;
+import org.poxledger.platform.web.Refuses;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RestController;
 
@@ -22,7 +23,7 @@ class PolicyPreviewController {
             summary = "Preview the draft on the live graph",
             description = "Level distribution under the draft and the current policy, and the cost of the open cycle"
                     + " (registrations since the last cycle's end) priced under both.")
-    @ApiResponse(responseCode = "404", description = "DRAFT_NOT_FOUND")
+    @Refuses(ErrorCode.DRAFT_NOT_FOUND)
     PolicyPreview preview() {
         return previews.previewDraft();
     }

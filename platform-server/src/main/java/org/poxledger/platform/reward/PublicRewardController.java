@@ -1,7 +1,6 @@
 package org.poxledger.platform.reward;
 
 import io.swagger.v3.oas.annotations.Operation;
-import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.security.SecurityRequirements;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
@@ -11,6 +10,7 @@ import java.util.List;
 import org.poxledger.contract.ErrorCode;
 import org.poxledger.contract.Refusal;
 import org.poxledger.contract.model.Cycle;
+import org.poxledger.platform.web.Refuses;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -45,7 +45,7 @@ class PublicRewardController {
 
     @GetMapping("/cycles/{cycleId}")
     @Operation(summary = "A cycle as recorded on-chain: range, policy version, Merkle root, totals")
-    @ApiResponse(responseCode = "404", description = "CYCLE_NOT_FOUND")
+    @Refuses(value = ErrorCode.CYCLE_NOT_FOUND, ledger = Refuses.Ledger.EVALUATES)
     Cycle cycle(@PathVariable String cycleId) {
         return ledger.cycle(cycleId)
                 .orElseThrow(() -> Refusal.of(
@@ -54,8 +54,7 @@ class PublicRewardController {
 
     @PostMapping("/rewards/verify")
     @Operation(summary = "Check an entry and its Merkle path against the cycle's on-chain root")
-    @ApiResponse(responseCode = "400", description = "VALIDATION_FAILED: a missing field or a malformed path step")
-    @ApiResponse(responseCode = "404", description = "CYCLE_NOT_FOUND")
+    @Refuses(value = ErrorCode.CYCLE_NOT_FOUND, ledger = Refuses.Ledger.EVALUATES)
     MemberRewardService.Verification verify(@Valid @RequestBody VerifyRequest request) {
         return rewards.verify(request.cycleId(), request.entry(), request.path());
     }

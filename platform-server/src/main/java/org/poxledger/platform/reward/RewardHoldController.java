@@ -1,10 +1,11 @@
 package org.poxledger.platform.reward;
 
 import io.swagger.v3.oas.annotations.Operation;
-import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.security.Principal;
 import java.util.List;
+import org.poxledger.contract.ErrorCode;
+import org.poxledger.platform.web.Refuses;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -31,7 +32,7 @@ class RewardHoldController {
 
     @PostMapping("/{cycleId}/{memberId}/release")
     @Operation(summary = "Release a held reward: the amount is credited to the member")
-    @ApiResponse(responseCode = "404", description = "HOLD_NOT_FOUND")
+    @Refuses(value = ErrorCode.HOLD_NOT_FOUND, ledger = Refuses.Ledger.SUBMITS)
     org.poxledger.contract.model.RewardEntry release(
             @PathVariable String cycleId, @PathVariable String memberId, Principal admin) {
         return holds.release(cycleId, memberId, admin.getName());
@@ -39,7 +40,7 @@ class RewardHoldController {
 
     @PostMapping("/{cycleId}/{memberId}/forfeit")
     @Operation(summary = "Forfeit a held reward: nothing is credited, ever")
-    @ApiResponse(responseCode = "404", description = "HOLD_NOT_FOUND")
+    @Refuses(value = ErrorCode.HOLD_NOT_FOUND, ledger = Refuses.Ledger.SUBMITS)
     org.poxledger.contract.model.RewardEntry forfeit(
             @PathVariable String cycleId, @PathVariable String memberId, Principal admin) {
         return holds.forfeit(cycleId, memberId, admin.getName());

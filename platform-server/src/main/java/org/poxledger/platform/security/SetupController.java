@@ -8,6 +8,8 @@ import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Pattern;
 import java.util.Set;
+import org.poxledger.contract.ErrorCode;
+import org.poxledger.platform.web.Refuses;
 import org.springframework.http.HttpStatus;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -63,9 +65,12 @@ class SetupController {
     @ResponseStatus(HttpStatus.CREATED)
     @Operation(summary = "Create the first admin, once")
     @ApiResponse(responseCode = "201", description = "admin created")
-    @ApiResponse(responseCode = "400", description = "VALIDATION_FAILED: a field is missing or malformed")
-    @ApiResponse(responseCode = "403", description = "SETUP_TOKEN_INVALID: unknown or expired token")
-    @ApiResponse(responseCode = "409", description = "SETUP_ALREADY_DONE: an admin exists; USERNAME_TAKEN")
+    @Refuses({
+        ErrorCode.SETUP_TOKEN_INVALID,
+        ErrorCode.SETUP_ALREADY_DONE,
+        ErrorCode.USERNAME_TAKEN,
+        ErrorCode.TOO_MANY_ATTEMPTS
+    })
     AdminCreated create(@Valid @RequestBody SetupRequest request) {
         PoxUser admin = setup.createFirstAdmin(request.token(), request.username(), request.password());
         return new AdminCreated(admin.username(), admin.roles());

@@ -12,6 +12,7 @@ import java.time.Duration;
 import java.time.Instant;
 import org.poxledger.contract.ErrorCode;
 import org.poxledger.contract.Refusal;
+import org.poxledger.platform.web.Refuses;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.security.authentication.AuthenticationManager;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
@@ -68,9 +69,7 @@ class TokenController {
     @PostMapping
     @Operation(summary = "Sign in: a short-lived bearer token for the account")
     @ApiResponse(responseCode = "200", description = "signed in")
-    @ApiResponse(responseCode = "400", description = "VALIDATION_FAILED")
-    @ApiResponse(responseCode = "401", description = "BAD_CREDENTIALS: unknown username, wrong password or disabled")
-    @ApiResponse(responseCode = "429", description = "TOO_MANY_ATTEMPTS: wait Retry-After seconds")
+    @Refuses({ErrorCode.BAD_CREDENTIALS, ErrorCode.TOO_MANY_ATTEMPTS})
     TokenResponse issue(@Valid @RequestBody TokenRequest request, HttpServletRequest http) throws Exception {
         throttle.loginWait(http.getRemoteAddr(), request.username()).ifPresent(wait -> {
             throw new TooManyAttemptsException(wait, "too many failed log-in attempts for this account or address");

@@ -1,6 +1,5 @@
 package org.poxledger.platform.wallet;
 
-import org.poxledger.contract.model.Page;
 import org.poxledger.contract.model.Transfer;
 import org.poxledger.platform.ledger.Committed;
 import org.poxledger.platform.ledger.LedgerClient;
@@ -25,15 +24,6 @@ public class MoneyLedger {
     /** @return minted minor units over all time */
     public long totalSupply() {
         return ledger.getTotalSupply().totalSupply();
-    }
-
-    /**
-     * @param pageSize 1..1000
-     * @param bookmark "" for the first page
-     * @return one page of the member's transfers, both directions, oldest first
-     */
-    public Page<Transfer> history(String memberId, int pageSize, String bookmark) {
-        return ledger.getTransferHistory(memberId, pageSize, bookmark);
     }
 
     /**

@@ -3,6 +3,7 @@ package org.poxledger.platform.wallet;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.security.SecurityRequirements;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import org.poxledger.platform.web.Refuses;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
@@ -25,6 +26,7 @@ class PublicMoneyController {
 
     @GetMapping("/supply")
     @Operation(summary = "Total supply: the sum of all minted rewards")
+    @Refuses(ledger = Refuses.Ledger.EVALUATES)
     Supply totalSupply() {
         return new Supply(wallet.totalSupply());
     }

@@ -5,7 +5,12 @@ import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
+import org.poxledger.contract.ErrorCode;
 import org.poxledger.platform.security.PoxUser;
+import org.poxledger.platform.web.PageOf;
+import org.poxledger.platform.web.PageRequest;
+import org.poxledger.platform.web.Refuses;
+import org.springdoc.core.annotations.ParameterObject;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
@@ -14,7 +19,6 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
-import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 /** The logged-in member's wallet: balance, history, transfers. The payer is always the logged-in member. */
@@ -31,18 +35,16 @@ class WalletController {
 
     @GetMapping
     @Operation(summary = "My balance, in minor units and for display")
-    @ApiResponse(responseCode = "403", description = "NOT_A_MEMBER")
+    @Refuses(value = ErrorCode.NOT_A_MEMBER, ledger = Refuses.Ledger.EVALUATES)
     WalletService.Balance balance(@AuthenticationPrincipal PoxUser user) {
         return wallet.balance(user.requireMemberId());
     }
 
     @GetMapping("/transfers")
-    @Operation(summary = "My transfers, both directions, oldest first; page on with the returned bookmark")
-    WalletService.History history(
-            @AuthenticationPrincipal PoxUser user,
-            @RequestParam(defaultValue = "20") int pageSize,
-            @RequestParam(defaultValue = "") String bookmark) {
-        return wallet.history(user.requireMemberId(), pageSize, bookmark);
+    @Operation(summary = "My transfers, both directions, oldest first")
+    @Refuses(value = ErrorCode.NOT_A_MEMBER, ledger = Refuses.Ledger.EVALUATES)
+    PageOf<TransferView> history(@AuthenticationPrincipal PoxUser user, @ParameterObject @Valid PageRequest paging) {
+        return wallet.history(user.requireMemberId(), paging.page(), paging.size());
     }
 
     @PostMapping("/transfers")
@@ -53,8 +55,19 @@ class WalletController {
                     + " key with other content is 409 TRANSFER_ID_CONFLICT.")
     @ApiResponse(responseCode = "201", description = "transferred")
     @ApiResponse(responseCode = "200", description = "the same transfer was made before; nothing moved now")
-    @ApiResponse(responseCode = "404", description = "MEMBER_NOT_FOUND: the payee")
-    @ApiResponse(responseCode = "409", description = "INSUFFICIENT_FUNDS, MEMBER_SUSPENDED, TRANSFER_ID_CONFLICT")
+    @Refuses(
+            value = {
+                ErrorCode.NOT_A_MEMBER,
+                ErrorCode.IDEMPOTENCY_KEY_MISMATCH,
+                ErrorCode.SELF_TRANSFER,
+                ErrorCode.INVALID_AMOUNT,
+                ErrorCode.AMOUNT_OVERFLOW,
+                ErrorCode.MEMBER_NOT_FOUND,
+                ErrorCode.INSUFFICIENT_FUNDS,
+                ErrorCode.MEMBER_SUSPENDED,
+                ErrorCode.TRANSFER_ID_CONFLICT
+            },
+            ledger = Refuses.Ledger.SUBMITS)
     ResponseEntity<TransferView> transfer(
             @AuthenticationPrincipal PoxUser user,
             @Parameter(description = "the transfer id, unless the body has it")

@@ -10,8 +10,10 @@ import java.util.Set;
 import org.neo4j.driver.Driver;
 import org.neo4j.driver.QueryConfig;
 import org.neo4j.driver.Session;
+import org.neo4j.driver.types.Node;
 import org.poxledger.contract.model.Transfer;
 import org.poxledger.ledger.LedgerEvent;
+import org.poxledger.platform.web.PageOf;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
@@ -135,6 +137,71 @@ public class WalletProjection {
                 .withParameters(Map.of("memberIds", List.copyOf(memberIds)))
                 .withConfig(config)
                 .execute();
+    }
+
+    /**
+     * A member's transfers, both directions, in the ledger's order (oldest first: by transaction time, then transfer
+     * id).
+     *
+     * @param page 0-based
+     * @param size 1..{@link PageOf#MAX_SIZE}
+     */
+    public PageOf<Transfer> transfers(String memberId, int page, int size) {
+        var records = driver.executableQuery("""
+                        CALL () { MATCH (t:Transfer {fromMemberId: $memberId}) RETURN count(t) AS sent }
+                        CALL () { MATCH (t:Transfer {toMemberId: $memberId}) RETURN count(t) AS received }
+                        CALL () {
+                            CALL () {
+                                MATCH (t:Transfer {fromMemberId: $memberId}) RETURN t
+                                UNION
+                                MATCH (t:Transfer {toMemberId: $memberId}) RETURN t
+                            }
+                            WITH t ORDER BY t.timestamp, t.transferId SKIP $skip LIMIT $limit
+                            RETURN collect(t) AS items
+                        }
+                        RETURN sent + received AS total, items
+                        """)
+                .withParameters(Map.of("memberId", memberId, "skip", (long) page * size, "limit", (long) size))
+                .withConfig(config)
+                .execute()
+                .records()
+                .getFirst();
+        return new PageOf<>(
+                records.get("items").asList(value -> transfer(value.asNode())),
+                page,
+                size,
+                records.get("total").asLong());
+    }
+
+    /** @return at most {@code count} of a member's transfers, newest first */
+    public List<Transfer> newestTransfers(String memberId, int count) {
+        return driver
+                .executableQuery("""
+                        CALL () {
+                            MATCH (t:Transfer {fromMemberId: $memberId}) RETURN t
+                            UNION
+                            MATCH (t:Transfer {toMemberId: $memberId}) RETURN t
+                        }
+                        RETURN t ORDER BY t.timestamp DESC, t.transferId DESC LIMIT $count
+                        """)
+                .withParameters(Map.of("memberId", memberId, "count", (long) count))
+                .withConfig(config)
+                .execute()
+                .records()
+                .stream()
+                .map(row -> transfer(row.get("t").asNode()))
+                .toList();
+    }
+
+    private static Transfer transfer(Node t) {
+        return new Transfer(
+                t.get("amount").asLong(),
+                t.get("fromMemberId").asString(),
+                t.get("memo").asString(""),
+                t.get("timestamp").asLong(),
+                t.get("toMemberId").asString(),
+                t.get("transferId").asString(),
+                t.get("txId").asString());
     }
 
     /** @return every wallet's balance as the graph has it */

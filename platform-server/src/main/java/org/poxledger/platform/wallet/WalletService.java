@@ -5,10 +5,10 @@ import java.util.regex.Pattern;
 import org.poxledger.contract.ErrorCode;
 import org.poxledger.contract.Refusal;
 import org.poxledger.contract.model.Currency;
-import org.poxledger.contract.model.Page;
 import org.poxledger.contract.model.Transfer;
 import org.poxledger.ledger.LedgerException;
 import org.poxledger.platform.policy.LedgerPolicyCatalog;
+import org.poxledger.platform.web.PageOf;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Service;
@@ -19,7 +19,6 @@ public class WalletService {
 
     private static final Logger log = LoggerFactory.getLogger(WalletService.class);
     private static final Pattern ID = Pattern.compile(TransferRequest.ID);
-    static final int MAX_PAGE_SIZE = 100;
 
     private final MoneyLedger money;
     private final WalletProjection projection;
@@ -38,12 +37,6 @@ public class WalletService {
     public record Balance(String memberId, Money balance) {}
 
     /**
-     * @param items the page's transfers, oldest first
-     * @param bookmark pass it back for the next page; empty when there is none
-     */
-    public record History(List<TransferView> items, String bookmark) {}
-
-    /**
      * @param transfer the transfer
      * @param created {@code false} when the idempotency key had been used before (nothing moved this time)
      */
@@ -54,20 +47,37 @@ public class WalletService {
     }
 
     /**
-     * @param pageSize 1..100
-     * @param bookmark "" or {@code null} for the first page
+     * A member's transfers, both directions, oldest first, as projected into the graph (every list of the API pages
+     * the same way, with {@link PageOf}; the ledger's own history pages with bookmarks, which cannot jump to a page).
+     *
+     * @param page 0-based
+     * @param size 1..{@link PageOf#MAX_SIZE}
      */
-    public History history(String memberId, int pageSize, String bookmark) {
-        if (pageSize < 1 || pageSize > MAX_PAGE_SIZE) {
+    public PageOf<TransferView> history(String memberId, int page, int size) {
+        if (page < 0) {
+            throw Refusal.of(ErrorCode.VALIDATION_FAILED, "page", "page must be at least 0, was " + page);
+        }
+        if (size < 1 || size > PageOf.MAX_SIZE) {
             throw Refusal.of(
                     ErrorCode.VALIDATION_FAILED,
-                    "pageSize",
-                    "pageSize must be between 1 and " + MAX_PAGE_SIZE + ", was " + pageSize);
+                    "size",
+                    "size must be between 1 and " + PageOf.MAX_SIZE + ", was " + size);
         }
-        Page<Transfer> page = money.history(memberId, pageSize, bookmark == null ? "" : bookmark);
+        PageOf<Transfer> transfers = projection.transfers(memberId, page, size);
         Currency currency = currency();
-        return new History(
-                page.items().stream().map(t -> view(t, memberId, currency)).toList(), page.bookmark());
+        return new PageOf<>(
+                transfers.items().stream().map(t -> view(t, memberId, currency)).toList(),
+                page,
+                size,
+                transfers.total());
+    }
+
+    /** @return at most {@code count} of a member's transfers, newest first */
+    public List<TransferView> newest(String memberId, int count) {
+        Currency currency = currency();
+        return projection.newestTransfers(memberId, count).stream()
+                .map(t -> view(t, memberId, currency))
+                .toList();
     }
 
     /**

@@ -1,31 +1,32 @@
 package org.poxledger.platform.web;
 
+import com.fasterxml.jackson.databind.JavaType;
 import io.swagger.v3.oas.models.Components;
 import io.swagger.v3.oas.models.OpenAPI;
 import io.swagger.v3.oas.models.info.Info;
 import io.swagger.v3.oas.models.info.License;
-import io.swagger.v3.oas.models.media.Content;
 import io.swagger.v3.oas.models.media.IntegerSchema;
 import io.swagger.v3.oas.models.media.MapSchema;
-import io.swagger.v3.oas.models.media.MediaType;
 import io.swagger.v3.oas.models.media.ObjectSchema;
 import io.swagger.v3.oas.models.media.Schema;
 import io.swagger.v3.oas.models.media.StringSchema;
 import io.swagger.v3.oas.models.security.SecurityRequirement;
 import io.swagger.v3.oas.models.security.SecurityScheme;
+import org.poxledger.contract.ErrorCode;
 import org.springdoc.core.customizers.OpenApiCustomizer;
-import org.springdoc.core.customizers.OperationCustomizer;
+import org.springdoc.core.customizers.PropertyCustomizer;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
 /**
  * The OpenAPI document at {@code /v3/api-docs}: bearer tokens or HTTP Basic, and every 4xx/5xx answer documented as an RFC 9457
- * problem detail with its {@code code}.
+ * problem detail with its {@code code} ({@link RefusalResponses}).
  */
 @Configuration
 class OpenApiConfiguration {
 
     private static final String PROBLEM = "Problem";
+    private static final String PRIMITIVE = "x-pox-primitive";
 
     @Bean
     OpenAPI poxOpenApi() {
@@ -36,7 +37,7 @@ class OpenApiConfiguration {
                 .addProperty("status", new IntegerSchema())
                 .addProperty("detail", new StringSchema())
                 .addProperty("instance", new StringSchema())
-                .addProperty("code", new StringSchema().example("VALIDATION_FAILED"))
+                .addProperty("code", new StringSchema().example(ErrorCode.VALIDATION_FAILED.name()))
                 .addProperty("field", new StringSchema().description("the request field at fault"))
                 .addProperty(
                         "errors",
@@ -68,8 +69,25 @@ class OpenApiConfiguration {
     }
 
     /**
+     * A primitive record component (a balance, a level) is never {@code null}: mark it, so that {@link
+     * #optionalPropertiesMayBeNull()} leaves its type alone.
+     */
+    @Bean
+    PropertyCustomizer primitivesAreNeverNull() {
+        return (property, type) -> {
+            boolean primitive = type.getType() instanceof Class<?> c
+                    ? c.isPrimitive()
+                    : type.getType() instanceof JavaType java && java.isPrimitive();
+            if (property != null && primitive) {
+                property.addExtension(PRIMITIVE, true);
+            }
+            return property;
+        };
+    }
+
+    /**
      * Our records leave a property out of {@code required} exactly when it may be absent or {@code null} (a genesis
-     * member's recommender, a cycle's last error): say so in the schema (OpenAPI 3.1: the type also admits {@code
+     * member's recommender, a cycle's last error, a top level's next level; a primitive never is): say so in the schema (OpenAPI 3.1: the type also admits {@code
      * null}), so a client generated from it, or a checker such as schemathesis, accepts the answers the server gives.
      */
     @Bean
@@ -84,34 +102,28 @@ class OpenApiConfiguration {
                 }
                 java.util.List<String> required =
                         schema.getRequired() == null ? java.util.List.of() : schema.getRequired();
-                schema.getProperties().forEach((name, property) -> {
+                schema.getProperties().replaceAll((name, property) -> {
                     Schema<?> typed = (Schema<?>) property;
-                    if (!required.contains(name)
-                            && typed.get$ref() == null
-                            && typed.getTypes() != null
-                            && !typed.getTypes().isEmpty()) {
+                    boolean primitive = typed.getExtensions() != null
+                            && typed.getExtensions().remove(PRIMITIVE) != null;
+                    if (typed.getExtensions() != null && typed.getExtensions().isEmpty()) {
+                        typed.setExtensions(null);
+                    }
+                    if (primitive || required.contains(name)) {
+                        return typed;
+                    }
+                    if (typed.get$ref() != null) {
+                        // a $ref admits no siblings: a nullable object (a top level's next level) is one of two
+                        Schema<Object> none = new Schema<>();
+                        none.addType("null");
+                        return new Schema<>().anyOf(java.util.List.of(new Schema<>().$ref(typed.get$ref()), none));
+                    }
+                    if (typed.getTypes() != null && !typed.getTypes().isEmpty()) {
                         typed.addType("null");
                     }
+                    return typed;
                 });
             });
-        };
-    }
-
-    @Bean
-    OperationCustomizer problemResponses() {
-        return (operation, handlerMethod) -> {
-            if (operation.getResponses() != null) {
-                operation.getResponses().forEach((status, response) -> {
-                    if (status.startsWith("4") || status.startsWith("5")) {
-                        response.setContent(new Content()
-                                .addMediaType(
-                                        org.springframework.http.MediaType.APPLICATION_PROBLEM_JSON_VALUE,
-                                        new MediaType()
-                                                .schema(new Schema<>().$ref("#/components/schemas/" + PROBLEM))));
-                    }
-                });
-            }
-            return operation;
         };
     }
 }

@@ -18,6 +18,7 @@ import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.http.converter.HttpMessageNotReadableException;
 import org.springframework.validation.FieldError;
+import org.springframework.web.HttpMediaTypeNotSupportedException;
 import org.springframework.web.bind.MethodArgumentNotValidException;
 import org.springframework.web.bind.MissingServletRequestParameterException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
@@ -92,7 +93,10 @@ class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
     protected ResponseEntity<Object> handleMethodArgumentNotValid(
             MethodArgumentNotValidException e, HttpHeaders headers, HttpStatusCode status, WebRequest request) {
         Map<String, String> errors = new LinkedHashMap<>();
-        e.getBindingResult().getFieldErrors().forEach(error -> errors.putIfAbsent(error.getField(), message(error)));
+        e.getBindingResult()
+                .getFieldErrors()
+                .forEach(error -> errors.putIfAbsent(
+                        error.getField(), error.isBindingFailure() ? "has an invalid value" : message(error)));
         e.getBindingResult()
                 .getGlobalErrors()
                 .forEach(error -> errors.putIfAbsent(error.getObjectName(), message(error)));
@@ -176,6 +180,19 @@ class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
         problem.setProperty("field", name);
         problem.setProperty("errors", Map.of(String.valueOf(name), "has an invalid value"));
         return ResponseEntity.badRequest().body(problem);
+    }
+
+    /** A body of another type than JSON, sent with a bearer token (without one, the API's CSRF filter refuses it). */
+    @Override
+    protected ResponseEntity<Object> handleHttpMediaTypeNotSupported(
+            HttpMediaTypeNotSupportedException e, HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+        HttpStatus json = ProblemStatus.of(ErrorCode.JSON_REQUIRED);
+        return ResponseEntity.status(json)
+                .headers(headers)
+                .body(problem(
+                        json,
+                        ErrorCode.JSON_REQUIRED.name(),
+                        "Content-Type " + e.getContentType() + " is not supported; send application/json"));
     }
 
     /** Spring MVC's other refusals: keep its problem detail, add a code named after the status. */

@@ -5,6 +5,7 @@ import jakarta.servlet.http.HttpServletRequest;
 import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
+import org.poxledger.contract.ErrorCode;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.boot.autoconfigure.web.WebProperties;
@@ -59,7 +60,9 @@ class ProblemErrorController extends BasicErrorController {
         problem.put("instance", path);
         problem.put(
                 "code",
-                status.is5xxServerError() ? "INTERNAL_ERROR" : status.name().toUpperCase(Locale.ROOT));
+                status.is5xxServerError()
+                        ? ErrorCode.INTERNAL_ERROR.name()
+                        : status.name().toUpperCase(Locale.ROOT));
         return ResponseEntity.status(status)
                 .contentType(MediaType.APPLICATION_PROBLEM_JSON)
                 .body(problem);

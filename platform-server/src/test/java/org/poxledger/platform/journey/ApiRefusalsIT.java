@@ -45,27 +45,7 @@ class ApiRefusalsIT {
         http = RestTestClient.bindToServer().baseUrl("http://127.0.0.1:" + port).build();
         setup.createFirstAdmin(setup.issueTokenIfNoAdmin().orElseThrow(), "root", PASSWORD);
         member = "gina" + run;
-        memberId = post(
-                        "/api/v1/admin/members/genesis",
-                        "root",
-                        Map.of(
-                                "network",
-                                "wechat",
-                                "handle",
-                                "gina_" + run,
-                                "displayName",
-                                "Gina",
-                                "username",
-                                member,
-                                "password",
-                                PASSWORD))
-                .expectStatus()
-                .isCreated()
-                .expectBody(Map.class)
-                .returnResult()
-                .getResponseBody()
-                .get("memberId")
-                .toString();
+        memberId = genesis("gina_" + run, member, "Gina");
     }
 
     @Test
@@ -215,14 +195,16 @@ class ApiRefusalsIT {
 
     @Test
     void transfers_take_whole_numbers_only_name_the_bad_field_and_move_nothing() {
+        String payee = genesis("ida_" + run, "ida" + run, "Ida");
         String before = graphState();
         for (String amount :
-                new String[] {"1.5", "1.99", "\"7\"", "\" 5 \"", "9223372036854775808", "\"ten\"", "true"}) {
+                new String[] {"1.5", "1.99", "\"7\"", "\" 5 \"", "9223372036854775808", "\"ten\"", "true", "1e2"}) {
             var request = http.post()
                     .uri("/api/v1/me/wallet/transfers")
                     .contentType(MediaType.APPLICATION_JSON)
                     .headers(h -> h.setBasicAuth(member, PASSWORD))
-                    .body("{\"toMemberId\":\"m_nobody\",\"amount\":" + amount + "}")
+                    .body("{\"transferId\":\"t-" + run + "\",\"toMemberId\":\"" + payee + "\",\"amount\":" + amount
+                            + "}")
                     .exchange();
             problem(request, 400, "VALIDATION_FAILED")
                     .jsonPath("$.field")
@@ -237,12 +219,28 @@ class ApiRefusalsIT {
                 .body("{\"toMemberId\":\"m_nobody\",\"amount\": 1x}")
                 .exchange();
         problem(syntax, 400, "MALFORMED_REQUEST").jsonPath("$.field").doesNotExist();
-        get("/api/v1/me/wallet", member)
-                .expectStatus()
-                .isOk()
-                .expectBody()
-                .jsonPath("$.balance.minorUnits")
-                .isEqualTo(0);
+        for (String user : new String[] {member, "ida" + run}) {
+            get("/api/v1/me/wallet", user)
+                    .expectStatus()
+                    .isOk()
+                    .expectBody()
+                    .jsonPath("$.balance.minorUnits")
+                    .isEqualTo(0);
+            get("/api/v1/me/wallet/transfers", user)
+                    .expectStatus()
+                    .isOk()
+                    .expectBody()
+                    .jsonPath("$.total")
+                    .isEqualTo(0)
+                    .jsonPath("$.items")
+                    .isEmpty();
+        }
+        problem(get("/api/v1/me/wallet/transfers?size=101", member), 400, "VALIDATION_FAILED")
+                .jsonPath("$.field")
+                .isEqualTo("size");
+        problem(get("/api/v1/me/wallet/transfers?page=-1", member), 400, "VALIDATION_FAILED")
+                .jsonPath("$.field")
+                .isEqualTo("page");
         assertThat(graphState()).isEqualTo(before);
     }
 
@@ -419,6 +417,31 @@ class ApiRefusalsIT {
                 .exists()
                 .jsonPath("$.paths['/api/v1/public/rewards/verify'].post.responses['404']")
                 .exists();
+    }
+
+    /** @return the member id of a new genesis member with a WeChat account and a log-in */
+    private String genesis(String handle, String username, String displayName) {
+        return post(
+                        "/api/v1/admin/members/genesis",
+                        "root",
+                        Map.of(
+                                "network",
+                                "wechat",
+                                "handle",
+                                handle,
+                                "displayName",
+                                displayName,
+                                "username",
+                                username,
+                                "password",
+                                PASSWORD))
+                .expectStatus()
+                .isCreated()
+                .expectBody(Map.class)
+                .returnResult()
+                .getResponseBody()
+                .get("memberId")
+                .toString();
     }
 
     /** Members, edges, counters, invitations and accounts, as one comparable text. */

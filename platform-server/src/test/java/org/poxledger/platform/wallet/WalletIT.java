@@ -12,6 +12,7 @@ import org.poxledger.ledger.LedgerException;
 import org.poxledger.platform.reward.CyclePlan;
 import org.poxledger.platform.reward.RewardProperties;
 import org.poxledger.platform.testrig.PoxRig;
+import org.poxledger.platform.web.PageOf;
 
 /** Transfers on the real chaincode (embedded) with the graph projection in a real Neo4j. */
 class WalletIT {
@@ -106,19 +107,29 @@ class WalletIT {
         wallet.transfer("a", "t2", new TransferRequest(null, "g", 2L, "two"));
         wallet.transfer("g", "t3", new TransferRequest(null, "b", 3L, "three"));
 
-        WalletService.History first = wallet.history("g", 2, "");
-        WalletService.History second = wallet.history("g", 2, first.bookmark());
+        PageOf<TransferView> first = wallet.history("g", 0, 2);
+        PageOf<TransferView> second = wallet.history("g", 1, 2);
 
         assertThat(first.items()).extracting(TransferView::transferId).containsExactly("t1", "t2");
         assertThat(first.items())
                 .extracting(TransferView::direction)
                 .containsExactly(TransferView.Direction.OUT, TransferView.Direction.IN);
-        assertThat(first.bookmark()).isNotEmpty();
+        assertThat(first.total()).isEqualTo(3);
         assertThat(second.items()).extracting(TransferView::transferId).containsExactly("t3");
-        assertThat(second.bookmark()).isEmpty();
-        assertThatThrownBy(() -> wallet.history("g", 0, ""))
+        assertThat(second.total()).isEqualTo(3);
+        assertThat(wallet.history("g", 2, 2).items()).isEmpty();
+        assertThat(wallet.newest("g", 2)).extracting(TransferView::transferId).containsExactly("t3", "t2");
+        assertThat(wallet.history("b", 0, 10).items()).singleElement().satisfies(t -> {
+            assertThat(t.memo()).isEqualTo("three");
+            assertThat(t.amount().minorUnits()).isEqualTo(3);
+            assertThat(t.direction()).isEqualTo(TransferView.Direction.IN);
+        });
+        assertThatThrownBy(() -> wallet.history("g", 0, 0))
                 .isInstanceOfSatisfying(
-                        Refusal.class, e -> assertThat(e.field()).isEqualTo("pageSize"));
+                        Refusal.class, e -> assertThat(e.field()).isEqualTo("size"));
+        assertThatThrownBy(() -> wallet.history("g", -1, 10))
+                .isInstanceOfSatisfying(
+                        Refusal.class, e -> assertThat(e.field()).isEqualTo("page"));
         assertThat(wallet.totalSupply().minorUnits()).isEqualTo(22000);
     }
 }
