@@ -3,7 +3,6 @@ package org.poxledger.platform.referral;
 import io.swagger.v3.oas.annotations.Hidden;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
-import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
@@ -13,6 +12,7 @@ import org.poxledger.contract.Refusal;
 import org.poxledger.platform.policy.PolicyCatalog;
 import org.poxledger.platform.security.PoxUser;
 import org.poxledger.platform.web.PageOf;
+import org.poxledger.platform.web.Refuses;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -43,12 +43,7 @@ class ReferralBranchesController {
             summary = "The recommendees of one member of my tree, a page at a time, by registration time",
             description = "memberId is my own member id or a member of my tree above the policy's deepest counted"
                     + " level; each item's depth counts from me and its direct tells whether it has recommendees.")
-    @ApiResponse(responseCode = "400", description = "VALIDATION_FAILED: bad page or size")
-    @ApiResponse(responseCode = "401", description = "UNAUTHENTICATED")
-    @ApiResponse(responseCode = "403", description = "NOT_A_MEMBER")
-    @ApiResponse(
-            responseCode = "404",
-            description = "MEMBER_NOT_FOUND: neither me nor a member of my tree above the deepest counted level")
+    @Refuses({ErrorCode.NOT_A_MEMBER, ErrorCode.MEMBER_NOT_FOUND})
     PageOf<ReferralNode> recommendees(
             @AuthenticationPrincipal PoxUser user,
             @Parameter(description = "whose recommendees: me or a member of my tree") @PathVariable String memberId,
@@ -83,8 +78,7 @@ class ReferralBranchesController {
 
     @GetMapping("/api/v1/me/referrals/depths")
     @Operation(summary = "How many members hang at each depth of my tree, depth 1 to the policy's maxDepth")
-    @ApiResponse(responseCode = "401", description = "UNAUTHENTICATED")
-    @ApiResponse(responseCode = "403", description = "NOT_A_MEMBER")
+    @Refuses(ErrorCode.NOT_A_MEMBER)
     List<ReferralDepth> depths(@AuthenticationPrincipal PoxUser user) {
         String me = user.requireMemberId();
         return ReferralDepth.of(tree.countsPerDepth(me, policies.current().maxDepth()));
