@@ -15,6 +15,7 @@ import org.poxledger.contract.Refusal;
 import org.poxledger.contract.model.MemberStatus;
 import org.poxledger.contract.model.PayeeShare;
 import org.poxledger.platform.ledger.LedgerClient;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.stereotype.Repository;
 
 /**
@@ -42,10 +43,22 @@ class WalletShares {
     private final LedgerClient ledger;
     private final QueryConfig config = QueryConfig.defaultConfig();
     private final Set<String> payable = ConcurrentHashMap.newKeySet();
+    private final int maxShares;
 
+    @Autowired
     WalletShares(Driver driver, LedgerClient ledger) {
+        this(driver, ledger, ChannelLimits.MAX_SPLIT_SHARES);
+    }
+
+    /** @param maxShares most payees one batch credits, at most {@value ChannelLimits#MAX_SPLIT_SHARES} */
+    WalletShares(Driver driver, LedgerClient ledger, int maxShares) {
+        if (maxShares < 1 || maxShares > ChannelLimits.MAX_SPLIT_SHARES) {
+            throw new IllegalArgumentException(
+                    "maxShares must be 1.." + ChannelLimits.MAX_SPLIT_SHARES + ", was " + maxShares);
+        }
         this.driver = driver;
         this.ledger = ledger;
+        this.maxShares = maxShares;
     }
 
     /**
@@ -123,7 +136,7 @@ class WalletShares {
 
     /**
      * The next settlement batch of a wallet: from the ledger's redeemed index {@code j} up to {@code target} (with its
-     * word), or to an earlier segment end when more than {@value ChannelLimits#MAX_SPLIT_SHARES} payees are owed.
+     * word), or to an earlier segment end when more payees are owed than one batch credits.
      *
      * @param channel the broker's state: its redeemed index, accepted index and word, unit
      * @return the batch; its shares add up to {@code (index − j) × unit}
@@ -138,7 +151,7 @@ class WalletShares {
             if (segment.fromIndex() >= target) {
                 break;
             }
-            if (!owed.containsKey(segment.payeeId()) && owed.size() == ChannelLimits.MAX_SPLIT_SHARES) {
+            if (!owed.containsKey(segment.payeeId()) && owed.size() == maxShares) {
                 break;
             }
             long clippedTo = Math.min(segment.toIndex(), target);

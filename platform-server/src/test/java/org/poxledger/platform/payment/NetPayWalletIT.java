@@ -2,6 +2,7 @@ package org.poxledger.platform.payment;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.tuple;
 
 import java.nio.file.Path;
 import java.security.SecureRandom;
@@ -122,6 +123,34 @@ class NetPayWalletIT {
     }
 
     @Test
+    void more_payees_than_one_batch_credits_settle_in_several_transactions_each_split_on_chain() {
+        PaymentBroker broker = broker(new WalletShares(rig.driver, ledger, 2));
+        PaywordChain chain = chain(100);
+        openWallet(broker, "w-6", chain, 1);
+        long a = rig.balance("a");
+        long b = rig.balance("b");
+        long c = rig.balance("c");
+        long heightBefore = rig.lastBlock();
+
+        pay(broker, "g", "w-6", chain, 1, 2, "a");
+        pay(broker, "g", "w-6", chain, 3, 3, "b");
+        pay(broker, "g", "w-6", chain, 4, 4, "a");
+        pay(broker, "g", "w-6", chain, 5, 7, "c");
+        BrokeredChannel settled = broker.settle("w-6");
+
+        assertThat(settled.redeemedIndex()).isEqualTo(7);
+        assertThat(rig.lastBlock()).as("a and b first, then c").isEqualTo(heightBefore + 2);
+        assertThat(broker.history("g", "w-6", 10, "").items().stream()
+                        .filter(e -> e.shares() != null)
+                        .toList())
+                .extracting(ChannelEntry::toIndex, e -> e.shares().size())
+                .containsExactly(tuple(4L, 2), tuple(7L, 1));
+        assertThat(rig.balance("a")).isEqualTo(a + 3);
+        assertThat(rig.balance("b")).isEqualTo(b + 1);
+        assertThat(rig.balance("c")).isEqualTo(c + 3);
+    }
+
+    @Test
     void a_wallet_payment_must_name_a_payee_that_is_a_member_other_than_the_payer() {
         PaymentBroker broker = broker();
         PaywordChain chain = chain(100);
@@ -200,6 +229,10 @@ class NetPayWalletIT {
     }
 
     private PaymentBroker broker() {
+        return broker(new WalletShares(rig.driver, ledger));
+    }
+
+    private PaymentBroker broker(WalletShares wallets) {
         PaymentProperties properties = PaymentProperties.withKeyFile(keys.resolve("broker.key"));
         return new PaymentBroker(
                 ledger,
@@ -209,7 +242,7 @@ class NetPayWalletIT {
                 rig.clock,
                 Runnable::run,
                 rig.channels,
-                new WalletShares(rig.driver, ledger),
+                wallets,
                 new SpendingCaps(ledger, new SpendingCertificateBook(rig.driver)));
     }
 
