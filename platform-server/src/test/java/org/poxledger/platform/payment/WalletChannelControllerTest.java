@@ -33,8 +33,8 @@ import org.springframework.test.web.servlet.RequestBuilder;
  * The wallet and Mini-Pay endpoints speak channels, shares, certificates and problem details; the broker and the
  * certificate service behind them are mocks (a unit boundary).
  */
-@WebMvcTest({WalletController.class, SpendingCertificateController.class, PaymentController.class})
-class WalletControllerTest {
+@WebMvcTest({WalletChannelController.class, SpendingCertificateController.class, PaymentController.class})
+class WalletChannelControllerTest {
 
     private static final PoxUser ALICE = new PoxUser("alice", "-", Set.of(PoxUser.MEMBER), "m_alice", true);
     private static final String WORD = "2f287b4d3d4910f6cada9e1bd1b4648099e8c52c81aa4a6aebfa6fc86f19834e";

@@ -22,11 +22,11 @@ import org.springframework.web.bind.annotation.RestController;
 @RestController
 @RequestMapping("/api/v1/me/wallets")
 @Tag(name = "me: wallets", description = "NetPay e-wallets: one PayWord chain spent at several payees")
-class WalletController {
+class WalletChannelController {
 
     private final PaymentBroker broker;
 
-    WalletController(PaymentBroker broker) {
+    WalletChannelController(PaymentBroker broker) {
         this.broker = broker;
     }
 
