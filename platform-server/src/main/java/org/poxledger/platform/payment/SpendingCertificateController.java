@@ -4,8 +4,10 @@ import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import org.poxledger.contract.ErrorCode;
 import org.poxledger.payword.SpendingCertificate;
 import org.poxledger.platform.security.PoxUser;
+import org.poxledger.platform.web.Refuses;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -37,13 +39,19 @@ class SpendingCertificateController {
                     + " ledger refuses to redeem (SPENDING_LIMIT_EXCEEDED). Asking again today with the same limit"
                     + " returns the same certificate.")
     @ApiResponse(responseCode = "200", description = "the signed certificate")
-    @ApiResponse(responseCode = "400", description = "VALIDATION_FAILED, SPENDING_CERTIFICATE_INVALID")
-    @ApiResponse(responseCode = "403", description = "CHANNEL_PARTY_MISMATCH (not the payer)")
-    @ApiResponse(responseCode = "404", description = "CHANNEL_NOT_FOUND")
-    @ApiResponse(
-            responseCode = "409",
-            description = "SPENDING_CERTIFICATE_CONFLICT (today has another limit), CHANNEL_CLOSED, CHANNEL_EXPIRED,"
-                    + " MEMBER_SUSPENDED")
+    @Refuses(
+            value = {
+                ErrorCode.NOT_A_MEMBER,
+                ErrorCode.INVALID_AMOUNT,
+                ErrorCode.SPENDING_CERTIFICATE_INVALID,
+                ErrorCode.CHANNEL_PARTY_MISMATCH,
+                ErrorCode.CHANNEL_NOT_FOUND,
+                ErrorCode.SPENDING_CERTIFICATE_CONFLICT,
+                ErrorCode.CHANNEL_CLOSED,
+                ErrorCode.CHANNEL_EXPIRED,
+                ErrorCode.MEMBER_SUSPENDED
+            },
+            ledger = Refuses.Ledger.SUBMITS)
     SpendingCertificate issue(
             @AuthenticationPrincipal PoxUser user,
             @PathVariable String channelId,

@@ -1,10 +1,11 @@
 package org.poxledger.platform.payment;
 
 import io.swagger.v3.oas.annotations.Operation;
-import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.util.List;
+import org.poxledger.contract.ErrorCode;
 import org.poxledger.platform.security.PoxUser;
+import org.poxledger.platform.web.Refuses;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -37,13 +38,19 @@ class WalletChannelController {
             description = "Spend it with POST /api/v1/payments naming the payeeId; settlements (POST"
                     + " /api/v1/me/channels/{id}/settle, the threshold, or before expiry) split the redeemed amount"
                     + " between the payees in one ledger transaction. Only I close it, from expiresAt on.")
-    @ApiResponse(
-            responseCode = "400",
-            description = "VALIDATION_FAILED, INVALID_ARGUMENT, INVALID_AMOUNT, AMOUNT_OVERFLOW")
-    @ApiResponse(responseCode = "404", description = "MEMBER_NOT_FOUND")
-    @ApiResponse(
-            responseCode = "409",
-            description = "INSUFFICIENT_FUNDS, MEMBER_SUSPENDED, CHANNEL_EXISTS, CHANNEL_EXPIRED")
+    @Refuses(
+            value = {
+                ErrorCode.NOT_A_MEMBER,
+                ErrorCode.INVALID_ARGUMENT,
+                ErrorCode.INVALID_AMOUNT,
+                ErrorCode.AMOUNT_OVERFLOW,
+                ErrorCode.MEMBER_NOT_FOUND,
+                ErrorCode.INSUFFICIENT_FUNDS,
+                ErrorCode.MEMBER_SUSPENDED,
+                ErrorCode.CHANNEL_EXISTS,
+                ErrorCode.CHANNEL_EXPIRED
+            },
+            ledger = Refuses.Ledger.SUBMITS)
     ChannelView open(@AuthenticationPrincipal PoxUser user, @RequestBody OpenWalletRequest request) {
         return broker.open(user.requireMemberId(), request.asChannel());
     }
@@ -52,9 +59,14 @@ class WalletChannelController {
     @Operation(
             summary = "What each payee of a wallet was paid through the broker, and how much of it is settled",
             description = "The payer, or a payee of the wallet. settled is what the ledger's redeemed index covers.")
-    @ApiResponse(responseCode = "403", description = "CHANNEL_PARTY_MISMATCH")
-    @ApiResponse(responseCode = "404", description = "CHANNEL_NOT_FOUND")
-    @ApiResponse(responseCode = "409", description = "CHANNEL_KIND_MISMATCH (not a wallet)")
+    @Refuses(
+            value = {
+                ErrorCode.NOT_A_MEMBER,
+                ErrorCode.CHANNEL_PARTY_MISMATCH,
+                ErrorCode.CHANNEL_NOT_FOUND,
+                ErrorCode.CHANNEL_KIND_MISMATCH
+            },
+            ledger = Refuses.Ledger.EVALUATES)
     List<WalletShares.PayeeAmounts> shares(@AuthenticationPrincipal PoxUser user, @PathVariable String channelId) {
         return broker.walletShares(user.requireMemberId(), channelId);
     }
