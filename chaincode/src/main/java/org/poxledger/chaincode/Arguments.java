@@ -1,5 +1,7 @@
 package org.poxledger.chaincode;
 
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
 import java.util.regex.Pattern;
 import org.poxledger.contract.ErrorCode;
 
@@ -23,6 +25,7 @@ final class Arguments {
     private static final Pattern ID = Pattern.compile("[A-Za-z0-9_-]{1,64}");
     private static final Pattern SHA256_HEX = Pattern.compile("[0-9a-f]{64}");
     private static final Pattern INTEGER = Pattern.compile("-?[0-9]{1,19}");
+    private static final Pattern DAY = Pattern.compile("[0-9]{4}-[0-9]{2}-[0-9]{2}");
 
     private Arguments() {}
 
@@ -142,6 +145,22 @@ final class Arguments {
                     ErrorCode.INVALID_ARGUMENT, "%s must be between %d and %d, got %d", name, min, max, number);
         }
         return number;
+    }
+
+    /**
+     * @param name argument name, e.g. {@code day}
+     * @param value a calendar day, {@code YYYY-MM-DD}
+     * @return the day
+     */
+    static LocalDate day(final String name, final String value) {
+        if (value != null && DAY.matcher(value).matches()) {
+            try {
+                return LocalDate.parse(value);
+            } catch (DateTimeParseException e) {
+                // falls through to the refusal: 2026-02-30 has the shape of a day but is none
+            }
+        }
+        throw LedgerRefusal.of(ErrorCode.INVALID_ARGUMENT, "%s must be a day YYYY-MM-DD, got %s", name, shown(value));
     }
 
     /**

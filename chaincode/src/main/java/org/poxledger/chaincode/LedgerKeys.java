@@ -63,6 +63,12 @@ final class LedgerKeys {
      */
     static final String CHANNEL_ENTRY = "channel-entry";
 
+    /**
+     * {@code channel-limit~channelId~<day, YYYY-MM-DD>} → SpendingLimit, one Mini-Pay limit per channel and day; the
+     * channel record carries the day of the latest and the redeem cap they leave.
+     */
+    static final String CHANNEL_LIMIT = "channel-limit";
+
     private LedgerKeys() {}
 
     /**
@@ -147,6 +153,10 @@ final class LedgerKeys {
     static String channelEntry(
             final ChaincodeStub stub, final String channelId, final long toIndex, final ChannelAction action) {
         return key(stub, CHANNEL_ENTRY, channelId, String.format("%010d", toIndex), String.valueOf(action.ordinal()));
+    }
+
+    static String channelLimit(final ChaincodeStub stub, final String channelId, final String day) {
+        return key(stub, CHANNEL_LIMIT, channelId, day);
     }
 
     static CompositeKey entriesOf(final ChaincodeStub stub, final String channelId) {

@@ -6,11 +6,13 @@ import static org.assertj.core.api.Assertions.catchThrowableOfType;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.time.Clock;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 import net.jqwik.api.Arbitraries;
 import net.jqwik.api.Arbitrary;
 import net.jqwik.api.Combinators;
@@ -26,10 +28,11 @@ import org.poxledger.ledger.memory.LedgerIdentity;
 import org.poxledger.payword.PaywordChain;
 
 /**
- * Random sequences of channel openings, redeems (some replayed, forged or past the end), closes, transfers and clock
- * moves on a fresh embedded ledger with a clock the test turns. After every step the money adds up: the balances plus
- * the deposits still locked in channels equal the total supply, and each channel's redeemed, refunded and locked parts
- * add up to its deposit.
+ * Random sequences of channel openings (direct channels and NetPay wallets), redeems (some replayed, forged, past the
+ * end or past a Mini-Pay spending cap), split redeems of wallets between several payees (some whose shares do not add
+ * up), spending limits, closes, transfers and clock moves on a fresh embedded ledger with a clock the test turns.
+ * After every step the money adds up: the balances plus the deposits still locked in channels equal the total supply,
+ * and each channel's redeemed, refunded and locked parts add up to its deposit.
  */
 class ChannelInvariantPropertyTest {
 
@@ -37,12 +40,20 @@ class ChannelInvariantPropertyTest {
     private static final long FUNDS = 1_000;
     private static final long START = 1_800_000_000_000L;
 
-    sealed interface Step permits Open, Redeem, Close, Pay, Wait {}
+    private static final long DAYS = 86_400_000L;
 
-    record Open(int payer, int offset, long unit, int length, long lifetime) implements Step {}
+    sealed interface Step permits Open, Redeem, Certify, Close, Pay, Wait {}
 
-    /** Redeems {@code advance} paywords past the channel's index; a forged one if asked. */
-    record Redeem(int channel, int advance, boolean forged) implements Step {}
+    record Open(int payer, int offset, long unit, int length, long lifetime, boolean wallet) implements Step {}
+
+    /**
+     * Redeems {@code advance} paywords past the channel's index; a forged one if asked. A wallet's redeem is split
+     * between payees chosen by {@code split}, with one unit too few if {@code shortSplit}.
+     */
+    record Redeem(int channel, int advance, boolean forged, int split, boolean shortSplit) implements Step {}
+
+    /** Certifies a spending limit of {@code units} paywords for today, from the redeemed index on. */
+    record Certify(int channel, int units) implements Step {}
 
     record Close(int channel, boolean byPayee) implements Step {}
 
@@ -74,11 +85,18 @@ class ChannelInvariantPropertyTest {
                         index,
                         Arbitraries.longs().between(1, 60),
                         Arbitraries.integers().between(1, 12),
-                        Arbitraries.longs().between(1, 5_000))
+                        Arbitraries.oneOf(Arbitraries.longs().between(1, 5_000), Arbitraries.just(3 * DAYS)),
+                        Arbitraries.of(false, true))
                 .as(Open::new);
         final Arbitrary<Step> redeem = Combinators.combine(
-                        index, Arbitraries.integers().between(-2, 6), Arbitraries.of(false, false, false, true))
+                        index,
+                        Arbitraries.integers().between(-2, 6),
+                        Arbitraries.of(false, false, false, true),
+                        index,
+                        Arbitraries.of(false, false, false, true))
                 .as(Redeem::new);
+        final Arbitrary<Step> certify =
+                Combinators.combine(index, Arbitraries.integers().between(1, 6)).as(Certify::new);
         final Arbitrary<Step> close =
                 Combinators.combine(index, Arbitraries.of(true, false)).as(Close::new);
         final Arbitrary<Step> pay = Combinators.combine(
@@ -86,7 +104,12 @@ class ChannelInvariantPropertyTest {
                 .as(Pay::new);
         final Arbitrary<Step> wait = Arbitraries.longs().between(1, 3_000).map(Wait::new);
         return Arbitraries.frequencyOf(
-                        Tuple.of(4, open), Tuple.of(6, redeem), Tuple.of(2, close), Tuple.of(2, pay), Tuple.of(1, wait))
+                        Tuple.of(4, open),
+                        Tuple.of(6, redeem),
+                        Tuple.of(2, certify),
+                        Tuple.of(2, close),
+                        Tuple.of(2, pay),
+                        Tuple.of(1, wait))
                 .list()
                 .ofMinSize(1)
                 .ofMaxSize(30);
@@ -121,7 +144,16 @@ class ChannelInvariantPropertyTest {
         }
     }
 
-    private record Tracked(String channelId, String payer, String payee, long unit, PaywordChain chain, long expiry) {}
+    /** A channel as the model holds it; {@code payee} is null for a wallet. */
+    private record Tracked(String channelId, String payer, String payee, long unit, PaywordChain chain, long expiry) {
+
+        boolean wallet() {
+            return payee == null;
+        }
+    }
+
+    /** A registered spending limit: its terms, for a repeated registration, and the cap it left. */
+    private record Limit(String day, long fromIndex, long limit) {}
 
     private static final class Model {
 
@@ -132,6 +164,8 @@ class ChannelInvariantPropertyTest {
         private final List<Tracked> channels = new ArrayList<>();
         private final Map<String, Long> redeemedIndex = new HashMap<>();
         private final Map<String, Boolean> closed = new HashMap<>();
+        private final Map<String, Long> cap = new HashMap<>();
+        private final Map<String, Limit> lastLimit = new HashMap<>();
         private long supply;
         private int counter;
 
@@ -162,8 +196,14 @@ class ChannelInvariantPropertyTest {
         void apply(final Step step) {
             switch (step) {
                 case Open o ->
-                    open(member(o.payer()), other(o.payer(), o.offset()), o.unit(), o.length(), o.lifetime());
+                    open(
+                            member(o.payer()),
+                            o.wallet() ? null : other(o.payer(), o.offset()),
+                            o.unit(),
+                            o.length(),
+                            o.lifetime());
                 case Redeem r -> redeem(r);
+                case Certify c -> certify(c);
                 case Close c -> close(c);
                 case Pay p -> pay(member(p.from()), other(p.from(), p.offset()), p.amount());
                 case Wait w -> clock.turn(w.millis());
@@ -174,21 +214,19 @@ class ChannelInvariantPropertyTest {
             final String channelId = "ch" + counter++;
             final PaywordChain chain = LedgerContractSuite.chain(length);
             final long expiry = clock.millis() + life;
-            final String[] args = {
-                channelId,
-                payer,
-                payee,
-                String.valueOf(unit),
-                String.valueOf(length),
-                chain.root(),
-                String.valueOf(expiry)
-            };
+            final String transaction =
+                    payee == null ? Transaction.OPEN_WALLET_CHANNEL.wireName() : Transaction.OPEN_CHANNEL.wireName();
+            final List<String> argList = new ArrayList<>(List.of(channelId, payer));
+            if (payee != null) {
+                argList.add(payee);
+            }
+            argList.addAll(List.of(String.valueOf(unit), String.valueOf(length), chain.root(), String.valueOf(expiry)));
+            final String[] args = argList.toArray(String[]::new);
             if (balance.get(payer) < unit * length) {
-                Statistics.label("open")
-                        .collect(refused("INSUFFICIENT_FUNDS", Transaction.OPEN_CHANNEL.wireName(), args));
+                Statistics.label("open").collect(refused("INSUFFICIENT_FUNDS", transaction, args));
                 return;
             }
-            ledger.submit(Transaction.OPEN_CHANNEL.wireName(), args);
+            ledger.submit(transaction, args);
             balance.merge(payer, -unit * length, Long::sum);
             channels.add(new Tracked(channelId, payer, payee, unit, chain, expiry));
             redeemedIndex.put(channelId, 0L);
@@ -207,25 +245,104 @@ class ChannelInvariantPropertyTest {
             final String word = step.forged()
                     ? LedgerContractSuite.chain(channel.chain().length()).word(wordIndex)
                     : channel.chain().word(wordIndex);
-            final String[] args = {channel.channelId(), channel.payee(), String.valueOf(to), word};
+            final Map<String, Long> shares =
+                    channel.wallet() ? split(channel, Math.max(0, to - from) * channel.unit(), step) : Map.of();
+            final String transaction =
+                    channel.wallet() ? Transaction.REDEEM_SPLIT.wireName() : Transaction.REDEEM.wireName();
+            final String[] args = channel.wallet()
+                    ? new String[] {channel.channelId(), String.valueOf(to), word, sharesJson(shares)}
+                    : new String[] {channel.channelId(), channel.payee(), String.valueOf(to), word};
+            final long sum = shares.values().stream().mapToLong(Long::longValue).sum();
             final String outcome;
-            if (closed.get(channel.channelId())) {
-                outcome = refused("CHANNEL_CLOSED", Transaction.REDEEM.wireName(), args);
+            if (channel.wallet() && shares.isEmpty()) {
+                // the shares are checked before any state is read
+                outcome = refused("SPLIT_INVALID", transaction, args);
+            } else if (closed.get(channel.channelId())) {
+                outcome = refused("CHANNEL_CLOSED", transaction, args);
             } else if (clock.millis() >= channel.expiry()) {
-                outcome = refused("CHANNEL_EXPIRED", Transaction.REDEEM.wireName(), args);
+                outcome = refused("CHANNEL_EXPIRED", transaction, args);
             } else if (to > channel.chain().length()) {
-                outcome = refused("PAYWORD_BEYOND_CHAIN", Transaction.REDEEM.wireName(), args);
+                outcome = refused("PAYWORD_BEYOND_CHAIN", transaction, args);
             } else if (to <= from) {
-                outcome = refused("PAYWORD_REPLAYED", Transaction.REDEEM.wireName(), args);
+                outcome = refused("PAYWORD_REPLAYED", transaction, args);
+            } else if (cap.containsKey(channel.channelId()) && to > cap.get(channel.channelId())) {
+                outcome = refused("SPENDING_LIMIT_EXCEEDED", transaction, args);
+            } else if (channel.wallet() && sum != (to - from) * channel.unit()) {
+                outcome = refused("SPLIT_SUM_MISMATCH", transaction, args);
             } else if (step.forged()) {
-                outcome = refused("PAYWORD_INVALID", Transaction.REDEEM.wireName(), args);
+                outcome = refused("PAYWORD_INVALID", transaction, args);
             } else {
-                ledger.submit(Transaction.REDEEM.wireName(), args);
-                balance.merge(channel.payee(), (to - from) * channel.unit(), Long::sum);
+                ledger.submit(transaction, args);
+                if (channel.wallet()) {
+                    shares.forEach((payee, amount) -> balance.merge(payee, amount, Long::sum));
+                } else {
+                    balance.merge(channel.payee(), (to - from) * channel.unit(), Long::sum);
+                }
                 redeemedIndex.put(channel.channelId(), to);
-                outcome = "REDEEMED";
+                outcome = channel.wallet() ? "SPLIT " + shares.size() : "REDEEMED";
             }
             Statistics.label("redeem").collect(outcome);
+        }
+
+        /** Splits the amount between one to three members other than the payer, as evenly as units allow. */
+        private Map<String, Long> split(final Tracked channel, final long amount, final Redeem step) {
+            final List<String> payees =
+                    members.stream().filter(m -> !m.equals(channel.payer())).toList();
+            final int count = 1 + step.split() % payees.size();
+            final long owed = step.shortSplit() ? amount - 1 : amount;
+            final Map<String, Long> shares = new TreeMap<>();
+            long left = owed;
+            for (int i = 0; i < count && left > 0; i++) {
+                final long share = i == count - 1 ? left : Math.max(1, owed / count);
+                shares.put(payees.get((step.split() + i) % payees.size()), Math.min(share, left));
+                left -= Math.min(share, left);
+            }
+            return shares;
+        }
+
+        private static String sharesJson(final Map<String, Long> shares) {
+            final StringBuilder json = new StringBuilder("{\"shares\":[");
+            shares.forEach((payee, amount) -> json.append(json.length() > 11 ? "," : "")
+                    .append("{\"amount\":%d,\"payeeId\":\"%s\"}".formatted(amount, payee)));
+            return json.append("]}").toString();
+        }
+
+        private void certify(final Certify step) {
+            if (channels.isEmpty()) {
+                return;
+            }
+            final Tracked channel = channels.get(step.channel() % channels.size());
+            final LocalDate today = LocalDate.ofInstant(clock.instant(), ZoneOffset.UTC);
+            final long from = redeemedIndex.get(channel.channelId());
+            final long limit = step.units() * channel.unit();
+            final String[] args = {channel.channelId(), today.toString(), String.valueOf(from), String.valueOf(limit)};
+            final String transaction = Transaction.CERTIFY_SPENDING.wireName();
+            final Limit last = lastLimit.get(channel.channelId());
+            final long redeemableUntil =
+                    today.plusDays(2).atStartOfDay(ZoneOffset.UTC).toInstant().toEpochMilli();
+            final String outcome;
+            if (closed.get(channel.channelId())) {
+                outcome = refused("CHANNEL_CLOSED", transaction, args);
+            } else if (clock.millis() >= channel.expiry()) {
+                outcome = refused("CHANNEL_EXPIRED", transaction, args);
+            } else if (last != null && last.day().equals(today.toString())) {
+                if (last.fromIndex() == from && last.limit() == limit) {
+                    ledger.submit(transaction, args);
+                    outcome = "REPEATED";
+                } else {
+                    outcome = refused("SPENDING_CERTIFICATE_CONFLICT", transaction, args);
+                }
+            } else if (from >= channel.chain().length() || channel.expiry() < redeemableUntil) {
+                outcome = refused("SPENDING_CERTIFICATE_INVALID", transaction, args);
+            } else {
+                final JsonNode change = ledger.submit(transaction, args);
+                final long reach = Math.min(channel.chain().length(), from + step.units());
+                cap.merge(channel.channelId(), reach, Math::max);
+                lastLimit.put(channel.channelId(), new Limit(today.toString(), from, limit));
+                assertThat(change.get("channel").get("spendingCap").asLong()).isEqualTo(cap.get(channel.channelId()));
+                outcome = "CERTIFIED";
+            }
+            Statistics.label("certify").collect(outcome);
         }
 
         private void close(final Close step) {
@@ -233,9 +350,15 @@ class ChannelInvariantPropertyTest {
                 return;
             }
             final Tracked channel = channels.get(step.channel() % channels.size());
-            final String actor = step.byPayee() ? channel.payee() : channel.payer();
+            // a wallet has no payee of its own: a "payee" closing it is any other member, and a stranger to it
+            final String actor = !step.byPayee()
+                    ? channel.payer()
+                    : channel.wallet() ? other(members.indexOf(channel.payer()), 0) : channel.payee();
             final String outcome;
-            if (closed.get(channel.channelId())) {
+            if (channel.wallet() && step.byPayee()) {
+                outcome = refused(
+                        "CHANNEL_PARTY_MISMATCH", Transaction.CLOSE_CHANNEL.wireName(), channel.channelId(), actor);
+            } else if (closed.get(channel.channelId())) {
                 outcome = refused("CHANNEL_CLOSED", Transaction.CLOSE_CHANNEL.wireName(), channel.channelId(), actor);
             } else if (!step.byPayee() && clock.millis() < channel.expiry()) {
                 outcome = refused(

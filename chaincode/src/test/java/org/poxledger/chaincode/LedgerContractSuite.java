@@ -8,6 +8,8 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
@@ -49,6 +51,7 @@ public abstract class LedgerContractSuite {
                       {"level":4,"minDirect":5,"minScoreBps":300000,"rateBps":20000},
                       {"level":5,"minDirect":10,"minScoreBps":1000000,"rateBps":30000}],"version":1}""";
 
+    private static final long DAY = 86_400_000L;
     private static final long CYCLE_START = 1_700_000_000_000L;
     private static final long CYCLE_END = 1_700_086_400_000L;
 
@@ -1116,6 +1119,7 @@ public abstract class LedgerContractSuite {
                         "channelId",
                         "deposit",
                         "expiresAt",
+                        "kind",
                         "lastWord",
                         "locked",
                         "openedAt",
@@ -1129,6 +1133,7 @@ public abstract class LedgerContractSuite {
                         "status",
                         "unit");
         assertThat(channel.get("status").asText()).isEqualTo("OPEN");
+        assertThat(channel.get("kind").asText()).isEqualTo("DIRECT");
         assertThat(channel.get("deposit").asLong()).isEqualTo(70);
         assertThat(channel.get("locked").asLong()).isEqualTo(70);
         assertThat(channel.get("lastWord").asText()).isEqualTo(chain.root());
@@ -1428,6 +1433,230 @@ public abstract class LedgerContractSuite {
         assertThat(balance(payee)).isZero();
     }
 
+    // ---------------------------------------------------------------- NetPay wallets and Mini-Pay limits
+
+    @Test
+    public void a_wallet_is_spent_at_several_payees_and_one_split_redeem_pays_each_its_share() {
+        final String genesis = genesis();
+        final String payer = member(genesis);
+        final String shop = member(genesis);
+        final String cafe = member(genesis);
+        fund(payer, 200);
+        final long supplyBefore = totalSupply();
+        final PaywordChain chain = chain(20);
+        final String channelId = openWallet(payer, 5, chain, System.currentTimeMillis() + 3_600_000);
+        final JsonNode opened = operator().evaluate(Transaction.GET_CHANNEL.wireName(), channelId);
+        assertThat(opened.get("kind").asText()).isEqualTo("WALLET");
+        assertThat(opened.has("payeeId")).isFalse();
+        assertThat(balance(payer)).isEqualTo(100);
+        final EventWindow window = EventWindow.open(operator());
+
+        final LedgerResult first = operator()
+                .submitResult(
+                        Transaction.REDEEM_SPLIT.wireName(), channelId, "6", chain.word(6), shares(cafe, 10, shop, 20));
+        final JsonNode second =
+                operator().submit(Transaction.REDEEM_SPLIT.wireName(), channelId, "9", chain.word(9), shares(cafe, 15));
+        final List<LedgerEvent> events = EventWindow.of(window.close(), first);
+
+        final JsonNode entry = LedgerDriver.parse(first.payload()).get("entry");
+        assertThat(fieldNames(entry))
+                .containsExactly(
+                        "action", "amount", "channelId", "fromIndex", "shares", "timestamp", "toIndex", "txId");
+        assertThat(entry.get("amount").asLong()).isEqualTo(30);
+        assertThat(entry.get("shares"))
+                .extracting(
+                        s -> s.get("payeeId").asText() + ":" + s.get("amount").asLong())
+                .as("shares sorted by payee")
+                .containsExactlyElementsOf(sorted(List.of(shop + ":20", cafe + ":10")));
+        assertThat(second.get("channel").get("redeemedIndex").asLong()).isEqualTo(9);
+        assertThat(second.get("channel").get("redeemed").asLong()).isEqualTo(45);
+        assertThat(second.get("channel").get("locked").asLong()).isEqualTo(55);
+        assertThat(balance(shop)).isEqualTo(20);
+        assertThat(balance(cafe)).isEqualTo(25);
+        assertThat(balance(payer)).isEqualTo(100);
+        assertThat(totalSupply()).isEqualTo(supplyBefore);
+        assertThat(events).singleElement().satisfies(event -> {
+            assertThat(event.name()).isEqualTo("ChannelRedeemed");
+            assertThat(event.payloadText()).isEqualTo(first.payloadText());
+        });
+        assertThat(channelHistory(channelId, 2))
+                .extracting(e -> e.get("action").asText() + ":"
+                        + e.get("amount").asLong() + ":" + e.path("shares").size())
+                .containsExactly("OPENED:100:0", "REDEEMED:30:2", "REDEEMED:15:1");
+    }
+
+    @Test
+    public void opening_a_wallet_again_locks_nothing_twice_and_its_id_cannot_be_reused_for_a_direct_channel() {
+        final String genesis = genesis();
+        final String payer = member(genesis);
+        final String payee = member(genesis);
+        fund(payer, 100);
+        final PaywordChain chain = chain(10);
+        final long expiresAt = System.currentTimeMillis() + 3_600_000;
+        final String channelId = openWallet(payer, 5, chain, expiresAt);
+        final String[] terms = {channelId, payer, "5", "10", chain.root(), String.valueOf(expiresAt)};
+
+        final JsonNode again = operator().submit(Transaction.OPEN_WALLET_CHANNEL.wireName(), terms);
+        operator()
+                .refusedSubmit(
+                        "CHANNEL_EXISTS",
+                        Transaction.OPEN_CHANNEL.wireName(),
+                        channelId,
+                        payer,
+                        payee,
+                        "5",
+                        "10",
+                        chain.root(),
+                        String.valueOf(expiresAt));
+        operator()
+                .refusedSubmit(
+                        "CHANNEL_EXISTS",
+                        Transaction.OPEN_WALLET_CHANNEL.wireName(),
+                        channelId,
+                        payer,
+                        "6",
+                        "10",
+                        chain.root(),
+                        String.valueOf(expiresAt));
+
+        assertThat(again.get("entry").get("action").asText()).isEqualTo("OPENED");
+        assertThat(balance(payer)).isEqualTo(50);
+    }
+
+    @Test
+    public void refuses_splits_that_do_not_add_up_pay_the_payer_or_name_a_payee_twice_and_pays_nothing() {
+        final String genesis = genesis();
+        final String payer = verifiedMember(genesis);
+        final String shop = verifiedMember(genesis);
+        final String suspended = verifiedMember(genesis);
+        fund(payer, 100);
+        final PaywordChain chain = chain(10);
+        final String walletId = openWallet(payer, 2, chain, System.currentTimeMillis() + 3_600_000);
+        final String directId = openChannel(payer, shop, 1, chain(10));
+        operator().submit(Transaction.SUSPEND_MEMBER.wireName(), suspended, "fraud");
+        final JsonNode before = operator().evaluate(Transaction.GET_CHANNEL.wireName(), walletId);
+        final String split = Transaction.REDEEM_SPLIT.wireName();
+        final String word3 = chain.word(3);
+
+        operator().refusedSubmit("SPLIT_SUM_MISMATCH", split, walletId, "3", word3, shares(shop, 5));
+        operator().refusedSubmit("SPLIT_SUM_MISMATCH", split, walletId, "3", word3, shares(shop, 7));
+        operator().refusedSubmit("SPLIT_INVALID", split, walletId, "3", word3, shares(payer, 2, shop, 4));
+        operator().refusedSubmit("SPLIT_INVALID", split, walletId, "3", word3, shares(shop, 2, shop, 4));
+        operator().refusedSubmit("SPLIT_INVALID", split, walletId, "3", word3, shares(shop, 0, payer, 6));
+        operator().refusedSubmit("SPLIT_INVALID", split, walletId, "3", word3, "{\"shares\":[]}");
+        operator().refusedSubmit("MALFORMED_JSON", split, walletId, "3", word3, "{\"shares\":[{\"amount\":6}");
+        operator().refusedSubmit("MALFORMED_JSON", split, walletId, "3", word3, "{\"payees\":[]}");
+        operator().refusedSubmit("MEMBER_NOT_FOUND", split, walletId, "3", word3, shares(Fresh.id("m"), 6));
+        operator().refusedSubmit("MEMBER_SUSPENDED", split, walletId, "3", word3, shares(suspended, 6));
+        operator().refusedSubmit("PAYWORD_INVALID", split, walletId, "3", chain.word(4), shares(shop, 6));
+        operator().refusedSubmit("PAYWORD_BEYOND_CHAIN", split, walletId, "11", chain.word(10), shares(shop, 22));
+        operator().refusedSubmit("CHANNEL_NOT_FOUND", split, Fresh.id("ch"), "3", word3, shares(shop, 6));
+        operator().refusedSubmit("CHANNEL_KIND_MISMATCH", split, directId, "3", word3, shares(shop, 3));
+        operator()
+                .refusedSubmit(
+                        "CHANNEL_KIND_MISMATCH", Transaction.REDEEM.wireName(), walletId, shop, "3", chain.word(3));
+        foreign().refusedSubmit("ACCESS_DENIED", split, walletId, "3", word3, shares(shop, 6));
+
+        assertThat(operator().evaluate(Transaction.GET_CHANNEL.wireName(), walletId))
+                .isEqualTo(before);
+        assertThat(balance(shop)).isZero();
+        operator().submit(split, walletId, "3", word3, shares(shop, 6));
+        operator().refusedSubmit("PAYWORD_REPLAYED", split, walletId, "3", word3, shares(shop, 6));
+        assertThat(balance(shop)).as("a repeated batch pays nobody twice").isEqualTo(6);
+    }
+
+    @Test
+    public void only_the_payer_closes_a_wallet_and_only_from_expiry_on() {
+        final String genesis = genesis();
+        final String payer = member(genesis);
+        final String shop = member(genesis);
+        fund(payer, 10);
+        final PaywordChain chain = chain(10);
+        final long expiresAt = System.currentTimeMillis() + 5_000;
+        final String walletId = openWallet(payer, 1, chain, expiresAt);
+        operator().submit(Transaction.REDEEM_SPLIT.wireName(), walletId, "4", chain.word(4), shares(shop, 4));
+
+        operator().refusedSubmit("CHANNEL_PARTY_MISMATCH", Transaction.CLOSE_CHANNEL.wireName(), walletId, shop);
+        operator().refusedSubmit("CHANNEL_NOT_EXPIRED", Transaction.CLOSE_CHANNEL.wireName(), walletId, payer);
+        final JsonNode closed = closeOnceExpired(walletId, payer, expiresAt);
+
+        assertThat(closed.get("channel").get("refunded").asLong()).isEqualTo(6);
+        assertThat(balance(payer)).isEqualTo(6);
+        assertThat(balance(shop)).isEqualTo(4);
+    }
+
+    @Test
+    public void a_spending_limit_caps_how_far_a_channel_can_be_redeemed_and_the_next_day_raises_the_cap() {
+        final String genesis = genesis();
+        final String payer = member(genesis);
+        final String payee = member(genesis);
+        fund(payer, 100);
+        final PaywordChain chain = chain(20);
+        final String channelId = openChannel(payer, payee, 2, chain, System.currentTimeMillis() + 4 * DAY);
+        final String today = utcDay(0);
+        final String certify = Transaction.CERTIFY_SPENDING.wireName();
+
+        final JsonNode change = operator().submit(certify, channelId, today, "0", "7");
+        final JsonNode again = operator().submit(certify, channelId, today, "0", "7");
+        operator().refusedSubmit("SPENDING_CERTIFICATE_CONFLICT", certify, channelId, today, "0", "8");
+        operator()
+                .refusedSubmit(
+                        "SPENDING_LIMIT_EXCEEDED", Transaction.REDEEM.wireName(), channelId, payee, "4", chain.word(4));
+        operator().submit(Transaction.REDEEM.wireName(), channelId, payee, "3", chain.word(3));
+        final JsonNode tomorrow = operator().submit(certify, channelId, utcDay(1), "3", "4");
+        operator().refusedSubmit("SPENDING_CERTIFICATE_CONFLICT", certify, channelId, today, "3", "4");
+        operator()
+                .refusedSubmit(
+                        "SPENDING_LIMIT_EXCEEDED", Transaction.REDEEM.wireName(), channelId, payee, "6", chain.word(6));
+        operator().submit(Transaction.REDEEM.wireName(), channelId, payee, "5", chain.word(5));
+
+        assertThat(fieldNames(change)).containsExactly("channel", "limit");
+        assertThat(fieldNames(change.get("limit")))
+                .containsExactly("capIndex", "certifiedAt", "channelId", "day", "fromIndex", "limit", "txId");
+        assertThat(change.get("limit").get("capIndex").asLong())
+                .as("7 minor units buy 3 paywords of 2")
+                .isEqualTo(3);
+        assertThat(change.get("channel").get("spendingCap").asLong()).isEqualTo(3);
+        assertThat(change.get("channel").get("certifiedDay").asText()).isEqualTo(today);
+        assertThat(again).as("the same limit again changes nothing").isEqualTo(change);
+        assertThat(tomorrow.get("channel").get("spendingCap").asLong()).isEqualTo(5);
+        assertThat(balance(payee)).isEqualTo(10);
+    }
+
+    @Test
+    public void refuses_spending_limits_for_other_days_below_a_unit_or_on_a_channel_that_expires_too_soon() {
+        final String genesis = genesis();
+        final String payer = member(genesis);
+        final String payee = member(genesis);
+        fund(payer, 100);
+        final PaywordChain chain = chain(10);
+        final String channelId = openChannel(payer, payee, 2, chain, System.currentTimeMillis() + 4 * DAY);
+        final String soon = openChannel(payer, payee, 1, chain(10), System.currentTimeMillis() + 3_600_000);
+        final String closedId = openChannel(payer, payee, 1, chain(10));
+        operator().submit(Transaction.CLOSE_CHANNEL.wireName(), closedId, payee);
+        operator().submit(Transaction.REDEEM.wireName(), channelId, payee, "2", chain.word(2));
+        final JsonNode before = operator().evaluate(Transaction.GET_CHANNEL.wireName(), channelId);
+        final String certify = Transaction.CERTIFY_SPENDING.wireName();
+        final String today = utcDay(0);
+
+        operator().refusedSubmit("SPENDING_CERTIFICATE_INVALID", certify, channelId, utcDay(-1), "2", "4");
+        operator().refusedSubmit("SPENDING_CERTIFICATE_INVALID", certify, channelId, utcDay(2), "2", "4");
+        operator().refusedSubmit("SPENDING_CERTIFICATE_INVALID", certify, channelId, today, "2", "1");
+        operator().refusedSubmit("SPENDING_CERTIFICATE_INVALID", certify, channelId, today, "1", "4");
+        operator().refusedSubmit("SPENDING_CERTIFICATE_INVALID", certify, channelId, today, "10", "4");
+        operator().refusedSubmit("SPENDING_CERTIFICATE_INVALID", certify, soon, today, "0", "4");
+        operator().refusedSubmit("INVALID_ARGUMENT", certify, channelId, "2026-02-30", "2", "4");
+        operator().refusedSubmit("INVALID_ARGUMENT", certify, channelId, "tomorrow", "2", "4");
+        operator().refusedSubmit("INVALID_AMOUNT", certify, channelId, today, "2", "0");
+        operator().refusedSubmit("CHANNEL_NOT_FOUND", certify, Fresh.id("ch"), today, "0", "4");
+        operator().refusedSubmit("CHANNEL_CLOSED", certify, closedId, today, "0", "4");
+        foreign().refusedSubmit("ACCESS_DENIED", certify, channelId, today, "2", "4");
+
+        assertThat(operator().evaluate(Transaction.GET_CHANNEL.wireName(), channelId))
+                .isEqualTo(before);
+        assertThat(before.has("spendingCap")).isFalse();
+    }
+
     // ---------------------------------------------------------------- access
 
     @Test
@@ -1646,6 +1875,46 @@ public abstract class LedgerContractSuite {
                         chain.root(),
                         String.valueOf(expiresAt));
         return channelId;
+    }
+
+    /** @return the id of a fresh NetPay wallet over the whole chain */
+    protected String openWallet(final String payer, final long unit, final PaywordChain chain, final long expiresAt) {
+        final String channelId = Fresh.id("w");
+        operator()
+                .submit(
+                        Transaction.OPEN_WALLET_CHANNEL.wireName(),
+                        channelId,
+                        payer,
+                        String.valueOf(unit),
+                        String.valueOf(chain.length()),
+                        chain.root(),
+                        String.valueOf(expiresAt));
+        return channelId;
+    }
+
+    /** @return {@code sharesJson} of RedeemSplit: payee, amount, payee, amount, ... in the order given */
+    protected static String shares(final Object... payeesAndAmounts) {
+        final ArrayNode list = LedgerDriver.JSON.createArrayNode();
+        for (int i = 0; i < payeesAndAmounts.length; i += 2) {
+            list.addObject()
+                    .put("amount", ((Number) payeesAndAmounts[i + 1]).longValue())
+                    .put("payeeId", (String) payeesAndAmounts[i]);
+        }
+        final ObjectNode shares = LedgerDriver.object();
+        shares.set("shares", list);
+        return LedgerDriver.text(shares);
+    }
+
+    /**
+     * @param offset days from today
+     * @return that UTC day; waits out the last seconds before midnight so the ledger's day is the same
+     */
+    protected static String utcDay(final int offset) {
+        final long msIntoDay = System.currentTimeMillis() % DAY;
+        if (msIntoDay > DAY - 30_000) {
+            awaitLedgerTimePast(System.currentTimeMillis() - msIntoDay + DAY);
+        }
+        return LocalDate.now(ZoneOffset.UTC).plusDays(offset).toString();
     }
 
     protected List<JsonNode> channelHistory(final String channelId, final int pageSize) {

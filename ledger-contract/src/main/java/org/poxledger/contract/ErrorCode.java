@@ -53,6 +53,18 @@ public enum ErrorCode {
     PAYWORD_BEYOND_CHAIN(Category.CONFLICT),
     PAYWORD_REPLAYED(Category.CONFLICT),
     PAYWORD_INVALID(Category.CONFLICT),
+    /** {@code Redeem} of a WALLET channel, or {@code RedeemSplit} of a DIRECT one. */
+    CHANNEL_KIND_MISMATCH(Category.CONFLICT),
+    /** A split with no share, too many, a payee named twice, the payer as a payee, or a share that is not positive. */
+    SPLIT_INVALID(Category.INVALID, "shares"),
+    /** The shares of a split redeem do not add up to {@code (i − j) × unit}. */
+    SPLIT_SUM_MISMATCH(Category.CONFLICT, "shares"),
+    /** A redeem (or a payment to the broker) past every Mini-Pay spending limit certified for the channel. */
+    SPENDING_LIMIT_EXCEEDED(Category.CONFLICT, "index"),
+    /** A spending limit for a day in the past or too far ahead, below one unit, or not covered by the channel. */
+    SPENDING_CERTIFICATE_INVALID(Category.INVALID, "day"),
+    /** A spending limit for a day already certified with other terms, or for a day before the last one. */
+    SPENDING_CERTIFICATE_CONFLICT(Category.CONFLICT, "day"),
 
     // ---- transport failures of the ledger port (org.poxledger.ledger.LedgerException)
     /** The ledger could not be reached or did not answer in time. */

@@ -32,7 +32,10 @@ public enum Transaction {
     GET_TOTAL_SUPPLY(ContractNames.MONEY, "GetTotalSupply", Intent.EVALUATE),
 
     OPEN_CHANNEL(ContractNames.CHANNELS, "OpenChannel", Intent.SUBMIT),
+    OPEN_WALLET_CHANNEL(ContractNames.CHANNELS, "OpenWalletChannel", Intent.SUBMIT),
     REDEEM(ContractNames.CHANNELS, "Redeem", Intent.SUBMIT),
+    REDEEM_SPLIT(ContractNames.CHANNELS, "RedeemSplit", Intent.SUBMIT),
+    CERTIFY_SPENDING(ContractNames.CHANNELS, "CertifySpending", Intent.SUBMIT),
     CLOSE_CHANNEL(ContractNames.CHANNELS, "Close", Intent.SUBMIT),
     GET_CHANNEL(ContractNames.CHANNELS, "GetChannel", Intent.EVALUATE),
     GET_CHANNEL_HISTORY(ContractNames.CHANNELS, "GetChannelHistory", Intent.EVALUATE);

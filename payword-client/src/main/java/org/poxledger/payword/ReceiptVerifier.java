@@ -8,7 +8,8 @@ import java.security.spec.X509EncodedKeySpec;
 import java.util.Base64;
 
 /**
- * Checks broker receipts against the broker's published Ed25519 public key ({@code GET /api/payments/broker-key}).
+ * Checks what the broker signs, receipts and Mini-Pay spending certificates, against the broker's published Ed25519
+ * public key ({@code GET /api/v1/public/payments/broker-key}).
  */
 public final class ReceiptVerifier {
 
@@ -37,11 +38,26 @@ public final class ReceiptVerifier {
      * @return whether the broker signed exactly these fields
      */
     public boolean verify(final Receipt receipt) {
+        return verify(receipt.signedText(), receipt.signature());
+    }
+
+    /**
+     * @param certificate a spending certificate as the broker issued it
+     * @return whether the broker signed exactly these fields
+     */
+    public boolean verify(final SpendingCertificate certificate) {
+        return verify(certificate.signedText(), certificate.signature());
+    }
+
+    private boolean verify(final byte[] text, final String base64Signature) {
+        if (base64Signature == null) {
+            return false;
+        }
         try {
             final Signature signature = Signature.getInstance("Ed25519");
             signature.initVerify(brokerKey);
-            signature.update(receipt.signedText());
-            return signature.verify(Base64.getDecoder().decode(receipt.signature()));
+            signature.update(text);
+            return signature.verify(Base64.getDecoder().decode(base64Signature));
         } catch (GeneralSecurityException | IllegalArgumentException e) {
             return false;
         }

@@ -1,37 +1,44 @@
 package org.poxledger.contract.model;
 
+import java.util.Objects;
+
 /**
  * A PayWord micropayment channel (DESIGN §8): the payer locked {@code deposit = chainLength × unit} and committed to
  * the root {@code w_0 = H^n(seed)}; the payee redeems the highest payword it holds, and closing refunds the rest.
  *
  * <p>Always {@code redeemed + refunded + locked = deposit}, with {@code locked = 0} once CLOSED.
  *
+ * @param certifiedDay the day of the latest Mini-Pay spending limit ({@link SpendingLimit}); omitted when none
  * @param chainLength {@code n}: how many units the chain can pay
  * @param channelId client-chosen id
  * @param closedAt transaction time of the close, epoch milliseconds; omitted while OPEN
  * @param closedBy the party that closed it; omitted while OPEN
  * @param deposit {@code chainLength × unit}, minor units
  * @param expiresAt epoch milliseconds: no redeem from then on, and the payer may close
+ * @param kind DIRECT (one payee) or WALLET (payees named at each split redeem); DIRECT when absent
  * @param lastWord {@code w_redeemedIndex}, the anchor the next redeem is checked against ({@code w_0} at first)
  * @param locked minor units still held for the payee: {@code (chainLength − redeemedIndex) × unit} while OPEN
  * @param openedAt transaction time of the opening, epoch milliseconds
  * @param openedTxId the opening transaction
- * @param payeeId who is paid
+ * @param payeeId who is paid; omitted for a WALLET channel
  * @param payerId who locked the deposit
  * @param redeemed minor units paid to the payee so far
  * @param redeemedIndex {@code j}, the highest index redeemed, 0 at first
  * @param refunded minor units returned to the payer at close
  * @param root {@code w_0}, 64 lower-case hexadecimal characters
+ * @param spendingCap the highest index a redeem may reach, once a spending limit is registered; omitted when none
  * @param status OPEN or CLOSED
  * @param unit minor units one payword is worth
  */
 public record Channel(
+        String certifiedDay,
         long chainLength,
         String channelId,
         Long closedAt,
         String closedBy,
         long deposit,
         long expiresAt,
+        ChannelKind kind,
         String lastWord,
         long locked,
         long openedAt,
@@ -42,8 +49,13 @@ public record Channel(
         long redeemedIndex,
         long refunded,
         String root,
+        Long spendingCap,
         ChannelStatus status,
         long unit) {
+
+    public Channel {
+        kind = kind == null ? ChannelKind.DIRECT : kind;
+    }
 
     /**
      * @param payer payer id
@@ -62,7 +74,7 @@ public record Channel(
             final String rootWord,
             final long expiry) {
         return payerId.equals(payer)
-                && payeeId.equals(payee)
+                && Objects.equals(payeeId, payee)
                 && unit == units
                 && chainLength == length
                 && root.equals(rootWord)
@@ -77,12 +89,14 @@ public record Channel(
      */
     public Channel redeemedTo(final long index, final String word, final long amount) {
         return new Channel(
+                certifiedDay,
                 chainLength,
                 channelId,
                 closedAt,
                 closedBy,
                 deposit,
                 expiresAt,
+                kind,
                 word,
                 locked - amount,
                 openedAt,
@@ -93,6 +107,7 @@ public record Channel(
                 index,
                 refunded,
                 root,
+                spendingCap,
                 status,
                 unit);
     }
@@ -104,12 +119,14 @@ public record Channel(
      */
     public Channel closed(final long at, final String by) {
         return new Channel(
+                certifiedDay,
                 chainLength,
                 channelId,
                 at,
                 by,
                 deposit,
                 expiresAt,
+                kind,
                 lastWord,
                 0,
                 openedAt,
@@ -120,7 +137,38 @@ public record Channel(
                 redeemedIndex,
                 refunded + locked,
                 root,
+                spendingCap,
                 ChannelStatus.CLOSED,
+                unit);
+    }
+
+    /**
+     * @param day the day of the newly registered limit
+     * @param cap the redeem cap it leaves
+     * @return the channel with that limit registered
+     */
+    public Channel certified(final String day, final long cap) {
+        return new Channel(
+                day,
+                chainLength,
+                channelId,
+                closedAt,
+                closedBy,
+                deposit,
+                expiresAt,
+                kind,
+                lastWord,
+                locked,
+                openedAt,
+                openedTxId,
+                payeeId,
+                payerId,
+                redeemed,
+                redeemedIndex,
+                refunded,
+                root,
+                cap,
+                status,
                 unit);
     }
 }

@@ -1,5 +1,7 @@
 package org.poxledger.platform.ledger;
 
+import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import org.poxledger.contract.ErrorCode;
 import org.poxledger.contract.Transaction;
@@ -11,9 +13,11 @@ import org.poxledger.contract.model.ChunkReceipt;
 import org.poxledger.contract.model.Cycle;
 import org.poxledger.contract.model.Member;
 import org.poxledger.contract.model.Page;
+import org.poxledger.contract.model.PayeeShare;
 import org.poxledger.contract.model.PolicyRecord;
 import org.poxledger.contract.model.RewardChunk;
 import org.poxledger.contract.model.RewardEntry;
+import org.poxledger.contract.model.SpendingLimitChange;
 import org.poxledger.contract.model.TotalSupply;
 import org.poxledger.contract.model.Transfer;
 import org.poxledger.ledger.LedgerConnection;
@@ -192,6 +196,42 @@ public class LedgerClient {
         return submit(ChannelChange.class, Transaction.REDEEM, channelId, payeeId, Long.toString(index), payword);
     }
 
+    /** A NetPay e-wallet: a channel without a payee of its own, redeemed by {@link #redeemSplit}. */
+    public Committed<ChannelChange> openWalletChannel(
+            String channelId, String payerId, long unit, long chainLength, String root, long expiresAt) {
+        return submit(
+                ChannelChange.class,
+                Transaction.OPEN_WALLET_CHANNEL,
+                channelId,
+                payerId,
+                Long.toString(unit),
+                Long.toString(chainLength),
+                root,
+                Long.toString(expiresAt));
+    }
+
+    /** Redeems a wallet up to {@code index}, crediting each payee its share (they add up to the amount redeemed). */
+    public Committed<ChannelChange> redeemSplit(String channelId, long index, String payword, List<PayeeShare> shares) {
+        return submit(
+                ChannelChange.class,
+                Transaction.REDEEM_SPLIT,
+                channelId,
+                Long.toString(index),
+                payword,
+                JSON.writeValueAsString(Map.of("shares", shares)));
+    }
+
+    /** Registers a Mini-Pay daily spending limit; the channel then cannot be redeemed past the cap it leaves. */
+    public Committed<SpendingLimitChange> certifySpending(String channelId, String day, long fromIndex, long limit) {
+        return submit(
+                SpendingLimitChange.class,
+                Transaction.CERTIFY_SPENDING,
+                channelId,
+                day,
+                Long.toString(fromIndex),
+                Long.toString(limit));
+    }
+
     public Committed<ChannelChange> closeChannel(String channelId, String actorId) {
         return submit(ChannelChange.class, Transaction.CLOSE_CHANNEL, channelId, actorId);
     }
@@ -199,6 +239,11 @@ public class LedgerClient {
     /** @throws LedgerException CHANNEL_NOT_FOUND */
     public Channel getChannel(String channelId) {
         return LedgerPayloads.read(evaluate(Transaction.GET_CHANNEL, channelId), Channel.class);
+    }
+
+    /** @return the channel, empty when the ledger answers CHANNEL_NOT_FOUND */
+    public Optional<Channel> findChannel(String channelId) {
+        return absentOn(() -> getChannel(channelId), ErrorCode.CHANNEL_NOT_FOUND);
     }
 
     /** @return one page of the channel's history, oldest first */

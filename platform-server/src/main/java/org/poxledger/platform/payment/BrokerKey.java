@@ -20,6 +20,7 @@ import java.security.spec.X509EncodedKeySpec;
 import java.util.Base64;
 import java.util.List;
 import org.poxledger.payword.Receipt;
+import org.poxledger.payword.SpendingCertificate;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -94,12 +95,43 @@ final class BrokerKey {
 
     /** @return a receipt for the payment, signed */
     Receipt sign(String channelId, long index, long amount, long acceptedAt) {
+        return new Receipt(
+                channelId,
+                index,
+                amount,
+                acceptedAt,
+                signature(Receipt.signedText(channelId, index, amount, acceptedAt)));
+    }
+
+    /** @return the Mini-Pay certificate with these terms, signed */
+    SpendingCertificate certify(
+            String channelId,
+            String payerId,
+            String day,
+            long fromIndex,
+            String fromWord,
+            long unit,
+            long limit,
+            long issuedAt) {
+        return new SpendingCertificate(
+                channelId,
+                payerId,
+                day,
+                fromIndex,
+                fromWord,
+                unit,
+                limit,
+                issuedAt,
+                signature(SpendingCertificate.signedText(
+                        channelId, payerId, day, fromIndex, fromWord, unit, limit, issuedAt)));
+    }
+
+    private String signature(byte[] text) {
         try {
             Signature signature = Signature.getInstance("Ed25519");
             signature.initSign(privateKey);
-            signature.update(Receipt.signedText(channelId, index, amount, acceptedAt));
-            return new Receipt(
-                    channelId, index, amount, acceptedAt, Base64.getEncoder().encodeToString(signature.sign()));
+            signature.update(text);
+            return Base64.getEncoder().encodeToString(signature.sign());
         } catch (GeneralSecurityException e) {
             throw new IllegalStateException("Ed25519 signing failed", e);
         }

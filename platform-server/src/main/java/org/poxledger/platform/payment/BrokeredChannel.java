@@ -9,7 +9,7 @@ import org.poxledger.contract.model.ChannelStatus;
  *
  * @param channelId the channel
  * @param payerId payer
- * @param payeeId payee
+ * @param payeeId payee; {@code null} for a wallet
  * @param unit minor units per payword
  * @param chainLength {@code n}
  * @param expiresAt epoch milliseconds
@@ -71,6 +71,11 @@ record BrokeredChannel(
                 acceptedAt,
                 ledger.redeemedIndex(),
                 ledger.status());
+    }
+
+    /** @return whether the channel is a NetPay wallet: no payee of its own, each payment names one */
+    boolean wallet() {
+        return payeeId == null;
     }
 
     /** @return minor units accepted and not yet redeemed */

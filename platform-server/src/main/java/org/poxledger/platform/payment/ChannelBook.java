@@ -136,7 +136,7 @@ class ChannelBook {
         return new BrokeredChannel(
                 c.get("channelId").asString(),
                 c.get("payerId").asString(),
-                c.get("payeeId").asString(),
+                c.get("payeeId").isNull() ? null : c.get("payeeId").asString(),
                 c.get("unit").asLong(),
                 c.get("chainLength").asLong(),
                 c.get("expiresAt").asLong(),

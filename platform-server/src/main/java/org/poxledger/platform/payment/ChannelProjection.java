@@ -1,6 +1,8 @@
 package org.poxledger.platform.payment;
 
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -8,6 +10,8 @@ import org.neo4j.driver.Driver;
 import org.neo4j.driver.QueryConfig;
 import org.poxledger.contract.model.Channel;
 import org.poxledger.contract.model.ChannelChange;
+import org.poxledger.contract.model.ChannelEntry;
+import org.poxledger.contract.model.PayeeShare;
 import org.poxledger.ledger.LedgerEvent;
 import org.poxledger.platform.ledger.LedgerPayloads;
 import org.poxledger.platform.wallet.WalletProjection;
@@ -47,30 +51,58 @@ public class ChannelProjection {
         project(LedgerPayloads.read(event.payload(), ChannelChange.class));
     }
 
-    /** Records one channel transaction and refreshes both parties' wallets. */
+    /**
+     * Records one channel transaction and refreshes the wallets it touched. A split redeem of a NetPay wallet becomes
+     * one REDEEMED entry per payee share ({@code split: true}, same transaction), so every payee's wallet counts its
+     * own share exactly as a direct channel's payee counts its redeem.
+     */
     public void project(ChannelChange change) {
         Channel channel = change.channel();
-        Map<String, Object> row = new HashMap<>();
-        row.put("entryId", channel.channelId() + ":" + change.entry().txId());
-        row.put("channelId", channel.channelId());
-        row.put("txId", change.entry().txId());
-        row.put("action", change.entry().action().name());
-        row.put("amount", change.entry().amount());
-        row.put("payerId", channel.payerId());
-        row.put("payeeId", channel.payeeId());
-        row.put("timestamp", change.entry().timestamp());
+        ChannelEntry entry = change.entry();
+        List<Map<String, Object>> rows = new ArrayList<>();
+        Set<String> members = new LinkedHashSet<>();
+        members.add(channel.payerId());
+        if (entry.shares() == null) {
+            rows.add(row(channel, entry, channel.payeeId(), entry.amount(), channel.channelId() + ":" + entry.txId()));
+            if (channel.payeeId() != null) {
+                members.add(channel.payeeId());
+            }
+        } else {
+            for (PayeeShare share : entry.shares()) {
+                Map<String, Object> row = row(
+                        channel,
+                        entry,
+                        share.payeeId(),
+                        share.amount(),
+                        channel.channelId() + ":" + entry.txId() + ":" + share.payeeId());
+                row.put("split", true);
+                rows.add(row);
+                members.add(share.payeeId());
+            }
+        }
         driver.executableQuery("""
-                        MERGE (e:ChannelEntry {entryId: $row.entryId})
-                        ON CREATE SET e += $row
+                        UNWIND $rows AS row
+                        MERGE (e:ChannelEntry {entryId: row.entryId})
+                        ON CREATE SET e += row
                         """)
-                .withParameters(Map.of("row", row))
+                .withParameters(Map.of("rows", rows))
                 .withConfig(config)
                 .execute();
-        wallets.recomputeBalances(List.of(channel.payerId(), channel.payeeId()));
-        log.debug(
-                "projected channel {} {} tx={}",
-                channel.channelId(),
-                change.entry().action(),
-                change.entry().txId());
+        wallets.recomputeBalances(List.copyOf(members));
+        log.debug("projected channel {} {} tx={}", channel.channelId(), entry.action(), entry.txId());
+    }
+
+    private static Map<String, Object> row(
+            Channel channel, ChannelEntry entry, String payeeId, long amount, String entryId) {
+        Map<String, Object> row = new HashMap<>();
+        row.put("entryId", entryId);
+        row.put("channelId", channel.channelId());
+        row.put("txId", entry.txId());
+        row.put("action", entry.action().name());
+        row.put("amount", amount);
+        row.put("payerId", channel.payerId());
+        row.put("payeeId", payeeId);
+        row.put("timestamp", entry.timestamp());
+        return row;
     }
 }

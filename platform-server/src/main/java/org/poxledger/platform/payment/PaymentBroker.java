@@ -1,10 +1,12 @@
 package org.poxledger.platform.payment;
 
 import java.time.Clock;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executor;
 import java.util.concurrent.locks.ReentrantLock;
+import java.util.function.Function;
 import java.util.regex.Pattern;
 import org.poxledger.contract.ErrorCode;
 import org.poxledger.contract.Refusal;
@@ -48,6 +50,8 @@ public class PaymentBroker {
     private final Clock clock;
     private final Executor settlements;
     private final ChannelProjection projection;
+    private final WalletShares wallets;
+    private final SpendingCaps caps;
     private final Map<String, Slot> slots = new ConcurrentHashMap<>();
 
     PaymentBroker(
@@ -57,7 +61,9 @@ public class PaymentBroker {
             PaymentProperties properties,
             Clock clock,
             Executor settlements,
-            ChannelProjection projection) {
+            ChannelProjection projection,
+            WalletShares wallets,
+            SpendingCaps caps) {
         this.ledger = ledger;
         this.book = book;
         this.key = key;
@@ -65,6 +71,8 @@ public class PaymentBroker {
         this.clock = clock;
         this.settlements = settlements;
         this.projection = projection;
+        this.wallets = wallets;
+        this.caps = caps;
     }
 
     /** One channel in memory: its state, guarded by the slot's monitor, and the lock a settlement holds. */
@@ -104,9 +112,17 @@ public class PaymentBroker {
         BrokeredChannel accepted;
         synchronized (slot) {
             BrokeredChannel channel = slot.state;
-            requireParty(channel, memberId, "pay into");
+            // a wallet payment names its payee (NetPay e-wallet); a direct channel's payee is the channel's
+            String payee = channel.wallet() ? wallets.requirePayee(channel, memberId, payment.payeeId()) : null;
+            if (payee == null) {
+                requireParty(channel, memberId, "pay into");
+            }
             requireAcceptable(channel, payment, now);
-            if (!book.recordAccepted(channel.channelId(), payment.index(), payment.payword(), now)) {
+            caps.requireWithin(channel.channelId(), payment.index());
+            boolean recorded = payee == null
+                    ? book.recordAccepted(channel.channelId(), payment.index(), payment.payword(), now)
+                    : wallets.recordAccepted(channel.channelId(), payment.index(), payment.payword(), now, payee);
+            if (!recorded) {
                 // another instance accepted a newer word meanwhile: take its state and refuse this one as stale
                 slot.state = book.find(channel.channelId()).orElse(channel);
                 throw refusal(
@@ -170,25 +186,37 @@ public class PaymentBroker {
     }
 
     /**
-     * Opens a channel paid by the logged-in member.
+     * Opens a channel paid by the logged-in member; without a payee, a NetPay wallet spent at any payee.
      *
      * @return the channel as the ledger and the broker now hold it
      */
     public ChannelView open(String payerId, OpenChannelRequest request) {
         requireId("channelId", request.channelId());
-        requireId("payeeId", request.payeeId());
+        boolean wallet = request.payeeId() == null;
+        if (!wallet) {
+            requireId("payeeId", request.payeeId());
+        }
         if (!PaywordHash.isWordText(request.root())) {
             throw Refusal.of(ErrorCode.VALIDATION_FAILED, "root", "root must be 64 lower-case hexadecimal characters");
         }
-        ChannelChange change = ledger.openChannel(
-                        request.channelId(),
-                        payerId,
-                        request.payeeId(),
-                        request.unit(),
-                        request.chainLength(),
-                        request.root(),
-                        request.expiresAt())
-                .value();
+        ChannelChange change = wallet
+                ? ledger.openWalletChannel(
+                                request.channelId(),
+                                payerId,
+                                request.unit(),
+                                request.chainLength(),
+                                request.root(),
+                                request.expiresAt())
+                        .value()
+                : ledger.openChannel(
+                                request.channelId(),
+                                payerId,
+                                request.payeeId(),
+                                request.unit(),
+                                request.chainLength(),
+                                request.root(),
+                                request.expiresAt())
+                        .value();
         project(change);
         BrokeredChannel stored = book.add(BrokeredChannel.of(change.channel()));
         slots.remove(request.channelId());
@@ -268,6 +296,9 @@ public class PaymentBroker {
         if (target.status() == ChannelStatus.CLOSED || target.acceptedIndex() <= target.redeemedIndex()) {
             return target;
         }
+        if (target.wallet()) {
+            return redeemWallet(slot, target);
+        }
         try {
             ChannelChange change = ledger.redeem(
                             target.channelId(), target.payeeId(), target.acceptedIndex(), target.acceptedWord())
@@ -282,23 +313,87 @@ public class PaymentBroker {
                     change.entry().txId());
             return align(slot, change.channel());
         } catch (LedgerException e) {
-            if (ErrorCode.PAYWORD_REPLAYED.is(e.code())
-                    || ErrorCode.CHANNEL_CLOSED.is(e.code())
-                    || ErrorCode.CHANNEL_EXPIRED.is(e.code())) {
-                // a redeem committed before a crash or by another instance, or a channel gone: the ledger decides
-                BrokeredChannel aligned = align(slot, ledger.getChannel(target.channelId()));
-                log.warn(
-                        "channel {} redeem to {} refused ({}); the ledger stands at {}",
-                        target.channelId(),
-                        target.acceptedIndex(),
-                        e.code(),
-                        aligned.redeemedIndex());
-                if (ErrorCode.PAYWORD_REPLAYED.is(e.code())) {
-                    return aligned;
-                }
-            }
-            throw e;
+            return afterRefusal(slot, target.channelId(), target.acceptedIndex(), e);
         }
+    }
+
+    /**
+     * Settles a NetPay wallet: each batch redeems up to the highest accepted word (or an earlier segment end when
+     * more payees are owed than one transaction credits) and splits the amount between the payees on-chain. The split
+     * is derived from the ledger's redeemed index and the recorded segments alone, so a batch retried after a crash
+     * is the same batch, and the ledger refuses it as replayed.
+     */
+    private BrokeredChannel redeemWallet(Slot slot, BrokeredChannel target) {
+        BrokeredChannel state = target;
+        while (state.status() == ChannelStatus.OPEN && state.redeemedIndex() < target.acceptedIndex()) {
+            WalletShares.Batch batch = wallets.nextBatch(
+                    state.accepted(target.acceptedIndex(), target.acceptedWord(), target.acceptedAt()));
+            try {
+                ChannelChange change = ledger.redeemSplit(
+                                target.channelId(), batch.index(), batch.word(), batch.shares())
+                        .value();
+                project(change);
+                log.info(
+                        "wallet {} redeemed {} -> {} for {} split between {} payees tx={}",
+                        target.channelId(),
+                        change.entry().fromIndex(),
+                        change.entry().toIndex(),
+                        change.entry().amount(),
+                        batch.shares().size(),
+                        change.entry().txId());
+                state = align(slot, change.channel());
+            } catch (LedgerException e) {
+                state = afterRefusal(slot, target.channelId(), batch.index(), e);
+            }
+        }
+        return state;
+    }
+
+    /**
+     * A redeem committed before a crash or by another instance (PAYWORD_REPLAYED), or a channel gone: the ledger
+     * decides; the broker takes the ledger's state, and only a replay counts as done.
+     */
+    private BrokeredChannel afterRefusal(Slot slot, String channelId, long index, LedgerException e) {
+        if (ErrorCode.PAYWORD_REPLAYED.is(e.code())
+                || ErrorCode.CHANNEL_CLOSED.is(e.code())
+                || ErrorCode.CHANNEL_EXPIRED.is(e.code())) {
+            BrokeredChannel aligned = align(slot, ledger.getChannel(channelId));
+            log.warn(
+                    "channel {} redeem to {} refused ({}); the ledger stands at {}",
+                    channelId,
+                    index,
+                    e.code(),
+                    aligned.redeemedIndex());
+            if (ErrorCode.PAYWORD_REPLAYED.is(e.code())) {
+                return aligned;
+            }
+        }
+        throw e;
+    }
+
+    /**
+     * Runs an action on the channel's state with its payments held back, so the state cannot move meanwhile (a
+     * spending certificate is cut from the highest accepted word).
+     */
+    <T> T withState(String channelId, Function<BrokeredChannel, T> action) {
+        Slot slot = slot(channelId);
+        synchronized (slot) {
+            return action.apply(slot.state);
+        }
+    }
+
+    /** @return per payee of a wallet the member is party to: accepted and settled amounts */
+    List<WalletShares.PayeeAmounts> walletShares(String memberId, String channelId) {
+        Slot slot = slot(channelId);
+        BrokeredChannel channel = current(slot);
+        requireParty(channel, memberId, "see");
+        if (!channel.wallet()) {
+            throw Refusal.of(
+                    ErrorCode.CHANNEL_KIND_MISMATCH,
+                    "channelId",
+                    "channel " + channelId + " pays one payee; only a wallet has shares");
+        }
+        return wallets.amounts(channel);
     }
 
     private void project(ChannelChange change) {
@@ -381,8 +476,11 @@ public class PaymentBroker {
         }
     }
 
-    private static void requireParty(BrokeredChannel channel, String memberId, String action) {
-        if (!memberId.equals(channel.payerId()) && !memberId.equals(channel.payeeId())) {
+    private void requireParty(BrokeredChannel channel, String memberId, String action) {
+        boolean party = memberId.equals(channel.payerId())
+                || memberId.equals(channel.payeeId())
+                || (channel.wallet() && wallets.isPayee(channel.channelId(), memberId));
+        if (!party) {
             throw Refusal.of(
                     ErrorCode.CHANNEL_PARTY_MISMATCH,
                     "channelId",

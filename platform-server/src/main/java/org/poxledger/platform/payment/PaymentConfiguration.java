@@ -11,21 +11,22 @@ import org.springframework.core.task.SimpleAsyncTaskExecutor;
 class PaymentConfiguration {
 
     @Bean
+    BrokerKey brokerKey(PaymentProperties properties) {
+        return BrokerKey.loadOrCreate(properties.brokerKeyFile());
+    }
+
+    @Bean
     PaymentBroker paymentBroker(
             LedgerClient ledger,
             ChannelBook book,
+            BrokerKey key,
             PaymentProperties properties,
             Clock clock,
-            ChannelProjection projection) {
+            ChannelProjection projection,
+            WalletShares wallets,
+            SpendingCaps caps) {
         SimpleAsyncTaskExecutor settlements = new SimpleAsyncTaskExecutor("settle-");
         settlements.setVirtualThreads(true);
-        return new PaymentBroker(
-                ledger,
-                book,
-                BrokerKey.loadOrCreate(properties.brokerKeyFile()),
-                properties,
-                clock,
-                settlements,
-                projection);
+        return new PaymentBroker(ledger, book, key, properties, clock, settlements, projection, wallets, caps);
     }
 }

@@ -28,7 +28,9 @@ class PaymentController {
             summary = "Pay on a channel by revealing the payword of the new running total",
             description = "index is the total number of units paid so far; the broker checks"
                     + " H^(index - j)(payword) = w_j against the last accepted word, records it and signs a receipt"
-                    + " (verify it with GET /api/v1/public/payments/broker-key). Payer or payee of the channel only.")
+                    + " (verify it with GET /api/v1/public/payments/broker-key). Payer or payee of the channel only. On a"
+                    + " wallet the payment names its payeeId (the payer, or that payee handing in a word it took"
+                    + " offline); past the channel's Mini-Pay cap it is refused with SPENDING_LIMIT_EXCEEDED.")
     @ApiResponse(responseCode = "200", description = "accepted: the signed receipt")
     @Refuses(
             value = {
@@ -39,7 +41,11 @@ class PaymentController {
                 ErrorCode.PAYWORD_INVALID,
                 ErrorCode.PAYWORD_BEYOND_CHAIN,
                 ErrorCode.CHANNEL_EXPIRED,
-                ErrorCode.CHANNEL_CLOSED
+                ErrorCode.CHANNEL_CLOSED,
+                ErrorCode.SPENDING_LIMIT_EXCEEDED,
+                ErrorCode.SPLIT_INVALID,
+                ErrorCode.MEMBER_NOT_FOUND,
+                ErrorCode.MEMBER_SUSPENDED
             },
             ledger = Refuses.Ledger.EVALUATES)
     Receipt pay(@AuthenticationPrincipal PoxUser user, @RequestBody PaymentRequest payment) {

@@ -381,6 +381,9 @@ class ApiRefusalsIT {
             "/api/v1/me/channels/{channelId}/history",
             "/api/v1/me/channels/{channelId}/settle",
             "/api/v1/me/channels/{channelId}/close",
+            "/api/v1/me/channels/{channelId}/spending-certificate",
+            "/api/v1/me/wallets",
+            "/api/v1/me/wallets/{channelId}/shares",
             "/api/v1/public/payments/broker-key"
         }) {
             docs.jsonPath("$.paths['" + path + "']").exists();

@@ -251,7 +251,9 @@ class PaymentBrokerIT {
                     settlementsStarted.incrementAndGet();
                     task.run();
                 },
-                rig.channels);
+                rig.channels,
+                new WalletShares(rig.driver, channels),
+                new SpendingCaps(channels, new SpendingCertificateBook(rig.driver)));
     }
 
     private ChannelPayer open(PaymentBroker broker, String channelId, String payer, String payee, long unit, int n) {
