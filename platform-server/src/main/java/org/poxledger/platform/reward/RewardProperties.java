@@ -12,6 +12,8 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * @param resumeInterval how often unfinished cycles are resumed in the background; zero or negative disables it
  * @param transientRetries attempts per chunk when the ledger is unavailable or a commit fails (MVCC conflict)
  * @param retryBackoff first pause between such attempts; it doubles per attempt
+ * @param parallelChunks chunks of one cycle in flight at once (default 8, 1..64); chunks touch disjoint keys, so they
+ *     do not conflict on Fabric; the cycle's first chunk goes alone because it records the cycle
  */
 @ConfigurationProperties("pox.rewards")
 public record RewardProperties(
@@ -20,7 +22,8 @@ public record RewardProperties(
         Boolean resumeOnStartup,
         Duration resumeInterval,
         Integer transientRetries,
-        Duration retryBackoff) {
+        Duration retryBackoff,
+        Integer parallelChunks) {
 
     public RewardProperties {
         chunkSize = chunkSize == null ? 200 : chunkSize;
@@ -32,16 +35,27 @@ public record RewardProperties(
         resumeInterval = resumeInterval == null ? Duration.ofMinutes(5) : resumeInterval;
         transientRetries = transientRetries == null ? 3 : transientRetries;
         retryBackoff = retryBackoff == null ? Duration.ofSeconds(1) : retryBackoff;
+        parallelChunks = parallelChunks == null ? 8 : parallelChunks;
+        if (parallelChunks < 1 || parallelChunks > 64) {
+            throw new IllegalArgumentException(
+                    "pox.rewards.parallel-chunks must be between 1 and 64, was " + parallelChunks);
+        }
     }
 
     /** @return the defaults */
     public static RewardProperties defaults() {
-        return new RewardProperties(null, null, null, null, null, null);
+        return new RewardProperties(null, null, null, null, null, null, null);
     }
 
     /** @return these settings with another chunk size */
     public RewardProperties withChunkSize(int size) {
         return new RewardProperties(
-                size, leaseDuration, resumeOnStartup, resumeInterval, transientRetries, retryBackoff);
+                size, leaseDuration, resumeOnStartup, resumeInterval, transientRetries, retryBackoff, parallelChunks);
+    }
+
+    /** @return these settings with another number of chunks in flight */
+    public RewardProperties withParallelChunks(int chunks) {
+        return new RewardProperties(
+                chunkSize, leaseDuration, resumeOnStartup, resumeInterval, transientRetries, retryBackoff, chunks);
     }
 }
