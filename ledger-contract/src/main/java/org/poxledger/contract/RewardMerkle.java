@@ -91,7 +91,15 @@ public final class RewardMerkle {
      * @return the root, 64 lower-case hex characters
      */
     public static String root(final byte[][] leaves) {
-        final byte[][] top = levels(leaves).getLast();
+        return rootOfLevels(levels(leaves));
+    }
+
+    /**
+     * @param levels the levels {@link #levels(byte[][])} built
+     * @return their root, 64 lower-case hex characters
+     */
+    public static String rootOfLevels(final List<byte[][]> levels) {
+        final byte[][] top = levels.getLast();
         return HEX.formatHex(top.length == 0 ? sha256(new byte[0]) : top[0]);
     }
 
