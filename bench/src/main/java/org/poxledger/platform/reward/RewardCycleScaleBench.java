@@ -64,6 +64,9 @@ public final class RewardCycleScaleBench {
             {"level":4,"minDirect":5,"minScoreBps":300000,"rateBps":20000},\
             {"level":5,"minDirect":10,"minScoreBps":1000000,"rateBps":30000}],"version":1}""";
 
+    /** The embedded chaincode's router logs every invocation with its arguments (a whole chunk) at INFO. */
+    private static final java.util.logging.Logger SHIM_LOG = java.util.logging.Logger.getLogger("org.hyperledger");
+
     private final LedgerConnection ledger;
     private final Driver driver;
     private final RewardPolicy policy = RewardPolicy.defaultPolicy();
@@ -77,6 +80,7 @@ public final class RewardCycleScaleBench {
     }
 
     public static void main(String[] args) throws Exception {
+        SHIM_LOG.setLevel(java.util.logging.Level.WARNING);
         int entries = Integer.getInteger("pox.bench.reward-entries", 100_000);
         List<Integer> chunkSizes = ints(System.getProperty("pox.bench.chunk-sizes", "100,200,500,1000"));
         List<Integer> parallel = ints(System.getProperty("pox.bench.parallel", "1,8"));

@@ -6,7 +6,7 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
 /**
  * {@code pox.rewards.*}.
  *
- * @param chunkSize entries per {@code PayRewardChunk} transaction (default 200)
+ * @param chunkSize entries per {@code PayRewardChunk} transaction (default 500, the fastest measured in bench/RESULTS.md)
  * @param leaseDuration how long a runner owns a cycle without renewing (renewed before every chunk)
  * @param resumeOnStartup whether unfinished cycles are resumed when the server starts
  * @param resumeInterval how often unfinished cycles are resumed in the background; zero or negative disables it
@@ -26,7 +26,7 @@ public record RewardProperties(
         Integer parallelChunks) {
 
     public RewardProperties {
-        chunkSize = chunkSize == null ? 200 : chunkSize;
+        chunkSize = chunkSize == null ? 500 : chunkSize;
         if (chunkSize < 1 || chunkSize > 1000) {
             throw new IllegalArgumentException("pox.rewards.chunk-size must be between 1 and 1000, was " + chunkSize);
         }
