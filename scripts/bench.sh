@@ -13,6 +13,8 @@
 #     bench/results/graph-scale.png. Alone: scripts/bench.sh graph | rebuild | graph-chart | api.
 #     POX_BENCH_SIZES (default 10000,100000,1000000), POX_BENCH_PROJECTION_MAX (default 100000),
 #     POX_BENCH_REBUILD_MEMBERS (default 100000; the ledger is generated once into bench/target), POX_BENCH_HEAP.
+#   - scripts/bench.sh rewards: the 100k-entry reward cycle paid through the runner (bench/RESULTS.md);
+#     POX_BENCH_LEDGER=fabric for the local network, POX_BENCH_CHUNK_SIZES, POX_BENCH_PARALLEL.
 # The machine is shared: figures taken while other builds run are under contention (see docs/graph-at-scale.md).
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -50,8 +52,21 @@ run_rebuild() {
         org.poxledger.bench.graph.RebuildBench
 }
 
+# Issue 11 point 4: a 100k-entry reward cycle computed, planned and paid by the server's runner, per chunk size and
+# parallel chunks; POX_BENCH_LEDGER=fabric pays on a fresh channel of the local network (reward_cycle_100k_paid_s_fabric).
+run_rewards() {
+    java -Xmx"${POX_BENCH_HEAP:-6g}" -cp "$classpath" \
+        -Dpox.bench.ledger="${POX_BENCH_LEDGER:-embedded}" \
+        -Dpox.bench.reward-entries="${POX_BENCH_REWARD_ENTRIES:-100000}" \
+        -Dpox.bench.chunk-sizes="${POX_BENCH_CHUNK_SIZES:-200,500,1000}" \
+        -Dpox.bench.parallel="${POX_BENCH_PARALLEL:-1,8,16}" \
+        -Dpox.bench.repository=. -Dpox.bench.out=bench/results -Dpox.bench.commit="$commit" \
+        org.poxledger.platform.reward.RewardCycleScaleBench
+}
+
 case "${1:-}" in
     graph) run_graph; exit ;;
+    rewards) run_rewards; exit ;;
     api) scripts/bench-api.sh; exit ;;
     rebuild) run_rebuild; exit ;;
     graph-chart) graph_chart; exit ;;

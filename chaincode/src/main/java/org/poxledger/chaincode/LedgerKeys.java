@@ -29,8 +29,14 @@ final class LedgerKeys {
     /** Simple key → the current policy version. */
     static final String CURRENT_POLICY = "policy-current";
 
-    /** {@code cycle~cycleId} → Cycle. */
+    /** {@code cycle~cycleId} → Cycle as the first chunk recorded it, or with the totals its seal folded in. */
     static final String CYCLE = "cycle";
+
+    /** {@code cycle-delta~cycleId~txId} → CycleDelta, written blind by each chunk, release and forfeit. */
+    static final String CYCLE_DELTA = "cycle-delta";
+
+    /** {@code cycle-seal~cycleId} → CycleSeal, written once by {@code rewards:SealCycle}. */
+    static final String CYCLE_SEAL = "cycle-seal";
 
     /** {@code reward~cycleId~memberId} → RewardEntry; its existence makes paying idempotent per (cycle, member). */
     static final String REWARD = "reward";
@@ -38,8 +44,11 @@ final class LedgerKeys {
     /** {@code member-reward~memberId~cycleId} → marker, for a member's reward history. */
     static final String MEMBER_REWARD = "member-reward";
 
-    /** Simple key → total minted supply; written only by reward transactions (see {@code RewardContract}). */
+    /** Simple key → total minted supply as last folded, by {@code rewards:SealCycle} (see {@link Supply}). */
     static final String TOTAL_SUPPLY = "total-supply";
+
+    /** {@code supply-credit~txId} → the amount one minting transaction added, written blind. */
+    static final String SUPPLY_CREDIT = "supply-credit";
 
     /** {@code balance~memberId} → the folded balance of a member. */
     static final String BALANCE = "balance";
@@ -107,6 +116,30 @@ final class LedgerKeys {
 
     static String cycle(final ChaincodeStub stub, final String cycleId) {
         return key(stub, CYCLE, cycleId);
+    }
+
+    static String cycleDelta(final ChaincodeStub stub, final String cycleId, final String txId) {
+        return key(stub, CYCLE_DELTA, cycleId, txId);
+    }
+
+    static CompositeKey cycleDeltasOf(final ChaincodeStub stub, final String cycleId) {
+        return stub.createCompositeKey(CYCLE_DELTA, cycleId);
+    }
+
+    static String cycleSeal(final ChaincodeStub stub, final String cycleId) {
+        return key(stub, CYCLE_SEAL, cycleId);
+    }
+
+    static CompositeKey rewardsIn(final ChaincodeStub stub, final String cycleId) {
+        return stub.createCompositeKey(REWARD, cycleId);
+    }
+
+    static String supplyCredit(final ChaincodeStub stub, final String txId) {
+        return key(stub, SUPPLY_CREDIT, txId);
+    }
+
+    static CompositeKey supplyCredits(final ChaincodeStub stub) {
+        return stub.createCompositeKey(SUPPLY_CREDIT);
     }
 
     static String reward(final ChaincodeStub stub, final String cycleId, final String memberId) {

@@ -5,6 +5,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import org.poxledger.contract.ErrorCode;
+import org.poxledger.contract.PolicyLimits;
 import org.poxledger.contract.model.PolicyRecord;
 import org.poxledger.contract.model.RewardChunk;
 import org.poxledger.contract.model.Tier;
@@ -71,6 +72,14 @@ final class RewardChunkReader {
             final RewardChunk.Line line = lines.get(i);
             Arguments.id(field("entries[" + i + "].memberId"), line.memberId());
             entryRule(line.amount() >= 0, i, "amount", line.amount());
+            if (line.amount() > PolicyLimits.MAX_REWARD_AMOUNT) {
+                throw LedgerRefusal.of(
+                        ErrorCode.REWARD_ENTRY_INVALID,
+                        "%s must be at most %d, got %d",
+                        field("entries[" + i + "].amount"),
+                        PolicyLimits.MAX_REWARD_AMOUNT,
+                        line.amount());
+            }
             entryRule(line.events() >= 0, i, "events", line.events());
             entryRule(line.scoreBps() >= 0, i, "scoreBps", line.scoreBps());
             entryRule(line.level() >= 1, i, "level", line.level());

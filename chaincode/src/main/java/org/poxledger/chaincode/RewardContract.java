@@ -15,23 +15,24 @@ import org.poxledger.contract.ContractNames;
 import org.poxledger.contract.ErrorCode;
 import org.poxledger.contract.model.ChunkReceipt;
 import org.poxledger.contract.model.Cycle;
+import org.poxledger.contract.model.CycleDelta;
 import org.poxledger.contract.model.Member;
 import org.poxledger.contract.model.MemberStatus;
 import org.poxledger.contract.model.RewardChunk;
 import org.poxledger.contract.model.RewardChunkPaid;
 import org.poxledger.contract.model.RewardEntry;
 import org.poxledger.contract.model.RewardStatus;
-import org.poxledger.contract.model.TotalSupply;
 
 /**
  * Proof-of-Expansion minting (DESIGN §6). The server computes a cycle's entries and submits them in chunks; this
  * contract records each (cycle, member) entry at most once, credits PAID amounts, holds those of SUSPENDED members, and
  * keeps the cycle totals and the total supply.
  *
- * <p>The total supply is a single key updated by every minting transaction. That is not the hot key STYLE warns about:
- * only this contract's transactions touch it, and the chunks of a cycle, releases and forfeits are submitted one
- * after another by the single cycle runner (DESIGN §10, §12), never concurrently with each other or with transfers.
- * The same holds for the cycle key.
+ * <p>The chunks of one cycle are endorsed in parallel, so no chunk writes a key another chunk reads: after the first
+ * chunk has recorded the cycle, a chunk reads only the cycle, the policy, its own members and their entries, and
+ * writes its entries, blind credits ({@link Balances}), a blind cycle delta ({@link CycleTotals}) and a blind supply
+ * credit ({@link Supply}). Releases and forfeits write deltas too. What no single chunk can see (the entry count, the
+ * Merkle root over all entries, the totals) is checked by {@code SealCycle} once every chunk is in ({@link CycleSeals}).
  */
 @Contract(
         name = ContractNames.REWARDS,
@@ -75,18 +76,6 @@ public final class RewardContract implements ContractInterface {
         RewardChunkReader.checkAgainst(chunk, PolicyRecords.require(stub, chunk.policyVersion()));
         final Optional<Cycle> recorded = findCycle(stub, chunk.cycleId());
         recorded.ifPresent(cycle -> requireSameCycle(cycle, chunk));
-        Cycle cycle = recorded.orElseGet(() -> new Cycle(
-                chunk.cycleEnd(),
-                chunk.cycleId(),
-                chunk.cycleStart(),
-                chunk.entryCount(),
-                0,
-                chunk.merkleRoot(),
-                chunk.policyVersion(),
-                0,
-                0,
-                0,
-                0));
 
         final String txId = stub.getTxId();
         final List<RewardEntry> written = new ArrayList<>();
@@ -130,18 +119,30 @@ public final class RewardContract implements ContractInterface {
             }
         }
 
+        if (!written.isEmpty() && CycleSeals.find(stub, chunk.cycleId()).isPresent()) {
+            throw LedgerRefusal.of(
+                    ErrorCode.CYCLE_MISMATCH,
+                    "cycle %s is sealed and takes no new entry, but this chunk has %d",
+                    chunk.cycleId(),
+                    written.size());
+        }
+        if (recorded.isEmpty()) {
+            // Only the first chunk writes the cycle key, so the server submits it alone and the rest in parallel.
+            stub.putState(
+                    LedgerKeys.cycle(stub, chunk.cycleId()),
+                    LedgerJson.bytes(Cycle.opened(
+                            chunk.cycleEnd(),
+                            chunk.cycleId(),
+                            chunk.cycleStart(),
+                            chunk.entryCount(),
+                            chunk.merkleRoot(),
+                            chunk.policyVersion())));
+        }
+        if (!written.isEmpty()) {
+            CycleTotals.record(stub, chunk.cycleId(), CycleDelta.ofChunk(written.size(), amountPaid, amountHeld));
+            Supply.mint(stub, amountPaid);
+        }
         if (recorded.isEmpty() || !written.isEmpty()) {
-            if (cycle.entriesRecorded() + written.size() > cycle.entryCount()) {
-                throw LedgerRefusal.of(
-                        ErrorCode.CYCLE_MISMATCH,
-                        "cycle %s declares %d entries but would record %d",
-                        chunk.cycleId(),
-                        cycle.entryCount(),
-                        cycle.entriesRecorded() + written.size());
-            }
-            cycle = overflowChecked(cycle, written.size(), amountPaid, amountHeld);
-            stub.putState(LedgerKeys.cycle(stub, chunk.cycleId()), LedgerJson.bytes(cycle));
-            mint(stub, amountPaid);
             stub.setEvent(
                     REWARD_CHUNK_PAID,
                     LedgerJson.bytes(
@@ -165,19 +166,13 @@ public final class RewardContract implements ContractInterface {
         Arguments.id("memberId", memberId);
 
         final ChaincodeStub stub = ctx.getStub();
-        final Cycle cycle = requireCycle(stub, cycleId);
+        requireCycle(stub, cycleId);
         final RewardEntry entry = requireHold(stub, cycleId, memberId);
         final RewardEntry released = entry.withStatus(RewardStatus.RELEASED, stub.getTxId());
         stub.putState(LedgerKeys.reward(stub, cycleId, memberId), LedgerJson.bytes(released));
-        final Cycle after;
-        try {
-            after = cycle.afterRelease(entry.amount());
-        } catch (ArithmeticException e) {
-            throw LedgerRefusal.of(ErrorCode.AMOUNT_OVERFLOW, "the released total of cycle %s would overflow", cycleId);
-        }
-        stub.putState(LedgerKeys.cycle(stub, cycleId), LedgerJson.bytes(after));
+        CycleTotals.record(stub, cycleId, CycleDelta.ofRelease(entry.amount()));
         Balances.credit(stub, memberId, entry.amount());
-        mint(stub, entry.amount());
+        Supply.mint(stub, entry.amount());
         stub.setEvent(REWARD_HOLD_RELEASED, LedgerJson.bytes(released));
         return LedgerJson.text(released);
     }
@@ -197,19 +192,12 @@ public final class RewardContract implements ContractInterface {
         Arguments.id("memberId", memberId);
 
         final ChaincodeStub stub = ctx.getStub();
-        final Cycle cycle = requireCycle(stub, cycleId);
+        requireCycle(stub, cycleId);
         final RewardEntry entry = requireHold(stub, cycleId, memberId);
         // paidTxId keeps the recording transaction: nothing was paid by this one.
         final RewardEntry forfeited = entry.withStatus(RewardStatus.FORFEITED, entry.paidTxId());
         stub.putState(LedgerKeys.reward(stub, cycleId, memberId), LedgerJson.bytes(forfeited));
-        final Cycle after;
-        try {
-            after = cycle.afterForfeit(entry.amount());
-        } catch (ArithmeticException e) {
-            throw LedgerRefusal.of(
-                    ErrorCode.AMOUNT_OVERFLOW, "the forfeited total of cycle %s would overflow", cycleId);
-        }
-        stub.putState(LedgerKeys.cycle(stub, cycleId), LedgerJson.bytes(after));
+        CycleTotals.record(stub, cycleId, CycleDelta.ofForfeit(entry.amount()));
         stub.setEvent(REWARD_HOLD_FORFEITED, LedgerJson.bytes(forfeited));
         return LedgerJson.text(forfeited);
     }
@@ -222,7 +210,26 @@ public final class RewardContract implements ContractInterface {
     @Transaction(intent = Transaction.TYPE.EVALUATE)
     public String GetCycle(final Context ctx, final String cycleId) {
         Arguments.id("cycleId", cycleId);
-        return LedgerJson.text(requireCycle(ctx.getStub(), cycleId));
+        final ChaincodeStub stub = ctx.getStub();
+        return LedgerJson.text(CycleTotals.current(stub, requireCycle(stub, cycleId)));
+    }
+
+    /**
+     * Closes a fully paid cycle: checks that the recorded entries are exactly as many as declared, that their Merkle
+     * root is the declared one and that the totals are their sum, then folds the totals and the pending supply
+     * credits. Sealing a sealed cycle returns the stored seal without a second event; a refused seal changes nothing.
+     *
+     * @param ctx the transaction context
+     * @param cycleId the cycle
+     * @return the CycleSeal JSON
+     */
+    @Transaction(intent = Transaction.TYPE.SUBMIT)
+    public String SealCycle(final Context ctx, final String cycleId) {
+        access.requireOperator(ctx);
+        Arguments.id("cycleId", cycleId);
+        final ChaincodeStub stub = ctx.getStub();
+        final Cycle cycle = requireCycle(stub, cycleId);
+        return LedgerJson.text(CycleSeals.find(stub, cycleId).orElseGet(() -> CycleSeals.seal(stub, cycle)));
     }
 
     /**
@@ -325,32 +332,12 @@ public final class RewardContract implements ContractInterface {
         }
     }
 
-    private static Cycle overflowChecked(final Cycle cycle, final int recorded, final long paid, final long held) {
-        try {
-            return cycle.afterChunk(recorded, paid, held);
-        } catch (ArithmeticException e) {
-            throw LedgerRefusal.of(ErrorCode.AMOUNT_OVERFLOW, "the totals of cycle %s would overflow", cycle.cycleId());
-        }
-    }
-
     /**
-     * Adds to the total supply. Every balance is at most the supply, so keeping this sum exact also keeps every
-     * balance (balance key plus credits) from overflowing.
+     * @param stub the transaction's stub
+     * @return everything minted: the folded supply plus the credits of minting transactions not folded yet
      */
-    private static void mint(final ChaincodeStub stub, final long amount) {
-        if (amount == 0) {
-            return;
-        }
-        final long supply = totalSupply(stub);
-        stub.putState(
-                LedgerKeys.TOTAL_SUPPLY, LedgerJson.bytes(new TotalSupply(add(supply, amount, "the total supply"))));
-    }
-
     static long totalSupply(final ChaincodeStub stub) {
-        final byte[] state = stub.getState(LedgerKeys.TOTAL_SUPPLY);
-        return state == null || state.length == 0
-                ? 0
-                : LedgerJson.read(state, TotalSupply.class).totalSupply();
+        return Supply.total(stub);
     }
 
     private static long add(final long total, final long amount, final String what) {

@@ -13,6 +13,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
+import org.poxledger.contract.PolicyLimits;
 import org.poxledger.contract.Transaction;
 import org.poxledger.ledger.LedgerException;
 import org.poxledger.ledger.memory.EmbeddedLedger;
@@ -439,22 +440,20 @@ class BadInputTest {
                 chunk(CYCLE, 3, entry(ACTIVE, 1)).replace(ROOT, "c".repeat(64)));
         add(
                 cases,
-                "CYCLE_MISMATCH",
-                "cycle-1",
+                "REWARD_ENTRY_INVALID",
+                "entries[1].amount",
                 Transaction.PAY_REWARD_CHUNK.wireName(),
-                chunk(CYCLE, 3, entry(ACTIVE, 1), entry(PAYEE, 1)));
+                chunk("cycle-2", 2, entry(ACTIVE, 1), entry(PAYEE, PolicyLimits.MAX_REWARD_AMOUNT + 1)));
         add(
                 cases,
-                "AMOUNT_OVERFLOW",
-                "cycle-2",
-                Transaction.PAY_REWARD_CHUNK.wireName(),
-                chunk("cycle-2", 2, entry(ACTIVE, Long.MAX_VALUE / 2 + 1), entry(PAYEE, Long.MAX_VALUE / 2 + 1)));
-        add(
-                cases,
-                "AMOUNT_OVERFLOW",
-                "total supply",
+                "REWARD_ENTRY_INVALID",
+                "at most",
                 Transaction.PAY_REWARD_CHUNK.wireName(),
                 chunk("cycle-2", 1, entry(ACTIVE, Long.MAX_VALUE)));
+        // rewards: sealing
+        add(cases, "INVALID_ARGUMENT", "cycleId", Transaction.SEAL_CYCLE.wireName(), "c/1");
+        add(cases, "CYCLE_NOT_FOUND", "cycle-9", Transaction.SEAL_CYCLE.wireName(), "cycle-9");
+        add(cases, "CYCLE_INCOMPLETE", "cycle-1", Transaction.SEAL_CYCLE.wireName(), CYCLE);
         // rewards: holds and queries
         add(cases, "INVALID_ARGUMENT", "cycleId", Transaction.RELEASE_HOLD.wireName(), "c/1", SUSPENDED);
         add(cases, "INVALID_ARGUMENT", "memberId", Transaction.RELEASE_HOLD.wireName(), CYCLE, "");

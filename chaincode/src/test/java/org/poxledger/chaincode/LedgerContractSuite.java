@@ -13,6 +13,9 @@ import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.concurrent.locks.LockSupport;
 import org.junit.jupiter.api.Test;
 import org.poxledger.contract.Transaction;
@@ -801,12 +804,6 @@ public abstract class LedgerContractSuite {
         otherEnd.put("cycleEnd", CYCLE_END + 1);
         operator()
                 .refusedSubmit("CYCLE_MISMATCH", Transaction.PAY_REWARD_CHUNK.wireName(), LedgerDriver.text(otherEnd));
-        final String c = member(genesis);
-        operator()
-                .refusedSubmit(
-                        "CYCLE_MISMATCH",
-                        Transaction.PAY_REWARD_CHUNK.wireName(),
-                        chunk(cycleId, policy, root, 2, entry(policy, b, 10), entry(policy, c, 10)));
 
         assertThat(otherRoot.getMessage()).contains(cycleId).contains("merkleRoot");
         assertThat(operator().evaluate(Transaction.GET_CYCLE.wireName(), cycleId))
@@ -891,6 +888,182 @@ public abstract class LedgerContractSuite {
         assertThat(history)
                 .allSatisfy(e -> assertThat(e.get("memberId").asText()).isEqualTo(a));
         assertThat(balance(a)).isEqualTo(33);
+    }
+
+    @Test
+    public void chunks_of_one_cycle_submitted_in_parallel_all_commit_and_add_up() throws Exception {
+        final String genesis = genesis();
+        final JsonNode policy = currentPolicy();
+        final List<String> members = new ArrayList<>();
+        for (int i = 0; i < 13; i++) {
+            members.add(member(genesis));
+        }
+        final String cycleId = Fresh.id("c");
+        final String root = Fresh.accountHash();
+        final long supplyBefore = totalSupply();
+        operator()
+                .submit(
+                        Transaction.PAY_REWARD_CHUNK.wireName(),
+                        chunk(cycleId, policy, root, members.size(), entry(policy, members.getFirst(), 1)));
+
+        final List<String> chunks = new ArrayList<>();
+        for (int from = 1; from < members.size(); from += 2) {
+            chunks.add(chunk(
+                    cycleId,
+                    policy,
+                    root,
+                    members.size(),
+                    entry(policy, members.get(from), from + 1),
+                    entry(policy, members.get(from + 1), from + 2)));
+        }
+        final List<JsonNode> receipts = new ArrayList<>();
+        try (ExecutorService clients = Executors.newFixedThreadPool(chunks.size())) {
+            final List<Future<JsonNode>> sent = new ArrayList<>();
+            for (final String chunk : chunks) {
+                sent.add(clients.submit(() -> operator().submit(Transaction.PAY_REWARD_CHUNK.wireName(), chunk)));
+            }
+            for (final Future<JsonNode> receipt : sent) {
+                receipts.add(receipt.get());
+            }
+        }
+
+        assertThat(receipts).allSatisfy(receipt -> {
+            assertThat(receipt.get("paid")).hasSize(2);
+            assertThat(receipt.get("skipped")).isEmpty();
+        });
+        final long total = members.size() * (members.size() + 1L) / 2;
+        final JsonNode cycle = operator().evaluate(Transaction.GET_CYCLE.wireName(), cycleId);
+        assertThat(cycle.get("entriesRecorded").asInt()).isEqualTo(members.size());
+        assertThat(cycle.get("totalPaid").asLong()).isEqualTo(total);
+        assertThat(totalSupply() - supplyBefore).isEqualTo(total);
+        long balances = 0;
+        for (int i = 0; i < members.size(); i++) {
+            assertThat(balance(members.get(i))).isEqualTo(i + 1);
+            balances += balance(members.get(i));
+        }
+        assertThat(balances).isEqualTo(total);
+    }
+
+    @Test
+    public void sealing_checks_the_count_the_merkle_root_and_the_totals_of_a_cycle() {
+        final String genesis = genesis();
+        final String held = verifiedMember(genesis);
+        operator().submit(Transaction.SUSPEND_MEMBER.wireName(), held, "fraud hold");
+        final JsonNode policy = currentPolicy();
+        final List<ObjectNode> entries = new ArrayList<>(List.of(
+                entry(policy, member(genesis), 300),
+                entry(policy, member(genesis), 0),
+                entry(policy, held, 500),
+                entry(policy, member(genesis), 200)));
+        entries.sort(
+                (x, y) -> x.get("memberId").asText().compareTo(y.get("memberId").asText()));
+        final String cycleId = Fresh.id("c");
+        final String root = merkleRoot(entries);
+        final long supplyBefore = totalSupply();
+        operator()
+                .submit(
+                        Transaction.PAY_REWARD_CHUNK.wireName(),
+                        chunk(cycleId, policy, root, 4, entries.get(0), entries.get(1)));
+        final JsonNode partial = operator().evaluate(Transaction.GET_CYCLE.wireName(), cycleId);
+
+        final LedgerException early =
+                operator().refusedSubmit("CYCLE_INCOMPLETE", Transaction.SEAL_CYCLE.wireName(), cycleId);
+        assertThat(early.getMessage()).contains(cycleId).contains("4").contains("2");
+        assertThat(operator().evaluate(Transaction.GET_CYCLE.wireName(), cycleId))
+                .isEqualTo(partial);
+
+        operator()
+                .submit(
+                        Transaction.PAY_REWARD_CHUNK.wireName(),
+                        chunk(cycleId, policy, root, 4, entries.get(2), entries.get(3)));
+        final JsonNode beforeSeal = operator().evaluate(Transaction.GET_CYCLE.wireName(), cycleId);
+        final EventWindow window = EventWindow.open(operator());
+        final LedgerResult sealed = operator().submitResult(Transaction.SEAL_CYCLE.wireName(), cycleId);
+        final List<LedgerEvent> events = EventWindow.of(window.close(), sealed);
+
+        final JsonNode seal = LedgerDriver.parse(sealed.payload());
+        assertThat(fieldNames(seal))
+                .containsExactly("cycleId", "entryCount", "merkleRoot", "sealedAt", "sealedTxId", "totalAmount");
+        assertThat(seal.get("cycleId").asText()).isEqualTo(cycleId);
+        assertThat(seal.get("entryCount").asInt()).isEqualTo(4);
+        assertThat(seal.get("merkleRoot").asText()).isEqualTo(root);
+        assertThat(seal.get("totalAmount").asLong()).isEqualTo(1000);
+        assertThat(seal.get("sealedTxId").asText()).isEqualTo(sealed.transactionId());
+        assertThat(events).singleElement().satisfies(event -> {
+            assertThat(event.name()).isEqualTo("CycleSealed");
+            assertThat(event.payloadText()).isEqualTo(sealed.payloadText());
+        });
+        final JsonNode cycle = operator().evaluate(Transaction.GET_CYCLE.wireName(), cycleId);
+        assertThat(cycle)
+                .as("sealing folds the totals, it does not change them")
+                .isEqualTo(beforeSeal);
+        assertThat(cycle.get("entriesRecorded").asInt()).isEqualTo(4);
+        assertThat(cycle.get("totalPaid").asLong()).isEqualTo(500);
+        assertThat(cycle.get("totalHeld").asLong()).isEqualTo(500);
+        assertThat(totalSupply() - supplyBefore).isEqualTo(500);
+
+        final EventWindow again = EventWindow.open(operator());
+        final LedgerResult resealed = operator().submitResult(Transaction.SEAL_CYCLE.wireName(), cycleId);
+        assertThat(LedgerDriver.parse(resealed.payload())).isEqualTo(seal);
+        assertThat(EventWindow.of(again.close(), resealed)).isEmpty();
+        final JsonNode replay = operator()
+                .submit(
+                        Transaction.PAY_REWARD_CHUNK.wireName(),
+                        chunk(cycleId, policy, root, 4, entries.get(0), entries.get(1)));
+        assertThat(replay.get("skipped")).hasSize(2);
+        operator()
+                .refusedSubmit(
+                        "CYCLE_MISMATCH",
+                        Transaction.PAY_REWARD_CHUNK.wireName(),
+                        chunk(cycleId, policy, root, 4, entry(policy, member(genesis), 10)));
+
+        operator().submit(Transaction.REINSTATE_MEMBER.wireName(), held);
+        operator().submit(Transaction.RELEASE_HOLD.wireName(), cycleId, held);
+        final JsonNode released = operator().evaluate(Transaction.GET_CYCLE.wireName(), cycleId);
+        assertThat(released.get("totalHeld").asLong()).isZero();
+        assertThat(released.get("totalReleased").asLong()).isEqualTo(500);
+        assertThat(balance(held)).isEqualTo(500);
+        assertThat(totalSupply() - supplyBefore).isEqualTo(1000);
+    }
+
+    @Test
+    public void a_cycle_whose_entries_break_its_declared_count_or_root_is_never_sealed() {
+        final String genesis = genesis();
+        final String a = member(genesis);
+        final String b = member(genesis);
+        final String c = member(genesis);
+        final JsonNode policy = currentPolicy();
+        final String wrongRoot = Fresh.id("c");
+        operator()
+                .submit(
+                        Transaction.PAY_REWARD_CHUNK.wireName(),
+                        chunk(wrongRoot, policy, Fresh.accountHash(), 1, entry(policy, a, 10)));
+        final String tooMany = Fresh.id("c");
+        final String root = Fresh.accountHash();
+        operator()
+                .submit(
+                        Transaction.PAY_REWARD_CHUNK.wireName(),
+                        chunk(tooMany, policy, root, 2, entry(policy, a, 10), entry(policy, b, 10)));
+        operator()
+                .submit(Transaction.PAY_REWARD_CHUNK.wireName(), chunk(tooMany, policy, root, 2, entry(policy, c, 10)));
+        final JsonNode before = operator().evaluate(Transaction.GET_CYCLE.wireName(), wrongRoot);
+        final long supplyBefore = totalSupply();
+
+        final LedgerException rootRefused =
+                operator().refusedSubmit("CYCLE_MISMATCH", Transaction.SEAL_CYCLE.wireName(), wrongRoot);
+        final LedgerException countRefused =
+                operator().refusedSubmit("CYCLE_MISMATCH", Transaction.SEAL_CYCLE.wireName(), tooMany);
+
+        assertThat(rootRefused.getMessage()).contains(wrongRoot).contains("Merkle root");
+        assertThat(countRefused.getMessage())
+                .contains(tooMany)
+                .contains("declares 2")
+                .contains("3 are recorded");
+        assertThat(operator().evaluate(Transaction.GET_CYCLE.wireName(), wrongRoot))
+                .isEqualTo(before);
+        assertThat(totalSupply()).isEqualTo(supplyBefore);
+        operator().refusedSubmit("CYCLE_NOT_FOUND", Transaction.SEAL_CYCLE.wireName(), Fresh.id("c"));
+        foreign().refusedSubmit("ACCESS_DENIED", Transaction.SEAL_CYCLE.wireName(), wrongRoot);
     }
 
     // ---------------------------------------------------------------- money
@@ -1996,6 +2169,50 @@ public abstract class LedgerContractSuite {
 
     private static List<String> sorted(final List<String> values) {
         return values.stream().sorted().toList();
+    }
+
+    /**
+     * The Merkle root of DESIGN §6 written out independently of the chaincode: leaves SHA-256(0x00 || canonical JSON)
+     * in member-id order, nodes SHA-256(0x01 || left || right), an odd last node promoted.
+     */
+    protected static String merkleRoot(final List<ObjectNode> sortedEntries) {
+        List<byte[]> level = new ArrayList<>();
+        for (final ObjectNode entry : sortedEntries) {
+            final String canonical =
+                    "{\"amount\":%d,\"events\":%d,\"level\":%d,\"memberId\":\"%s\",\"rateBps\":%d,\"scoreBps\":%d}"
+                            .formatted(
+                                    entry.get("amount").asLong(),
+                                    entry.get("events").asLong(),
+                                    entry.get("level").asInt(),
+                                    entry.get("memberId").asText(),
+                                    entry.get("rateBps").asInt(),
+                                    entry.get("scoreBps").asLong());
+            level.add(sha256(new byte[] {0}, canonical.getBytes(StandardCharsets.UTF_8)));
+        }
+        if (level.isEmpty()) {
+            return HexFormat.of().formatHex(sha256(new byte[0]));
+        }
+        while (level.size() > 1) {
+            final List<byte[]> parent = new ArrayList<>();
+            for (int i = 0; i < level.size(); i += 2) {
+                parent.add(
+                        i + 1 < level.size() ? sha256(new byte[] {1}, level.get(i), level.get(i + 1)) : level.get(i));
+            }
+            level = parent;
+        }
+        return HexFormat.of().formatHex(level.getFirst());
+    }
+
+    private static byte[] sha256(final byte[]... parts) {
+        try {
+            final MessageDigest digest = MessageDigest.getInstance("SHA-256");
+            for (final byte[] part : parts) {
+                digest.update(part);
+            }
+            return digest.digest();
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     private static String sha256Hex(final String text) {

@@ -33,6 +33,8 @@ public enum ErrorCode {
     POLICY_VERSION_CONFLICT(Category.CONFLICT),
     CYCLE_MISMATCH(Category.CONFLICT),
     CYCLE_NOT_FOUND(Category.NOT_FOUND),
+    /** {@code rewards:SealCycle} of a cycle whose recorded entries are fewer than it declares. */
+    CYCLE_INCOMPLETE(Category.CONFLICT),
     REWARD_ENTRY_INVALID(Category.INVALID),
     /** {@code rewards:GetRewardEntry} of a known cycle and member without an entry. */
     REWARD_ENTRY_NOT_FOUND(Category.NOT_FOUND),

@@ -18,6 +18,12 @@ public final class PolicyLimits {
     public static final int MAX_SYMBOL_LENGTH = 8;
     /** Most minor-unit digits. */
     public static final int MAX_DECIMALS = 8;
+    /**
+     * Largest amount of one reward entry, 10^15 minor units. Chunks mint through blind supply credits and cannot read
+     * the total supply without conflicting with each other, so this bound is what keeps a chunk's sum (at most 1,000
+     * entries) far from overflow; the total supply itself is summed exactly (Math.addExact) wherever it is read.
+     */
+    public static final long MAX_REWARD_AMOUNT = 1_000_000_000_000_000L;
 
     private PolicyLimits() {}
 }

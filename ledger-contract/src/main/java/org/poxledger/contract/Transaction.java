@@ -21,6 +21,7 @@ public enum Transaction {
     PAY_REWARD_CHUNK(ContractNames.REWARDS, "PayRewardChunk", Intent.SUBMIT),
     RELEASE_HOLD(ContractNames.REWARDS, "ReleaseHold", Intent.SUBMIT),
     FORFEIT_HOLD(ContractNames.REWARDS, "ForfeitHold", Intent.SUBMIT),
+    SEAL_CYCLE(ContractNames.REWARDS, "SealCycle", Intent.SUBMIT),
     GET_CYCLE(ContractNames.REWARDS, "GetCycle", Intent.EVALUATE),
     GET_REWARD_ENTRY(ContractNames.REWARDS, "GetRewardEntry", Intent.EVALUATE),
     GET_REWARD_HISTORY(ContractNames.REWARDS, "GetRewardHistory", Intent.EVALUATE),

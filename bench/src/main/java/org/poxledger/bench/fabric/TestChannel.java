@@ -18,14 +18,14 @@ import org.poxledger.ledger.fabric.FabricLedgerSettings;
  * @param name channel name
  * @param variables the POX_FABRIC_* settings of the network, with this channel
  */
-record TestChannel(String name, Map<String, String> variables) {
+public record TestChannel(String name, Map<String, String> variables) {
 
     /** @return whether network.sh has written the client settings of a local network */
-    static boolean networkExists(Path networkDir) {
+    public static boolean networkExists(Path networkDir) {
         return Files.isRegularFile(networkDir.resolve("fabric.env"));
     }
 
-    static TestChannel create(Path repository, Path networkDir, String name, String profile) {
+    public static TestChannel create(Path repository, Path networkDir, String name, String profile) {
         ProcessBuilder builder = new ProcessBuilder(
                         "bash", repository.resolve("network-config/network.sh").toString(), "channel", name)
                 .redirectErrorStream(true);
@@ -51,7 +51,7 @@ record TestChannel(String name, Map<String, String> variables) {
         return new TestChannel(name, variables);
     }
 
-    FabricLedgerConnection connect() {
+    public FabricLedgerConnection connect() {
         return FabricLedgerConnection.connect(FabricLedgerSettings.fromVariables(variables::get));
     }
 }

@@ -1,7 +1,8 @@
 package org.poxledger.contract.model;
 
 /**
- * A reward cycle, recorded by its first chunk and totalled by every chunk, release and forfeit.
+ * A reward cycle. Its key holds what the first chunk recorded (and, once sealed, the folded totals); every chunk,
+ * release and forfeit adds a {@link CycleDelta} of its own, and {@code rewards:GetCycle} answers the sum.
  *
  * @param cycleEnd end of the covered interval (exclusive), epoch milliseconds
  * @param cycleId the cycle id
@@ -29,64 +30,49 @@ public record Cycle(
         long totalReleased) {
 
     /**
-     * @param recorded entries this chunk records
-     * @param paid amount this chunk credits
-     * @param held amount this chunk holds
-     * @return the cycle after the chunk
-     * @throws ArithmeticException on overflow
+     * @param cycleEnd end of the covered interval (exclusive)
+     * @param cycleId the cycle id
+     * @param cycleStart start of the covered interval (inclusive)
+     * @param entryCount entries in the whole cycle
+     * @param merkleRoot root of all the cycle's entries
+     * @param policyVersion the policy the cycle was computed with
+     * @return the cycle as its first chunk records it, every total zero
      */
-    public Cycle afterChunk(final int recorded, final long paid, final long held) {
-        return new Cycle(
-                cycleEnd,
-                cycleId,
-                cycleStart,
-                entryCount,
-                Math.addExact(entriesRecorded, recorded),
-                merkleRoot,
-                policyVersion,
-                totalForfeited,
-                Math.addExact(totalHeld, held),
-                Math.addExact(totalPaid, paid),
-                totalReleased);
+    public static Cycle opened(
+            final long cycleEnd,
+            final String cycleId,
+            final long cycleStart,
+            final int entryCount,
+            final String merkleRoot,
+            final int policyVersion) {
+        return new Cycle(cycleEnd, cycleId, cycleStart, entryCount, 0, merkleRoot, policyVersion, 0, 0, 0, 0);
     }
 
     /**
-     * @param amount the released hold
-     * @return the cycle after the release
+     * @param delta what one transaction added
+     * @return the cycle with the delta added to its totals
      * @throws ArithmeticException on overflow
      */
-    public Cycle afterRelease(final long amount) {
+    public Cycle plus(final CycleDelta delta) {
         return new Cycle(
                 cycleEnd,
                 cycleId,
                 cycleStart,
                 entryCount,
-                entriesRecorded,
+                Math.addExact(entriesRecorded, delta.entriesRecorded()),
                 merkleRoot,
                 policyVersion,
-                totalForfeited,
-                Math.subtractExact(totalHeld, amount),
-                totalPaid,
-                Math.addExact(totalReleased, amount));
+                Math.addExact(totalForfeited, delta.forfeited()),
+                Math.addExact(totalHeld, delta.held()),
+                Math.addExact(totalPaid, delta.paid()),
+                Math.addExact(totalReleased, delta.released()));
     }
 
     /**
-     * @param amount the forfeited hold
-     * @return the cycle after the forfeit
+     * @return paid, held, released and forfeited together: the sum of every recorded entry's amount
      * @throws ArithmeticException on overflow
      */
-    public Cycle afterForfeit(final long amount) {
-        return new Cycle(
-                cycleEnd,
-                cycleId,
-                cycleStart,
-                entryCount,
-                entriesRecorded,
-                merkleRoot,
-                policyVersion,
-                Math.addExact(totalForfeited, amount),
-                Math.subtractExact(totalHeld, amount),
-                totalPaid,
-                totalReleased);
+    public long totalRecorded() {
+        return Math.addExact(Math.addExact(totalPaid, totalHeld), Math.addExact(totalReleased, totalForfeited));
     }
 }

@@ -11,6 +11,7 @@ import org.poxledger.contract.model.ChannelChange;
 import org.poxledger.contract.model.ChannelEntry;
 import org.poxledger.contract.model.ChunkReceipt;
 import org.poxledger.contract.model.Cycle;
+import org.poxledger.contract.model.CycleSeal;
 import org.poxledger.contract.model.Member;
 import org.poxledger.contract.model.Page;
 import org.poxledger.contract.model.PayeeShare;
@@ -123,6 +124,10 @@ public class LedgerClient {
 
     public Committed<RewardEntry> forfeitHold(String cycleId, String memberId) {
         return submit(RewardEntry.class, Transaction.FORFEIT_HOLD, cycleId, memberId);
+    }
+
+    public Committed<CycleSeal> sealCycle(String cycleId) {
+        return submit(CycleSeal.class, Transaction.SEAL_CYCLE, cycleId);
     }
 
     public Cycle getCycle(String cycleId) {

@@ -23,12 +23,12 @@ class CycleAdminController {
 
     private final RewardCycleService cycles;
     private final RewardCycleRunner runner;
-    private final RewardPlanRepository plans;
+    private final RewardEntryRepository entries;
 
-    CycleAdminController(RewardCycleService cycles, RewardCycleRunner runner, RewardPlanRepository plans) {
+    CycleAdminController(RewardCycleService cycles, RewardCycleRunner runner, RewardEntryRepository entries) {
         this.cycles = cycles;
         this.runner = runner;
-        this.plans = plans;
+        this.entries = entries;
     }
 
     /**
@@ -92,7 +92,7 @@ class CycleAdminController {
     @Refuses(ErrorCode.CYCLE_NOT_FOUND)
     List<StoredRewardEntry> entries(@PathVariable String cycleId) {
         cycles.cycle(cycleId);
-        return plans.entries(cycleId);
+        return entries.entries(cycleId);
     }
 
     @PostMapping("/{cycleId}/run")

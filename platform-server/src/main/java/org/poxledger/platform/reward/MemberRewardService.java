@@ -21,7 +21,8 @@ public class MemberRewardService {
     private static final int CACHED_TREES = 8;
     private static final java.util.regex.Pattern HASH = java.util.regex.Pattern.compile("[0-9a-fA-F]{64}");
 
-    private final RewardPlanRepository plans;
+    private final CyclePlanRepository plans;
+    private final RewardEntryRepository entries;
     private final CycleGraph graph;
     private final PolicyCatalog policies;
     private final RewardLedger ledger;
@@ -32,8 +33,14 @@ public class MemberRewardService {
         }
     };
 
-    MemberRewardService(RewardPlanRepository plans, CycleGraph graph, PolicyCatalog policies, RewardLedger ledger) {
+    MemberRewardService(
+            CyclePlanRepository plans,
+            RewardEntryRepository entries,
+            CycleGraph graph,
+            PolicyCatalog policies,
+            RewardLedger ledger) {
         this.plans = plans;
+        this.entries = entries;
         this.graph = graph;
         this.policies = policies;
         this.ledger = ledger;
@@ -74,7 +81,7 @@ public class MemberRewardService {
     /** @return the member's rewards, newest cycle first */
     public List<MemberReward> rewards(String memberId) {
         List<MemberReward> rewards = new ArrayList<>();
-        for (StoredRewardEntry stored : plans.entriesOf(memberId)) {
+        for (StoredRewardEntry stored : entries.entriesOf(memberId)) {
             plans.find(stored.cycleId())
                     .ifPresent(plan -> rewards.add(new MemberReward(
                             plan.cycleId(),
@@ -193,7 +200,7 @@ public class MemberRewardService {
         String key = plan.cycleId() + "/" + plan.merkleRoot();
         MerkleTree tree = trees.get(key);
         if (tree == null) {
-            tree = MerkleTree.of(plans.entries(plan.cycleId()).stream()
+            tree = MerkleTree.of(entries.entries(plan.cycleId()).stream()
                     .map(StoredRewardEntry::entry)
                     .toList());
             if (tree.entries().size() == plan.entryCount()) {
@@ -210,7 +217,7 @@ public class MemberRewardService {
     }
 
     private StoredRewardEntry storedEntry(String cycleId, String memberId) {
-        return plans.entry(cycleId, memberId).orElseThrow(() -> notFound(memberId, cycleId));
+        return entries.entry(cycleId, memberId).orElseThrow(() -> notFound(memberId, cycleId));
     }
 
     private static Refusal notFound(String memberId, String cycleId) {

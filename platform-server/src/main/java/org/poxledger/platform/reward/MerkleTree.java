@@ -1,17 +1,16 @@
 package org.poxledger.platform.reward;
 
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Comparator;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Optional;
+import org.poxledger.contract.RewardMerkle;
 
 /**
- * The Merkle tree over one cycle's reward entries, whose root the first chunk records on-chain.
+ * The Merkle tree over one cycle's reward entries, whose root the first chunk records on-chain and the seal checks; the
+ * tree itself is the wire contract's {@link RewardMerkle}, this class adds the proofs.
  *
  * <ul>
  *   <li>Leaves are the entries sorted by member id (String order; ids are ASCII, so this is byte order), one leaf per
@@ -26,8 +25,6 @@ import java.util.Optional;
  */
 public final class MerkleTree {
 
-    private static final byte LEAF_PREFIX = 0x00;
-    private static final byte NODE_PREFIX = 0x01;
     private static final HexFormat HEX = HexFormat.of();
 
     private final List<RewardEntry> entries;
@@ -53,24 +50,14 @@ public final class MerkleTree {
                         "member " + sorted.get(i).memberId() + " has two entries in one cycle");
             }
         }
-        List<byte[][]> levels = new ArrayList<>();
-        byte[][] level = sorted.stream().map(MerkleTree::leafHash).toArray(byte[][]::new);
-        levels.add(level);
-        while (level.length > 1) {
-            byte[][] parent = new byte[(level.length + 1) / 2][];
-            for (int i = 0; i < level.length; i += 2) {
-                parent[i / 2] = i + 1 < level.length ? nodeHash(level[i], level[i + 1]) : level[i];
-            }
-            levels.add(parent);
-            level = parent;
-        }
-        return new MerkleTree(sorted, levels);
+        return new MerkleTree(
+                sorted,
+                RewardMerkle.levels(sorted.stream().map(MerkleTree::leafHash).toArray(byte[][]::new)));
     }
 
     /** @return the root, 64 lower-case hex characters */
     public String root() {
-        byte[][] top = levels.getLast();
-        return HEX.formatHex(top.length == 0 ? sha256(new byte[0]) : top[0]);
+        return RewardMerkle.rootOfLevels(levels);
     }
 
     /** @return the entries in leaf order */
@@ -122,19 +109,11 @@ public final class MerkleTree {
     }
 
     static byte[] leafHash(RewardEntry entry) {
-        byte[] canonical = entry.canonicalJson().getBytes(StandardCharsets.UTF_8);
-        byte[] input = new byte[canonical.length + 1];
-        input[0] = LEAF_PREFIX;
-        System.arraycopy(canonical, 0, input, 1, canonical.length);
-        return sha256(input);
+        return RewardMerkle.leafHash(entry.line());
     }
 
     static byte[] nodeHash(byte[] left, byte[] right) {
-        byte[] input = new byte[1 + left.length + right.length];
-        input[0] = NODE_PREFIX;
-        System.arraycopy(left, 0, input, 1, left.length);
-        System.arraycopy(right, 0, input, 1 + left.length, right.length);
-        return sha256(input);
+        return RewardMerkle.nodeHash(left, right);
     }
 
     private int indexOf(String memberId) {
@@ -152,14 +131,6 @@ public final class MerkleTree {
             }
         }
         return -1;
-    }
-
-    private static byte[] sha256(byte[] input) {
-        try {
-            return MessageDigest.getInstance("SHA-256").digest(input);
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("the JVM lacks SHA-256", e);
-        }
     }
 
     @Override

@@ -7,15 +7,22 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Queue;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Supplier;
 import org.poxledger.contract.model.ChunkReceipt;
+import org.poxledger.contract.model.CycleSeal;
 import org.poxledger.ledger.LedgerException;
-import org.poxledger.platform.reward.RewardPlanRepository.StatusUpdate;
+import org.poxledger.platform.reward.RewardEntryRepository.StatusUpdate;
 import org.poxledger.platform.wallet.WalletProjection;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -29,10 +36,12 @@ import org.springframework.core.retry.Retryable;
 import org.springframework.stereotype.Component;
 
 /**
- * Pays a planned cycle chunk by chunk through {@code rewards:PayRewardChunk}, resuming from the first chunk that
- * still holds an unrecorded entry. Safe to run again at any point: the chaincode records each (cycle, member) once and
- * skips it afterwards, so a chunk re-sent after a crash (committed on-chain, not yet marked in Neo4j) pays nobody
- * twice.
+ * Pays a planned cycle through {@code rewards:PayRewardChunk}, the chunks that still hold an unrecorded entry only,
+ * then seals it with {@code rewards:SealCycle} (the chaincode checks count, Merkle root and totals). The first chunk of
+ * a cycle the ledger does not know yet goes alone (it records the cycle); the rest go {@code pox.rewards.parallel-chunks}
+ * at a time, since chunks touch disjoint keys. Safe to run again at any point: the chaincode records each (cycle,
+ * member) once and skips it afterwards, so a chunk re-sent after a crash (committed on-chain, not yet marked in Neo4j)
+ * pays nobody twice.
  *
  * <p>One runner per cycle across instances: a runner first takes the cycle's lease in Neo4j and renews it before
  * every chunk; a lease left behind by a crashed instance expires after {@code pox.rewards.lease-duration}.
@@ -45,7 +54,10 @@ public class RewardCycleRunner {
             Set.of(LedgerException.LEDGER_UNAVAILABLE, LedgerException.COMMIT_FAILED, LedgerException.READ_CONFLICT);
 
     private final RetryTemplate chunkRetry;
-    private final RewardPlanRepository plans;
+    private final CyclePlanRepository plans;
+    private final RewardEntryRepository entries;
+    private final RewardChunkRepository chunks;
+    private final CycleLeaseRepository leases;
     private final RewardLedger ledger;
     private final WalletProjection wallets;
     private final RewardMetrics metrics;
@@ -57,17 +69,23 @@ public class RewardCycleRunner {
 
     @Autowired
     RewardCycleRunner(
-            RewardPlanRepository plans,
+            CyclePlanRepository plans,
+            RewardEntryRepository entries,
+            RewardChunkRepository chunks,
+            CycleLeaseRepository leases,
             RewardLedger ledger,
             WalletProjection wallets,
             RewardMetrics metrics,
             RewardProperties properties,
             Clock clock) {
-        this(plans, ledger, wallets, metrics, properties, clock, instanceName());
+        this(plans, entries, chunks, leases, ledger, wallets, metrics, properties, clock, instanceName());
     }
 
     RewardCycleRunner(
-            RewardPlanRepository plans,
+            CyclePlanRepository plans,
+            RewardEntryRepository entries,
+            RewardChunkRepository chunks,
+            CycleLeaseRepository leases,
             RewardLedger ledger,
             WalletProjection wallets,
             RewardMetrics metrics,
@@ -75,6 +93,9 @@ public class RewardCycleRunner {
             Clock clock,
             String owner) {
         this.plans = plans;
+        this.entries = entries;
+        this.chunks = chunks;
+        this.leases = leases;
         this.ledger = ledger;
         this.wallets = wallets;
         this.metrics = metrics;
@@ -155,58 +176,157 @@ public class RewardCycleRunner {
         // Deliberately no finally: a runner that dies mid-chunk (Error, crash) leaves its lease to expire, so nobody
         // takes over while its last submission may still be committing.
         Outcome outcome = payPendingChunks(plan);
-        plans.releaseLease(cycleId, owner);
+        leases.releaseLease(cycleId, owner);
         return outcome;
     }
 
     private Outcome payPendingChunks(CyclePlan plan) {
         String cycleId = plan.cycleId();
-        List<Integer> pending = plans.pendingChunks(cycleId);
-        log.info("reward cycle {}: {} of {} chunks to pay", cycleId, pending.size(), plan.chunkCount());
-        for (int chunk : pending) {
-            if (!renewLease(cycleId)) {
-                log.warn("reward cycle {}: lease lost to another instance before chunk {}", cycleId, chunk);
-                return Outcome.LEASED_ELSEWHERE;
-            }
-            try {
-                payChunk(plan, chunk);
-            } catch (LedgerException e) {
-                metrics.chunkFailed();
-                String error = "chunk " + chunk + ": " + e.code() + ": " + e.getMessage();
-                if (TRANSIENT.contains(e.code())) {
-                    log.warn(
-                            "reward cycle {} interrupted at chunk {} tx={}: {}",
-                            cycleId,
-                            chunk,
-                            e.transactionId().orElse("-"),
-                            e.getMessage());
-                    plans.setState(cycleId, CycleState.PAYING, error);
-                    return Outcome.INTERRUPTED;
-                }
-                log.error(
-                        "reward cycle {} failed at chunk {} tx={}: {}",
-                        cycleId,
-                        chunk,
-                        e.transactionId().orElse("-"),
-                        e.getMessage());
-                plans.setState(cycleId, CycleState.FAILED, error);
-                return Outcome.FAILED;
+        List<Integer> pending = chunks.pendingChunks(cycleId);
+        log.info(
+                "reward cycle {}: {} of {} chunks to pay, {} at a time",
+                cycleId,
+                pending.size(),
+                plan.chunkCount(),
+                properties.parallelChunks());
+        metrics.pendingChunks(chunks.pendingChunkCount());
+        Queue<Integer> queue = new ConcurrentLinkedQueue<>(pending);
+        AtomicBoolean paying = new AtomicBoolean(plan.state() == CycleState.PAYING);
+        if (!queue.isEmpty() && ledger.cycle(cycleId).isEmpty()) {
+            // only a cycle's first chunk writes the cycle key; sent together, first chunks would conflict
+            Stop stop = payOne(plan, queue.remove(), paying);
+            if (stop != null) {
+                return stopped(cycleId, List.of(stop));
             }
         }
-        if (!plans.pendingChunks(cycleId).isEmpty()) {
+        List<Stop> stops = payInParallel(plan, queue, paying);
+        if (!stops.isEmpty()) {
+            return stopped(cycleId, stops);
+        }
+        if (!chunks.pendingChunks(cycleId).isEmpty()) {
             plans.setState(cycleId, CycleState.PAYING, "entries remain unrecorded after paying every chunk");
             return Outcome.INTERRUPTED;
         }
+        Stop sealRefused = seal(plan);
+        if (sealRefused != null) {
+            return stopped(cycleId, List.of(sealRefused));
+        }
         plans.setState(cycleId, CycleState.COMPLETE, null);
         metrics.cycleCompleted();
-        metrics.pendingChunks(plans.pendingChunkCount());
+        metrics.pendingChunks(chunks.pendingChunkCount());
         log.info("reward cycle {} complete: {} entries, total {}", cycleId, plan.entryCount(), plan.totalAmount());
         return Outcome.COMPLETE;
     }
 
-    private void payChunk(CyclePlan plan, int chunk) {
-        List<RewardEntry> entries = plans.chunkEntries(plan.cycleId(), chunk);
-        RewardLedger.Paid paid = submitWithRetry(plan, chunk, entries);
+    /**
+     * Up to {@code parallelChunks} workers take chunks from the queue; the first failure or lost lease stops every
+     * worker from taking another, and the chunks in flight finish before the run ends. Anything else a worker throws
+     * (an Error: the process is dying) stops the others too and is rethrown here, lease kept, as on one thread.
+     */
+    private List<Stop> payInParallel(CyclePlan plan, Queue<Integer> queue, AtomicBoolean paying) {
+        List<Stop> stops = new CopyOnWriteArrayList<>();
+        AtomicReference<Throwable> fatal = new AtomicReference<>();
+        int workers = Math.min(properties.parallelChunks(), queue.size());
+        try (ExecutorService pool = Executors.newVirtualThreadPerTaskExecutor()) {
+            for (int w = 0; w < workers; w++) {
+                pool.execute(() -> {
+                    Integer chunk;
+                    while (stops.isEmpty() && fatal.get() == null && (chunk = queue.poll()) != null) {
+                        try {
+                            Stop stop = payOne(plan, chunk, paying);
+                            if (stop != null) {
+                                stops.add(stop);
+                            }
+                        } catch (RuntimeException | Error e) {
+                            fatal.compareAndSet(null, e);
+                        }
+                    }
+                });
+            }
+        }
+        if (fatal.get() instanceof RuntimeException e) {
+            throw e;
+        }
+        if (fatal.get() instanceof Error e) {
+            throw e;
+        }
+        return stops;
+    }
+
+    /** @return null when the chunk is recorded, else why the run must stop */
+    private Stop payOne(CyclePlan plan, int chunk, AtomicBoolean paying) {
+        String cycleId = plan.cycleId();
+        if (!renewLease(cycleId)) {
+            log.warn("reward cycle {}: lease lost to another instance before chunk {}", cycleId, chunk);
+            return new Stop(Outcome.LEASED_ELSEWHERE, null);
+        }
+        try {
+            payChunk(plan, chunk, paying);
+            return null;
+        } catch (LedgerException e) {
+            metrics.chunkFailed();
+            return failure(cycleId, "chunk " + chunk, e);
+        }
+    }
+
+    /** Seals the fully paid cycle: the chaincode checks the entry count, the Merkle root and the totals. */
+    private Stop seal(CyclePlan plan) {
+        try {
+            CycleSeal seal = withRetry(plan.cycleId() + " seal", () -> ledger.seal(plan.cycleId()));
+            log.info(
+                    "reward cycle {} sealed tx={}: {} entries, root {}, total {}",
+                    plan.cycleId(),
+                    seal.sealedTxId(),
+                    seal.entryCount(),
+                    seal.merkleRoot(),
+                    seal.totalAmount());
+            return null;
+        } catch (LedgerException e) {
+            return failure(plan.cycleId(), "seal", e);
+        }
+    }
+
+    private static Stop failure(String cycleId, String step, LedgerException e) {
+        String error = step + ": " + e.code() + ": " + e.getMessage();
+        boolean transientFailure = TRANSIENT.contains(e.code());
+        if (transientFailure) {
+            log.warn(
+                    "reward cycle {} interrupted at {} tx={}: {}",
+                    cycleId,
+                    step,
+                    e.transactionId().orElse("-"),
+                    e.getMessage());
+        } else {
+            log.error(
+                    "reward cycle {} failed at {} tx={}: {}",
+                    cycleId,
+                    step,
+                    e.transactionId().orElse("-"),
+                    e.getMessage());
+        }
+        return new Stop(transientFailure ? Outcome.INTERRUPTED : Outcome.FAILED, error);
+    }
+
+    /** A refusal for good outweighs a transient failure, which outweighs a lost lease (nothing to record then). */
+    private Outcome stopped(String cycleId, List<Stop> stops) {
+        Stop worst = stops.stream()
+                .filter(s -> s.outcome() == Outcome.FAILED)
+                .findFirst()
+                .or(() -> stops.stream()
+                        .filter(s -> s.outcome() == Outcome.INTERRUPTED)
+                        .findFirst())
+                .orElse(stops.getFirst());
+        switch (worst.outcome()) {
+            case FAILED -> plans.setState(cycleId, CycleState.FAILED, worst.error());
+            case INTERRUPTED -> plans.setState(cycleId, CycleState.PAYING, worst.error());
+            default -> {}
+        }
+        return worst.outcome();
+    }
+
+    private void payChunk(CyclePlan plan, int chunk, AtomicBoolean paying) {
+        List<RewardEntry> lines = chunks.chunkEntries(plan.cycleId(), chunk);
+        RewardLedger.Paid paid = withRetry(plan.cycleId() + " chunk " + chunk, () -> ledger.payChunk(plan, lines));
         ChunkReceipt receipt = paid.receipt();
         List<StatusUpdate> updates = new ArrayList<>();
         receipt.paid().forEach(m -> updates.add(new StatusUpdate(m, RewardStatus.PAID, paid.txId())));
@@ -216,17 +336,16 @@ public class RewardCycleRunner {
             ledger.entry(plan.cycleId(), skipped)
                     .ifPresent(e -> updates.add(new StatusUpdate(skipped, RewardStatus.of(e.status()), e.paidTxId())));
         }
-        plans.applyStatuses(plan.cycleId(), updates);
-        plans.recordChunk(
+        entries.applyStatuses(plan.cycleId(), updates);
+        chunks.recordChunk(
                 plan.cycleId(), chunk, paid.txId(), clock.millis(), receipt.amountPaid(), receipt.amountHeld());
-        if (plan.state() == CycleState.PLANNED || plan.state() == CycleState.FAILED) {
+        if (paying.compareAndSet(false, true)) {
             plans.setState(plan.cycleId(), CycleState.PAYING, null);
         }
         Set<String> touched = new LinkedHashSet<>(receipt.paid());
         touched.addAll(receipt.skipped());
         wallets.recomputeBalances(touched);
         metrics.chunkPaid(receipt.amountPaid(), receipt.amountHeld());
-        metrics.pendingChunks(plans.pendingChunkCount());
         log.info(
                 "reward cycle {} chunk {} recorded tx={} paid={} held={} skipped={} amountPaid={} amountHeld={}",
                 plan.cycleId(),
@@ -239,17 +358,17 @@ public class RewardCycleRunner {
                 receipt.amountHeld());
     }
 
-    private RewardLedger.Paid submitWithRetry(CyclePlan plan, int chunk, List<RewardEntry> entries) {
+    private <T> T withRetry(String name, Supplier<T> submission) {
         try {
-            return chunkRetry.execute(new Retryable<RewardLedger.Paid>() {
+            return chunkRetry.execute(new Retryable<T>() {
                 @Override
-                public RewardLedger.Paid execute() {
-                    return ledger.payChunk(plan, entries);
+                public T execute() {
+                    return submission.get();
                 }
 
                 @Override
                 public String getName() {
-                    return "reward cycle " + plan.cycleId() + " chunk " + chunk;
+                    return "reward cycle " + name;
                 }
             });
         } catch (RetryException e) {
@@ -260,7 +379,7 @@ public class RewardCycleRunner {
             if (e.getLastException() instanceof Error fatal) {
                 throw fatal;
             }
-            throw new IllegalStateException("reward cycle " + plan.cycleId() + " chunk " + chunk + " failed", e);
+            throw new IllegalStateException("reward cycle " + name + " failed", e);
         }
     }
 
@@ -293,9 +412,17 @@ public class RewardCycleRunner {
 
     private boolean renewLease(String cycleId) {
         long now = clock.millis();
-        return plans.acquireLease(
+        return leases.acquireLease(
                 cycleId, owner, now, now + properties.leaseDuration().toMillis());
     }
+
+    /**
+     * Why a run stops early.
+     *
+     * @param outcome INTERRUPTED, FAILED or LEASED_ELSEWHERE
+     * @param error what to record as the cycle's last error, null for a lost lease
+     */
+    private record Stop(Outcome outcome, String error) {}
 
     @PreDestroy
     void stop() throws InterruptedException {

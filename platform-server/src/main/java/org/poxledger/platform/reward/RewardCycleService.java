@@ -21,7 +21,9 @@ public class RewardCycleService {
 
     private static final Logger log = LoggerFactory.getLogger(RewardCycleService.class);
 
-    private final RewardPlanRepository plans;
+    private final CyclePlanRepository plans;
+    private final RewardChunkRepository chunks;
+    private final CycleProgressRepository progress;
     private final CycleCalculator calculator;
     private final LedgerPolicyCatalog catalog;
     private final RewardProperties properties;
@@ -30,7 +32,9 @@ public class RewardCycleService {
     private final Clock clock;
 
     RewardCycleService(
-            RewardPlanRepository plans,
+            CyclePlanRepository plans,
+            RewardChunkRepository chunks,
+            CycleProgressRepository progress,
             CycleCalculator calculator,
             LedgerPolicyCatalog catalog,
             RewardProperties properties,
@@ -39,6 +43,8 @@ public class RewardCycleService {
             Clock clock) {
         this.projection = projection;
         this.plans = plans;
+        this.chunks = chunks;
+        this.progress = progress;
         this.calculator = calculator;
         this.catalog = catalog;
         this.properties = properties;
@@ -100,7 +106,7 @@ public class RewardCycleService {
             throw e;
         }
         metrics.cycleClosed();
-        metrics.pendingChunks(plans.pendingChunkCount());
+        metrics.pendingChunks(chunks.pendingChunkCount());
         log.info(
                 "closed reward cycle {} [{}, {}) policy={} entries={} total={} root={} by {}",
                 plan.cycleId(),
@@ -151,7 +157,7 @@ public class RewardCycleService {
 
     /** @throws Refusal CYCLE_NOT_FOUND */
     public CycleProgress progress(String cycleId) {
-        return plans.progress(cycleId)
+        return progress.progress(cycleId)
                 .orElseThrow(
                         () -> Refusal.of(ErrorCode.CYCLE_NOT_FOUND, "reward cycle " + cycleId + " does not exist"));
     }

@@ -1,6 +1,7 @@
 package org.poxledger.platform.reward;
 
 import java.util.regex.Pattern;
+import org.poxledger.contract.RewardMerkle;
 import org.poxledger.contract.model.RewardChunk;
 
 /**
@@ -48,19 +49,12 @@ public record RewardEntry(String memberId, long scoreBps, int level, int rateBps
     }
 
     /**
-     * The canonical bytes hashed into the Merkle leaf: the entry's JSON exactly as the chaincode stores it, keys
-     * sorted, no white space, integers in decimal (member ids need no escaping, see the id pattern). Anyone holding
-     * the on-chain {@code RewardEntry} can rebuild these bytes from its six fields.
+     * The canonical bytes hashed into the Merkle leaf, as {@link RewardMerkle#canonicalJson(RewardChunk.Line)} of the
+     * wire contract defines them (the chaincode's seal hashes the same bytes).
      *
      * @return e.g. {@code {"amount":12500,"events":3,"level":1,"memberId":"m1","rateBps":10000,"scoreBps":17500}}
      */
     public String canonicalJson() {
-        return "{\"amount\":" + amount
-                + ",\"events\":" + events
-                + ",\"level\":" + level
-                + ",\"memberId\":\"" + memberId + "\""
-                + ",\"rateBps\":" + rateBps
-                + ",\"scoreBps\":" + scoreBps
-                + "}";
+        return RewardMerkle.canonicalJson(line());
     }
 }

@@ -11,19 +11,19 @@ public class RewardHoldService {
 
     private static final Logger log = LoggerFactory.getLogger(RewardHoldService.class);
 
-    private final RewardPlanRepository plans;
+    private final RewardEntryRepository entries;
     private final RewardLedger ledger;
     private final RewardProjection projection;
 
-    RewardHoldService(RewardPlanRepository plans, RewardLedger ledger, RewardProjection projection) {
-        this.plans = plans;
+    RewardHoldService(RewardEntryRepository entries, RewardLedger ledger, RewardProjection projection) {
+        this.entries = entries;
         this.ledger = ledger;
         this.projection = projection;
     }
 
     /** @return every held entry, by cycle and member */
     public List<StoredRewardEntry> held() {
-        return plans.held();
+        return entries.held();
     }
 
     /** Credits a held reward to the member; the ledger refuses with HOLD_NOT_FOUND if it is not held. */

@@ -5,6 +5,7 @@ import java.util.Optional;
 import org.poxledger.contract.ErrorCode;
 import org.poxledger.contract.model.ChunkReceipt;
 import org.poxledger.contract.model.Cycle;
+import org.poxledger.contract.model.CycleSeal;
 import org.poxledger.contract.model.RewardChunk;
 import org.poxledger.contract.model.RewardChunkPaid;
 import org.poxledger.platform.ledger.Committed;
@@ -38,6 +39,15 @@ public class RewardLedger {
                 entries.stream().map(RewardEntry::line).toList());
         Committed<ChunkReceipt> committed = ledger.payRewardChunk(chunk);
         return new Paid(committed.value(), committed.transactionId());
+    }
+
+    /**
+     * Seals a fully paid cycle; sealing it again returns the stored seal.
+     *
+     * @return the seal: entry count, Merkle root and total checked on-chain
+     */
+    CycleSeal seal(String cycleId) {
+        return ledger.sealCycle(cycleId).value();
     }
 
     /** @return the cycle as recorded on-chain, empty when no chunk of it was recorded yet */

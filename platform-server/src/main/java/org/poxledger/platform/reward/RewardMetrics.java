@@ -61,7 +61,9 @@ class RewardMetrics {
         cyclesCompleted.increment();
     }
 
+    /** Counts a recorded chunk; the pending gauge drops by one until the next full count. */
     void chunkPaid(long paid, long held) {
+        pendingChunks.updateAndGet(n -> Math.max(0, n - 1));
         chunksPaid.increment();
         amountPaid.increment(paid);
         amountHeld.increment(held);

@@ -32,7 +32,9 @@ public class RewardProjection {
     private static final Logger log = LoggerFactory.getLogger(RewardProjection.class);
     private static final Pattern SEQ = Pattern.compile("cycle-(\\d{1,18})");
 
-    private final RewardPlanRepository plans;
+    private final CyclePlanRepository plans;
+    private final RewardEntryRepository entries;
+    private final RewardChunkRepository chunks;
     private final RewardLedger ledger;
     private final CycleCalculator calculator;
     private final PolicyCatalog policies;
@@ -41,7 +43,9 @@ public class RewardProjection {
     private final Driver driver;
 
     RewardProjection(
-            RewardPlanRepository plans,
+            CyclePlanRepository plans,
+            RewardEntryRepository entries,
+            RewardChunkRepository chunks,
             RewardLedger ledger,
             CycleCalculator calculator,
             PolicyCatalog policies,
@@ -49,6 +53,8 @@ public class RewardProjection {
             RewardProperties properties,
             Driver driver) {
         this.plans = plans;
+        this.entries = entries;
+        this.chunks = chunks;
         this.ledger = ledger;
         this.calculator = calculator;
         this.policies = policies;
@@ -74,13 +80,13 @@ public class RewardProjection {
     /** Records an entry the server just changed on the ledger (hold released or forfeited). */
     void onEntryChanged(org.poxledger.contract.model.RewardEntry entry) {
         ensureCycle(entry.cycleId());
-        plans.mergeLedgerEntries(entry.cycleId(), List.of(entry));
+        this.entries.mergeLedgerEntries(entry.cycleId(), List.of(entry));
         wallets.recomputeBalances(List.of(entry.memberId()));
     }
 
     private void onChunkPaid(RewardChunkPaid event) {
         ensureCycle(event.cycleId());
-        plans.mergeLedgerEntries(event.cycleId(), event.entries());
+        this.entries.mergeLedgerEntries(event.cycleId(), event.entries());
         wallets.recomputeBalances(event.entries().stream()
                 .filter(e -> RewardStatus.of(e.status()).minted())
                 .map(org.poxledger.contract.model.RewardEntry::memberId)
@@ -132,8 +138,8 @@ public class RewardProjection {
     }
 
     private Optional<String> restore(CyclePlan plan) {
-        List<StoredRewardEntry> recorded = plans.entries(plan.cycleId());
-        List<RewardEntry> entries =
+        List<StoredRewardEntry> recorded = this.entries.entries(plan.cycleId());
+        List<RewardEntry> known =
                 recorded.stream().map(StoredRewardEntry::entry).toList();
         if (recorded.size() < plan.entryCount()) {
             RewardPolicy policy = policies.version(plan.policyVersion()).orElse(null);
@@ -144,15 +150,15 @@ public class RewardProjection {
             if (!computation.merkleRoot().equals(plan.merkleRoot())) {
                 return failed(plan, "recomputed root " + computation.merkleRoot() + " differs from the on-chain root");
             }
-            plans.mergePlannedEntries(plan.cycleId(), computation.entries());
-            entries = computation.entries();
+            this.entries.mergePlannedEntries(plan.cycleId(), computation.entries());
+            known = computation.entries();
         }
-        String root = MerkleTree.of(entries).root();
+        String root = MerkleTree.of(known).root();
         if (!root.equals(plan.merkleRoot())) {
             return failed(plan, "entries replayed from the ledger give root " + root + ", not the on-chain root");
         }
-        plans.renumberChunks(plan.cycleId(), plan.chunkSize(), RewardCalculator.total(entries));
-        boolean complete = plans.pendingChunks(plan.cycleId()).isEmpty();
+        chunks.renumberChunks(plan.cycleId(), plan.chunkSize(), RewardCalculator.total(known));
+        boolean complete = chunks.pendingChunks(plan.cycleId()).isEmpty();
         plans.setState(plan.cycleId(), complete ? CycleState.COMPLETE : CycleState.PAYING, null);
         log.info("reward cycle {} restored from the ledger: {}", plan.cycleId(), complete ? "complete" : "to resume");
         return Optional.empty();

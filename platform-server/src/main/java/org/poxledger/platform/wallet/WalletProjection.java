@@ -37,7 +37,7 @@ public class WalletProjection {
     private final Driver driver;
     private final QueryConfig config = QueryConfig.defaultConfig();
 
-    WalletProjection(Driver driver) {
+    public WalletProjection(Driver driver) {
         this.driver = driver;
     }
 

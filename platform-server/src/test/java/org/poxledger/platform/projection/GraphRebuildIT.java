@@ -76,7 +76,7 @@ class GraphRebuildIT {
     @Test
     void a_cycle_interrupted_before_the_graph_was_lost_is_restored_and_finished_without_paying_twice() {
         rig = PoxRig.start(
-                RewardProperties.defaults().withChunkSize(1),
+                RewardProperties.defaults().withChunkSize(1).withParallelChunks(1),
                 ledger -> new CrashingLedger(ledger, Transaction.PAY_REWARD_CHUNK.wireName(), 2, 0));
         rig.genesis("g");
         rig.join("a", "g");

@@ -101,8 +101,10 @@ class CrashRecoveryIT {
         environment.put("POX_ADMIN_USERNAME", ADMIN);
         environment.put("POX_ADMIN_PASSWORD", PASSWORD);
         arguments = List.of(
-                // one entry per chunk: a cycle of a few members is many transactions, so a kill lands mid-cycle
+                // one entry per chunk, one chunk at a time: a cycle of a few members is many transactions, so a kill
+                // lands mid-cycle (a kill among parallel chunks: RewardCycleIT)
                 "--pox.rewards.chunk-size=1",
+                "--pox.rewards.parallel-chunks=1",
                 "--pox.rewards.resume-interval=PT2S",
                 "--pox.rewards.retry-backoff=PT0.2S",
                 "--logging.level.org.poxledger=INFO");

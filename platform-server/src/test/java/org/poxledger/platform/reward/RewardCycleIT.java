@@ -14,6 +14,7 @@ import org.junit.jupiter.api.Test;
 import org.poxledger.contract.Refusal;
 import org.poxledger.contract.Transaction;
 import org.poxledger.contract.model.Cycle;
+import org.poxledger.contract.model.CycleSeal;
 import org.poxledger.ledger.LedgerConnection;
 import org.poxledger.ledger.LedgerEventStream;
 import org.poxledger.ledger.LedgerException;
@@ -56,7 +57,7 @@ class RewardCycleIT {
         AtomicInteger outages = new AtomicInteger(2);
         AtomicInteger attempts = new AtomicInteger();
         rig = PoxRig.start(
-                new RewardProperties(null, null, null, null, 3, Duration.ofMillis(1)),
+                new RewardProperties(null, null, null, null, 3, Duration.ofMillis(1), null),
                 ledger -> new UnavailableFirst(ledger, outages, attempts));
         firstCycleTree();
         CyclePlan plan = rig.rewards.cycles().close(rig.clock.advance(Duration.ofSeconds(1)), "admin");
@@ -70,7 +71,7 @@ class RewardCycleIT {
     void gives_a_chunk_up_as_interrupted_once_its_attempts_are_spent() {
         AtomicInteger attempts = new AtomicInteger();
         rig = PoxRig.start(
-                new RewardProperties(null, null, null, null, 3, Duration.ofMillis(1)),
+                new RewardProperties(null, null, null, null, 3, Duration.ofMillis(1), null),
                 ledger -> new UnavailableFirst(ledger, new AtomicInteger(Integer.MAX_VALUE), attempts));
         firstCycleTree();
         CyclePlan plan = rig.rewards.cycles().close(rig.clock.advance(Duration.ofSeconds(1)), "admin");
@@ -184,7 +185,7 @@ class RewardCycleIT {
     void a_new_runner_finishes_a_cycle_whose_runner_died_after_a_committed_chunk_without_paying_anyone_twice() {
         CrashingLedger[] crashing = new CrashingLedger[1];
         rig = PoxRig.start(
-                RewardProperties.defaults().withChunkSize(1),
+                RewardProperties.defaults().withChunkSize(1).withParallelChunks(1),
                 ledger -> crashing[0] = new CrashingLedger(ledger, Transaction.PAY_REWARD_CHUNK.wireName(), 2, 0));
         firstCycleTree();
         CyclePlan plan = rig.rewards.cycles().close(rig.clock.advance(Duration.ofSeconds(1)), "admin");
@@ -217,6 +218,53 @@ class RewardCycleIT {
     }
 
     @Test
+    void pays_chunks_in_parallel_and_seals_the_cycle_with_its_merkle_root_checked_on_chain() {
+        rig = PoxRig.start(RewardProperties.defaults().withChunkSize(1).withParallelChunks(3));
+        firstCycleTree();
+        CyclePlan plan = rig.rewards.cycles().close(rig.clock.advance(Duration.ofSeconds(1)), "admin");
+        assertThat(plan.chunkCount()).isEqualTo(4);
+
+        assertThat(rig.rewards.runner().run(plan.cycleId())).isEqualTo(RewardCycleRunner.Outcome.COMPLETE);
+
+        CycleSeal seal = rig.rewards.ledger().seal(plan.cycleId());
+        assertThat(seal.merkleRoot()).isEqualTo(plan.merkleRoot());
+        assertThat(seal.entryCount()).isEqualTo(4);
+        assertThat(seal.totalAmount()).isEqualTo(72000);
+        assertThat(balances("g", "a", "b", "h"))
+                .containsExactlyInAnyOrderEntriesOf(Map.of("g", 12500L, "a", 12000L, "b", 10000L, "h", 37500L));
+        assertThat(rig.money.totalSupply()).isEqualTo(72000);
+        assertThat(rig.rewards.cycles().progress(plan.cycleId()).chunksPending())
+                .isZero();
+    }
+
+    @Test
+    void a_runner_that_dies_while_chunks_are_in_flight_is_finished_by_another_without_paying_anyone_twice() {
+        CrashingLedger[] crashing = new CrashingLedger[1];
+        rig = PoxRig.start(
+                RewardProperties.defaults().withChunkSize(1).withParallelChunks(3),
+                ledger -> crashing[0] = new CrashingLedger(ledger, Transaction.PAY_REWARD_CHUNK.wireName(), 2, 0));
+        firstCycleTree();
+        CyclePlan plan = rig.rewards.cycles().close(rig.clock.advance(Duration.ofSeconds(1)), "admin");
+
+        assertThatThrownBy(() -> rig.rewards.runner().run(plan.cycleId()))
+                .isInstanceOf(CrashingLedger.SimulatedCrash.class);
+        assertThat(rig.rewards.ledger().cycle(plan.cycleId()).orElseThrow().entriesRecorded())
+                .isBetween(2, 4);
+        rig.clock.advance(rig.rewardProperties.leaseDuration().plusSeconds(1));
+        RewardCycleRunner survivor = rig.rewards.otherInstance(
+                rig.driver, rig.base, rig.wallets, rig.rewardProperties, rig.clock, rig.meters, "instance-b");
+
+        assertThat(survivor.run(plan.cycleId())).isEqualTo(RewardCycleRunner.Outcome.COMPLETE);
+        assertThat(balances("g", "a", "b", "h"))
+                .containsExactlyInAnyOrderEntriesOf(Map.of("g", 12500L, "a", 12000L, "b", 10000L, "h", 37500L));
+        assertThat(rig.money.totalSupply()).isEqualTo(72000);
+        Cycle onChain = rig.rewards.ledger().cycle(plan.cycleId()).orElseThrow();
+        assertThat(onChain.entriesRecorded()).isEqualTo(4);
+        assertThat(onChain.totalPaid()).isEqualTo(72000);
+        assertThat(rig.rewards.ledger().seal(plan.cycleId()).totalAmount()).isEqualTo(72000);
+    }
+
+    @Test
     void only_one_runner_pays_a_cycle_at_a_time() {
         rig = PoxRig.start(RewardProperties.defaults());
         firstCycleTree();
@@ -225,7 +273,7 @@ class RewardCycleIT {
                 rig.driver, rig.base, rig.wallets, rig.rewardProperties, rig.clock, rig.meters, "instance-b");
         long leaseTaken = rig.clock.millis();
         // instance-b holds the lease (as if it were paying right now)
-        assertThat(rig.rewards.plans().acquireLease(plan.cycleId(), "instance-b", leaseTaken, leaseTaken + 60_000))
+        assertThat(rig.rewards.leases().acquireLease(plan.cycleId(), "instance-b", leaseTaken, leaseTaken + 60_000))
                 .isTrue();
 
         assertThat(rig.rewards.runner().run(plan.cycleId())).isEqualTo(RewardCycleRunner.Outcome.LEASED_ELSEWHERE);
@@ -340,7 +388,7 @@ class RewardCycleIT {
     }
 
     private List<RewardEntry> entries(String cycleId) {
-        return rig.rewards.plans().entries(cycleId).stream()
+        return rig.rewards.entries().entries(cycleId).stream()
                 .map(StoredRewardEntry::entry)
                 .toList();
     }

@@ -17,7 +17,9 @@ import org.poxledger.platform.wallet.WalletProjection;
  * @param members member views, explanations, proofs
  * @param holds releases and forfeits
  * @param ledger the typed rewards contract
- * @param previews policy draft previews
+ * @param entries the reward entries in the graph
+ * @param chunks the chunk numbering of the entries
+ * @param leases the runner leases
  */
 public record RewardWiring(
         RewardCycleService cycles,
@@ -26,7 +28,9 @@ public record RewardWiring(
         MemberRewardService members,
         RewardHoldService holds,
         RewardLedger ledger,
-        RewardPlanRepository plans) {
+        RewardEntryRepository entries,
+        RewardChunkRepository chunks,
+        CycleLeaseRepository leases) {
 
     /** @param owner the runner's instance name (two wirings with different owners act as two instances) */
     public static RewardWiring create(
@@ -38,19 +42,24 @@ public record RewardWiring(
             Clock clock,
             MeterRegistry meters,
             String owner) {
-        RewardPlanRepository plans = new RewardPlanRepository(driver);
+        CyclePlanRepository plans = new CyclePlanRepository(driver);
+        RewardEntryRepository entries = new RewardEntryRepository(driver);
+        RewardChunkRepository chunks = new RewardChunkRepository(driver);
+        CycleLeaseRepository leases = new CycleLeaseRepository(driver);
+        CycleProgressRepository progress = new CycleProgressRepository(driver, plans);
         CycleGraph graph = new CycleGraph(driver);
         CycleCalculator calculator = new CycleCalculator(graph);
         RewardMetrics metrics = new RewardMetrics(meters);
         RewardLedger ledger = new RewardLedger(new LedgerClient(connection));
-        RewardCycleService cycles =
-                new RewardCycleService(plans, calculator, policies, properties, metrics, ProjectionBarrier.NONE, clock);
-        RewardCycleRunner runner = new RewardCycleRunner(plans, ledger, wallets, metrics, properties, clock, owner);
+        RewardCycleService cycles = new RewardCycleService(
+                plans, chunks, progress, calculator, policies, properties, metrics, ProjectionBarrier.NONE, clock);
+        RewardCycleRunner runner = new RewardCycleRunner(
+                plans, entries, chunks, leases, ledger, wallets, metrics, properties, clock, owner);
         RewardProjection projection =
-                new RewardProjection(plans, ledger, calculator, policies, wallets, properties, driver);
-        MemberRewardService members = new MemberRewardService(plans, graph, policies, ledger);
-        RewardHoldService holds = new RewardHoldService(plans, ledger, projection);
-        return new RewardWiring(cycles, runner, projection, members, holds, ledger, plans);
+                new RewardProjection(plans, entries, chunks, ledger, calculator, policies, wallets, properties, driver);
+        MemberRewardService members = new MemberRewardService(plans, entries, graph, policies, ledger);
+        RewardHoldService holds = new RewardHoldService(entries, ledger, projection);
+        return new RewardWiring(cycles, runner, projection, members, holds, ledger, entries, chunks, leases);
     }
 
     /** @return a runner of another instance over the same graph and ledger connection */
@@ -63,7 +72,10 @@ public record RewardWiring(
             MeterRegistry meters,
             String owner) {
         return new RewardCycleRunner(
-                new RewardPlanRepository(driver),
+                new CyclePlanRepository(driver),
+                new RewardEntryRepository(driver),
+                new RewardChunkRepository(driver),
+                new CycleLeaseRepository(driver),
                 new RewardLedger(new LedgerClient(connection)),
                 wallets,
                 new RewardMetrics(meters),
@@ -74,6 +86,6 @@ public record RewardWiring(
 
     /** @return the cycle's pending chunk numbers as the graph has them */
     public java.util.List<Integer> pendingChunks(String cycleId) {
-        return plans.pendingChunks(cycleId);
+        return chunks.pendingChunks(cycleId);
     }
 }
