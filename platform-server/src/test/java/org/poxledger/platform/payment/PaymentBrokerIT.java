@@ -5,11 +5,20 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.neo4j.driver.Driver;
 import org.poxledger.contract.ErrorCode;
 import org.poxledger.contract.Refusal;
 import org.poxledger.contract.Transaction;
@@ -240,10 +249,114 @@ class PaymentBrokerIT {
                 .containsExactly("OPENED", "REDEEMED", "CLOSED");
     }
 
+    @Test
+    void concurrent_payments_are_serialised_per_channel_and_recorded_in_group_commits() throws Exception {
+        CountingBook book = new CountingBook(rig.driver);
+        PaymentBroker broker = broker(PaymentProperties.withKeyFile(keys.resolve("broker.key")), book);
+        int channelCount = 16;
+        int paymentsEach = 100;
+        List<PaywordChain> chains = new ArrayList<>();
+        for (int c = 0; c < channelCount; c++) {
+            chains.add(chain());
+            open(broker, "ch-par-" + c, "g", "a", 1, chains.get(c));
+        }
+        PaywordChain raced = chain();
+        open(broker, "ch-race", "g", "a", 1, raced);
+        Set<Long> racedWinners = ConcurrentHashMap.newKeySet();
+        AtomicInteger racedRefusals = new AtomicInteger();
+
+        try (ExecutorService payers = Executors.newFixedThreadPool(channelCount + 4)) {
+            List<Future<?>> running = new ArrayList<>();
+            for (int c = 0; c < channelCount; c++) {
+                String channelId = "ch-par-" + c;
+                PaywordChain chain = chains.get(c);
+                running.add(payers.submit(() -> {
+                    for (int i = 1; i <= paymentsEach; i++) {
+                        broker.accept("g", new PaymentRequest(channelId, i, chain.word(i)));
+                    }
+                }));
+            }
+            // four clients send every index of one chain at the same moment: each index is accepted exactly once
+            for (int racer = 0; racer < 4; racer++) {
+                running.add(payers.submit(() -> {
+                    for (int i = 1; i <= paymentsEach; i++) {
+                        try {
+                            racedWinners.add(broker.accept("g", new PaymentRequest("ch-race", i, raced.word(i)))
+                                    .index());
+                        } catch (Refusal e) {
+                            assertThat(e.code()).isEqualTo(ErrorCode.PAYWORD_REPLAYED);
+                            racedRefusals.incrementAndGet();
+                        }
+                    }
+                }));
+            }
+            for (Future<?> payer : running) {
+                payer.get();
+            }
+        }
+
+        assertThat(racedRefusals.get() + racedWinners.size()).isEqualTo(4 * paymentsEach);
+        assertThat(racedWinners).hasSizeLessThanOrEqualTo(paymentsEach).contains((long) paymentsEach);
+        for (int c = 0; c < channelCount; c++) {
+            BrokeredChannel stored = book.find("ch-par-" + c).orElseThrow();
+            assertThat(stored.acceptedIndex()).isEqualTo(paymentsEach);
+            assertThat(stored.acceptedWord()).isEqualTo(chains.get(c).word(paymentsEach));
+        }
+        assertThat(book.find("ch-race").orElseThrow().acceptedIndex()).isEqualTo(paymentsEach);
+        int payments = channelCount * paymentsEach + racedWinners.size();
+        assertThat(book.payments("ch-par-0")).isEqualTo(paymentsEach);
+        assertThat(book.payments("ch-race")).isEqualTo(racedWinners.size());
+        assertThat(book.commits.get())
+                .as("%d payments in fewer Neo4j transactions", payments)
+                .isLessThan(payments);
+
+        // a broker started afresh on the same book refuses what was acknowledged: every receipt was durable
+        PaymentBroker restarted = broker(PaymentProperties.withKeyFile(keys.resolve("broker.key")));
+        assertRefused(
+                () -> restarted.accept(
+                        "g",
+                        new PaymentRequest(
+                                "ch-par-3", paymentsEach, chains.get(3).word(paymentsEach))),
+                ErrorCode.PAYWORD_REPLAYED,
+                "index");
+        broker.close();
+    }
+
+    /** The real book, counting its group commits. */
+    private static final class CountingBook extends ChannelBook {
+        private final AtomicInteger commits = new AtomicInteger();
+        private final Driver driver;
+
+        CountingBook(Driver driver) {
+            super(driver);
+            this.driver = driver;
+        }
+
+        @Override
+        Set<String> recordAccepted(List<AcceptedWord> words) {
+            commits.incrementAndGet();
+            return super.recordAccepted(words);
+        }
+
+        long payments(String channelId) {
+            return driver.executableQuery("MATCH (c:PaymentChannel {channelId: $id}) RETURN c.acceptedPayments AS n")
+                    .withParameters(Map.of("id", channelId))
+                    .execute()
+                    .records()
+                    .getFirst()
+                    .get("n")
+                    .asLong();
+        }
+    }
+
     private PaymentBroker broker(PaymentProperties properties) {
+        return broker(properties, new ChannelBook(rig.driver));
+    }
+
+    private PaymentBroker broker(PaymentProperties properties, ChannelBook book) {
         return new PaymentBroker(
                 channels,
-                new ChannelBook(rig.driver),
+                book,
                 BrokerKey.loadOrCreate(properties.brokerKeyFile()),
                 properties,
                 rig.clock,
