@@ -1,6 +1,7 @@
 package org.poxledger.platform.payment;
 
 import java.time.Clock;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -27,14 +28,17 @@ import org.slf4j.LoggerFactory;
 /**
  * The NetPay broker (DESIGN §8, seed 002). It accepts a payment {@code (channelId, index, payword)} after checking
  * {@code H^(index − j)(payword) = w_j} against the highest word it accepted before, held in memory, with no ledger
- * round trip; it records the new highest word in Neo4j before answering, many payments per transaction (group commit,
- * {@link AcceptedWordWriter}), and answers with a receipt it signs. It settles by
+ * round trip; it forces the new highest word to its journal before answering, many payments per fsync (group commit,
+ * {@link PaymentJournal}, which brings the Neo4j book up to date behind it), and answers with a receipt it signs. It settles by
  * redeeming the highest accepted word in one transaction: on demand, when a channel's unredeemed amount reaches the
  * threshold, and before expiry.
  *
  * <p>Crash-safe because the ledger's redeemed index is the truth: a payment is acknowledged only once durable, a
  * redeem that is retried after a crash is refused by the chaincode as replayed (nothing is paid twice), and at start
  * every open channel is reconciled with {@code GetChannel}.
+ *
+ * <p>Each channel has one owning instance (DESIGN §12: consistent hashing), whose memory holds its latest index: the
+ * journal and the book are its durable copies, read back at start.
  *
  * <p>Per channel, acceptance is serialised by the channel's lock (payments on one chain are sequential by nature);
  * different channels proceed in parallel. Settlement holds a separate lock, so payments keep flowing while a redeem
@@ -54,7 +58,7 @@ public class PaymentBroker implements AutoCloseable {
     private final Executor settlements;
     private final ChannelProjection projection;
     private final Map<String, Slot> slots = new ConcurrentHashMap<>();
-    private final AcceptedWordWriter writer;
+    private final PaymentJournal journal;
 
     PaymentBroker(
             LedgerClient ledger,
@@ -71,7 +75,7 @@ public class PaymentBroker implements AutoCloseable {
         this.clock = clock;
         this.settlements = settlements;
         this.projection = projection;
-        this.writer = new AcceptedWordWriter(book);
+        this.journal = new PaymentJournal(properties.journalDir(), book);
     }
 
     /** One channel in memory: its state, guarded by the slot's monitor, and the lock a settlement holds. */
@@ -101,6 +105,56 @@ public class PaymentBroker implements AutoCloseable {
      *     PAYWORD_REPLAYED (a stale or duplicate index), PAYWORD_INVALID, VALIDATION_FAILED
      */
     public Receipt accept(String memberId, PaymentRequest payment) {
+        return finish(begin(memberId, payment));
+    }
+
+    /** Most payments in one {@link #acceptAll} call. */
+    public static final int MAX_BATCH = 1_000;
+
+    /**
+     * Accepts payments on several channels in one call (a payee's gateway passing on its customers' paywords), each
+     * exactly as {@link #accept} would: its own check, its own place in the journal, its own receipt or refusal. At
+     * most one payment per channel: several paywords of one chain in one call would be one payment (the highest
+     * implies the others), so such a call is refused whole.
+     *
+     * @return one outcome per payment, in the order given
+     * @throws Refusal VALIDATION_FAILED for an empty or oversized batch, or one naming a channel twice
+     */
+    public List<PaymentOutcome> acceptAll(String memberId, List<PaymentRequest> payments) {
+        if (payments == null || payments.isEmpty() || payments.size() > MAX_BATCH) {
+            throw Refusal.of(
+                    ErrorCode.VALIDATION_FAILED,
+                    "payments",
+                    "a batch holds 1 to " + MAX_BATCH + " payments, was " + (payments == null ? 0 : payments.size()));
+        }
+        if (payments.stream().map(PaymentRequest::channelId).distinct().count() < payments.size()) {
+            throw Refusal.of(
+                    ErrorCode.VALIDATION_FAILED,
+                    "payments",
+                    "a batch names each channel once: several paywords of one chain are one payment");
+        }
+        List<Object> begun = new ArrayList<>(payments.size());
+        for (PaymentRequest payment : payments) {
+            try {
+                begun.add(begin(memberId, payment));
+            } catch (Refusal e) {
+                begun.add(PaymentOutcome.refused(e.code().name(), e.field(), e.getMessage()));
+            } catch (LedgerException e) {
+                begun.add(PaymentOutcome.refused(
+                        e.code(), ErrorCode.of(e.code()).map(ErrorCode::field).orElse(null), e.getMessage()));
+            }
+        }
+        return begun.stream()
+                .map(item -> item instanceof Begun payment
+                        ? PaymentOutcome.accepted(finish(payment))
+                        : (PaymentOutcome) item)
+                .toList();
+    }
+
+    /** A payment checked and queued for the journal, its receipt not yet signed. */
+    private record Begun(Slot slot, BrokeredChannel accepted, CompletableFuture<Void> durable) {}
+
+    private Begun begin(String memberId, PaymentRequest payment) {
         requireId("channelId", payment.channelId());
         if (payment.index() < 1) {
             throw Refusal.of(ErrorCode.VALIDATION_FAILED, "index", "index must be at least 1, was " + payment.index());
@@ -111,8 +165,6 @@ public class PaymentBroker implements AutoCloseable {
         }
         Slot slot = slot(payment.channelId());
         long now = clock.millis();
-        BrokeredChannel accepted;
-        CompletableFuture<Boolean> durable;
         synchronized (slot) {
             if (slot.stale) {
                 slot.state = book.find(slot.state.channelId()).orElse(slot.state);
@@ -121,38 +173,33 @@ public class PaymentBroker implements AutoCloseable {
             BrokeredChannel channel = slot.state;
             requireParty(channel, memberId, "pay into");
             requireAcceptable(channel, payment, now);
-            accepted = channel.accepted(payment.index(), payment.payword(), now);
+            BrokeredChannel accepted = channel.accepted(payment.index(), payment.payword(), now);
             slot.state = accepted;
-            // queued under the lock: the channel's words reach the writer in the order they were accepted
-            durable = writer.record(accepted);
+            // queued under the lock: the channel's words reach the journal in the order they were accepted
+            return new Begun(slot, accepted, journal.record(accepted));
         }
-        if (!awaitDurable(slot, durable)) {
-            // another instance accepted a newer word meanwhile, or closed the channel: the book decides
-            throw refusal(
-                    ErrorCode.PAYWORD_REPLAYED,
-                    "index",
-                    "index %d of channel %s was not recorded: another broker accepted a newer index or closed it",
-                    payment.index(),
-                    accepted.channelId());
-        }
+    }
+
+    private Receipt finish(Begun payment) {
+        awaitDurable(payment.slot(), payment.durable());
+        BrokeredChannel accepted = payment.accepted();
         if (accepted.unsettled() >= properties.settleThreshold()) {
             settlements.execute(() -> settleIfIdle(accepted.channelId()));
         }
         return key.sign(
-                accepted.channelId(), accepted.acceptedIndex(), accepted.acceptedIndex() * accepted.unit(), now);
+                accepted.channelId(),
+                accepted.acceptedIndex(),
+                accepted.acceptedIndex() * accepted.unit(),
+                accepted.acceptedAt());
     }
 
     /**
-     * Waits until the accepted word is in the book: the answer (the receipt) only goes out for a durable payment. On
-     * a refused or failed write the slot is marked stale, so the channel's next payment re-reads the book.
+     * Waits until the accepted word is forced to the journal: the answer (the receipt) only goes out for a durable
+     * payment. On a failed write the slot is marked stale, so the channel's next payment re-reads the book.
      */
-    private boolean awaitDurable(Slot slot, CompletableFuture<Boolean> durable) {
+    private void awaitDurable(Slot slot, CompletableFuture<Void> durable) {
         try {
-            boolean recorded = durable.get();
-            if (!recorded) {
-                markStale(slot);
-            }
-            return recorded;
+            durable.get();
         } catch (ExecutionException e) {
             markStale(slot);
             throw e.getCause() instanceof RuntimeException cause
@@ -197,10 +244,10 @@ public class PaymentBroker implements AutoCloseable {
                 channel.acceptedAt()));
     }
 
-    /** Stops the group-commit writer once what is queued is recorded. */
+    /** Forces what is queued to the journal and the book, then frees the journal for the next start. */
     @Override
     public void close() {
-        writer.close();
+        journal.close();
     }
 
     /**
