@@ -15,6 +15,10 @@
 #     POX_BENCH_REBUILD_MEMBERS (default 100000; the ledger is generated once into bench/target), POX_BENCH_HEAP.
 #   - scripts/bench.sh rewards: the 100k-entry reward cycle paid through the runner (bench/RESULTS.md);
 #     POX_BENCH_LEDGER=fabric for the local network, POX_BENCH_CHUNK_SIZES, POX_BENCH_PARALLEL.
+#   - micropayment channels (issue 8): scripts/bench-payments.sh (payments accepted per second through the REST API,
+#     server on the embedded ledger), and ChannelRedeemBenchmark (10,000 payments settled by one redeem against 10,000
+#     transfers) on the embedded ledger, and on Fabric when the local network runs. Alone: scripts/bench.sh payments |
+#     redeem.
 # The machine is shared: figures taken while other builds run are under contention (see docs/graph-at-scale.md).
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -45,6 +49,15 @@ run_graph() {
     graph_chart
 }
 
+run_redeem() {
+    java -cp "$classpath" org.poxledger.bench.fabric.ChannelRedeemBenchmark "$PWD" embedded "$commit"
+    if network-config/network.sh status --quiet; then
+        java -cp "$classpath" org.poxledger.bench.fabric.ChannelRedeemBenchmark "$PWD" fabric "$commit"
+    else
+        scripts/banner.sh "The local Fabric network is not running: the channel redeem benchmark on Fabric was SKIPPED"
+    fi
+}
+
 run_rebuild() {
     java -Xmx"${POX_BENCH_HEAP:-10g}" -cp "$classpath" \
         -Dpox.bench.rebuild-members="${POX_BENCH_REBUILD_MEMBERS:-100000}" \
@@ -69,6 +82,8 @@ case "${1:-}" in
     rewards) run_rewards; exit ;;
     api) scripts/bench-api.sh; exit ;;
     rebuild) run_rebuild; exit ;;
+    payments) scripts/bench-payments.sh; exit ;;
+    redeem) run_redeem; exit ;;
     graph-chart) graph_chart; exit ;;
 esac
 
@@ -88,6 +103,8 @@ if [[ $# -eq 0 ]]; then
     else
         scripts/banner.sh "The local Fabric network is not running: the Fabric settlement benchmark was SKIPPED (make network-up first)"
     fi
+    scripts/bench-payments.sh
+    run_redeem
     run_graph
     run_rebuild
 fi

@@ -4,6 +4,8 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Collectors;
 import org.neo4j.driver.Driver;
 import org.neo4j.driver.QueryConfig;
 import org.neo4j.driver.Record;
@@ -51,20 +53,69 @@ class ChannelBook {
                 .getFirst());
     }
 
-    /** @return whether the index was higher than the stored one and is now recorded */
-    boolean recordAccepted(String channelId, long index, String word, long at) {
-        return !driver.executableQuery("""
-                        MATCH (c:PaymentChannel {channelId: $channelId})
-                        WHERE c.acceptedIndex < $index AND c.status = 'OPEN'
-                        SET c.acceptedIndex = $index, c.acceptedWord = $word, c.acceptedAt = $at,
-                            c.acceptedPayments = coalesce(c.acceptedPayments, 0) + 1
-                        RETURN c.channelId
+    /**
+     * The highest word of one channel in a batch of accepted payments.
+     *
+     * @param channelId the channel
+     * @param index the accepted index
+     * @param word {@code w_index}
+     * @param at when it was accepted, epoch milliseconds
+     * @param payments how many accepted payments it stands for
+     */
+    record AcceptedWord(String channelId, long index, String word, long at, long payments) {
+
+        /** @return the higher of the two words, standing for the payments of both */
+        AcceptedWord merge(AcceptedWord other) {
+            AcceptedWord higher = other.index > index ? other : this;
+            return new AcceptedWord(
+                    channelId, higher.index, higher.word, higher.at, Math.addExact(payments, other.payments));
+        }
+
+        Map<String, Object> row() {
+            return Map.of("channelId", channelId, "index", index, "word", word, "at", at, "payments", payments);
+        }
+    }
+
+    /**
+     * Records many channels' new highest words in one transaction (group commit).
+     *
+     * @return the channels whose word was higher than the stored one and is now recorded; a channel missing from it
+     *     was taken further meanwhile (by another instance) or is closed
+     */
+    Set<String> recordAccepted(List<AcceptedWord> words) {
+        List<Map<String, Object>> rows = words.stream().map(AcceptedWord::row).toList();
+        return driver
+                .executableQuery("""
+                        UNWIND $rows AS row
+                        MATCH (c:PaymentChannel {channelId: row.channelId})
+                        WHERE c.acceptedIndex < row.index AND c.status = 'OPEN'
+                        SET c.acceptedIndex = row.index, c.acceptedWord = row.word, c.acceptedAt = row.at,
+                            c.acceptedPayments = coalesce(c.acceptedPayments, 0) + row.payments
+                        RETURN c.channelId AS channelId
                         """)
-                .withParameters(Map.of("channelId", channelId, "index", index, "word", word, "at", at))
+                .withParameters(Map.of("rows", rows))
                 .withConfig(config)
                 .execute()
                 .records()
-                .isEmpty();
+                .stream()
+                .map(r -> r.get("channelId").asString())
+                .collect(Collectors.toSet());
+    }
+
+    /** @return the channels the member pays or is paid on, newest expiry first */
+    List<BrokeredChannel> ofMember(String memberId, int limit) {
+        return driver
+                .executableQuery("""
+                        MATCH (c:PaymentChannel) WHERE c.payerId = $memberId OR c.payeeId = $memberId
+                        RETURN c ORDER BY c.expiresAt DESC, c.channelId LIMIT $limit
+                        """)
+                .withParameters(Map.of("memberId", memberId, "limit", limit))
+                .withConfig(config)
+                .execute()
+                .records()
+                .stream()
+                .map(ChannelBook::channel)
+                .toList();
     }
 
     /** Stores the ledger's view (redeemed index, status, a newer last word); never moves anything back. */

@@ -1,9 +1,13 @@
 package org.poxledger.platform.payment;
 
 import java.time.Clock;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Executor;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.Function;
@@ -24,8 +28,9 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The NetPay broker (DESIGN §8, seed 002). It accepts a payment {@code (channelId, index, payword)} after checking
- * {@code H^(index − j)(payword) = w_j} against the highest word it accepted before, with no ledger round trip; it
- * records the new highest word in Neo4j before answering, and answers with a receipt it signs. It settles by
+ * {@code H^(index − j)(payword) = w_j} against the highest word it accepted before, held in memory, with no ledger
+ * round trip; it forces the new highest word to its journal before answering, many payments per fsync (group commit,
+ * {@link PaymentJournal}, which brings the Neo4j book up to date behind it), and answers with a receipt it signs. It settles by
  * redeeming the highest accepted word in one transaction: on demand, when a channel's unredeemed amount reaches the
  * threshold, and before expiry.
  *
@@ -33,11 +38,14 @@ import org.slf4j.LoggerFactory;
  * redeem that is retried after a crash is refused by the chaincode as replayed (nothing is paid twice), and at start
  * every open channel is reconciled with {@code GetChannel}.
  *
+ * <p>Each channel has one owning instance (DESIGN §12: consistent hashing), whose memory holds its latest index: the
+ * journal and the book are its durable copies, read back at start.
+ *
  * <p>Per channel, acceptance is serialised by the channel's lock (payments on one chain are sequential by nature);
  * different channels proceed in parallel. Settlement holds a separate lock, so payments keep flowing while a redeem
  * is being committed.
  */
-public class PaymentBroker {
+public class PaymentBroker implements AutoCloseable {
 
     private static final Logger log = LoggerFactory.getLogger(PaymentBroker.class);
     private static final Pattern ID = Pattern.compile("[A-Za-z0-9_-]{1,64}");
@@ -53,6 +61,7 @@ public class PaymentBroker {
     private final WalletShares wallets;
     private final SpendingCaps caps;
     private final Map<String, Slot> slots = new ConcurrentHashMap<>();
+    private final PaymentJournal journal;
 
     PaymentBroker(
             LedgerClient ledger,
@@ -73,11 +82,15 @@ public class PaymentBroker {
         this.projection = projection;
         this.wallets = wallets;
         this.caps = caps;
+        this.journal = new PaymentJournal(properties.journalDir(), book);
     }
 
     /** One channel in memory: its state, guarded by the slot's monitor, and the lock a settlement holds. */
     private static final class Slot {
         private BrokeredChannel state;
+        /** a write of this channel failed or was refused: re-read the book before the next payment */
+        private boolean stale;
+
         private final ReentrantLock settling = new ReentrantLock();
 
         Slot(BrokeredChannel state) {
@@ -99,6 +112,56 @@ public class PaymentBroker {
      *     PAYWORD_REPLAYED (a stale or duplicate index), PAYWORD_INVALID, VALIDATION_FAILED
      */
     public Receipt accept(String memberId, PaymentRequest payment) {
+        return finish(begin(memberId, payment));
+    }
+
+    /** Most payments in one {@link #acceptAll} call. */
+    public static final int MAX_BATCH = 1_000;
+
+    /**
+     * Accepts payments on several channels in one call (a payee's gateway passing on its customers' paywords), each
+     * exactly as {@link #accept} would: its own check, its own place in the journal, its own receipt or refusal. At
+     * most one payment per channel: several paywords of one chain in one call would be one payment (the highest
+     * implies the others), so such a call is refused whole.
+     *
+     * @return one outcome per payment, in the order given
+     * @throws Refusal VALIDATION_FAILED for an empty or oversized batch, or one naming a channel twice
+     */
+    public List<PaymentOutcome> acceptAll(String memberId, List<PaymentRequest> payments) {
+        if (payments == null || payments.isEmpty() || payments.size() > MAX_BATCH) {
+            throw Refusal.of(
+                    ErrorCode.VALIDATION_FAILED,
+                    "payments",
+                    "a batch holds 1 to " + MAX_BATCH + " payments, was " + (payments == null ? 0 : payments.size()));
+        }
+        if (payments.stream().map(PaymentRequest::channelId).distinct().count() < payments.size()) {
+            throw Refusal.of(
+                    ErrorCode.VALIDATION_FAILED,
+                    "payments",
+                    "a batch names each channel once: several paywords of one chain are one payment");
+        }
+        List<Object> begun = new ArrayList<>(payments.size());
+        for (PaymentRequest payment : payments) {
+            try {
+                begun.add(begin(memberId, payment));
+            } catch (Refusal e) {
+                begun.add(PaymentOutcome.refused(e.code().name(), e.field(), e.getMessage()));
+            } catch (LedgerException e) {
+                begun.add(PaymentOutcome.refused(
+                        e.code(), ErrorCode.of(e.code()).map(ErrorCode::field).orElse(null), e.getMessage()));
+            }
+        }
+        return begun.stream()
+                .map(item -> item instanceof Begun payment
+                        ? PaymentOutcome.accepted(finish(payment))
+                        : (PaymentOutcome) item)
+                .toList();
+    }
+
+    /** A payment checked and queued for the journal, its receipt not yet signed. */
+    private record Begun(Slot slot, BrokeredChannel accepted, CompletableFuture<Void> durable) {}
+
+    private Begun begin(String memberId, PaymentRequest payment) {
         requireId("channelId", payment.channelId());
         if (payment.index() < 1) {
             throw Refusal.of(ErrorCode.VALIDATION_FAILED, "index", "index must be at least 1, was " + payment.index());
@@ -109,8 +172,11 @@ public class PaymentBroker {
         }
         Slot slot = slot(payment.channelId());
         long now = clock.millis();
-        BrokeredChannel accepted;
         synchronized (slot) {
+            if (slot.stale) {
+                slot.state = book.find(slot.state.channelId()).orElse(slot.state);
+                slot.stale = false;
+            }
             BrokeredChannel channel = slot.state;
             // a wallet payment names its payee (NetPay e-wallet); a direct channel's payee is the channel's
             String payee = channel.wallet() ? wallets.requirePayee(channel, memberId, payment.payeeId()) : null;
@@ -119,28 +185,97 @@ public class PaymentBroker {
             }
             requireAcceptable(channel, payment, now);
             caps.requireWithin(channel.channelId(), payment.index());
-            boolean recorded = payee == null
-                    ? book.recordAccepted(channel.channelId(), payment.index(), payment.payword(), now)
-                    : wallets.recordAccepted(channel.channelId(), payment.index(), payment.payword(), now, payee);
-            if (!recorded) {
-                // another instance accepted a newer word meanwhile: take its state and refuse this one as stale
-                slot.state = book.find(channel.channelId()).orElse(channel);
-                throw refusal(
-                        ErrorCode.PAYWORD_REPLAYED,
-                        "index",
-                        "index %d of channel %s is no longer past the accepted index %d",
-                        payment.index(),
-                        channel.channelId(),
-                        slot.state.acceptedIndex());
+            BrokeredChannel accepted = channel.accepted(payment.index(), payment.payword(), now);
+            if (payee != null) {
+                // a wallet's words are split by payee at settlement, so each is booked with its payee at once
+                if (!wallets.recordAccepted(channel.channelId(), payment.index(), payment.payword(), now, payee)) {
+                    // another instance accepted a newer word meanwhile: take its state and refuse this one as stale
+                    slot.state = book.find(channel.channelId()).orElse(channel);
+                    throw refusal(
+                            ErrorCode.PAYWORD_REPLAYED,
+                            "index",
+                            "index %d of channel %s is no longer past the accepted index %d",
+                            payment.index(),
+                            channel.channelId(),
+                            slot.state.acceptedIndex());
+                }
+                slot.state = accepted;
+                return new Begun(slot, accepted, CompletableFuture.completedFuture(null));
             }
-            accepted = channel.accepted(payment.index(), payment.payword(), now);
             slot.state = accepted;
+            // queued under the lock: the channel's words reach the journal in the order they were accepted
+            return new Begun(slot, accepted, journal.record(accepted));
         }
+    }
+
+    private Receipt finish(Begun payment) {
+        awaitDurable(payment.slot(), payment.durable());
+        BrokeredChannel accepted = payment.accepted();
         if (accepted.unsettled() >= properties.settleThreshold()) {
             settlements.execute(() -> settleIfIdle(accepted.channelId()));
         }
         return key.sign(
-                accepted.channelId(), accepted.acceptedIndex(), accepted.acceptedIndex() * accepted.unit(), now);
+                accepted.channelId(),
+                accepted.acceptedIndex(),
+                accepted.acceptedIndex() * accepted.unit(),
+                accepted.acceptedAt());
+    }
+
+    /**
+     * Waits until the accepted word is forced to the journal: the answer (the receipt) only goes out for a durable
+     * payment. On a failed write the slot is marked stale, so the channel's next payment re-reads the book.
+     */
+    private void awaitDurable(Slot slot, CompletableFuture<Void> durable) {
+        try {
+            durable.get();
+        } catch (ExecutionException e) {
+            markStale(slot);
+            throw e.getCause() instanceof RuntimeException cause
+                    ? cause
+                    : new IllegalStateException("recording the payment failed", e.getCause());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            markStale(slot);
+            throw new IllegalStateException("interrupted while recording the payment", e);
+        }
+    }
+
+    private static void markStale(Slot slot) {
+        synchronized (slot) {
+            slot.stale = true;
+        }
+    }
+
+    /** @return the channels the member pays or is paid on, as the broker holds them (at most 100) */
+    public List<ChannelSummary> channelsOf(String memberId) {
+        requireId("memberId", memberId);
+        return book.ofMember(memberId, 100).stream()
+                .map(stored -> {
+                    Slot slot = slots.get(stored.channelId());
+                    return ChannelSummary.of(slot == null ? stored : current(slot));
+                })
+                .toList();
+    }
+
+    /** @return the broker's signed receipt for the highest payment it accepted on the channel, if any */
+    public Optional<Receipt> latestReceipt(String memberId, String channelId) {
+        BrokeredChannel channel = current(slot(channelId));
+        requireParty(channel, memberId, "see");
+        if (channel.acceptedAt() == 0) {
+            return Optional.empty();
+        }
+        // Ed25519 is deterministic: signing the same acceptance again yields the receipt the payer was given
+        return Optional.of(key.sign(
+                channel.channelId(),
+                channel.acceptedIndex(),
+                channel.acceptedIndex() * channel.unit(),
+                channel.acceptedAt()));
+    }
+
+    /** Forces what is queued to the journal and the book, then frees the journal for the next start. */
+    @Override
+    public void close() {
+        journal.close();
     }
 
     /**

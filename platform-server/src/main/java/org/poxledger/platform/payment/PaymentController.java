@@ -3,6 +3,7 @@ package org.poxledger.platform.payment;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import java.util.List;
 import org.poxledger.contract.ErrorCode;
 import org.poxledger.payword.Receipt;
 import org.poxledger.platform.security.PoxUser;
@@ -50,5 +51,20 @@ class PaymentController {
             ledger = Refuses.Ledger.EVALUATES)
     Receipt pay(@AuthenticationPrincipal PoxUser user, @RequestBody PaymentRequest payment) {
         return broker.accept(user.requireMemberId(), payment);
+    }
+
+    /** @param payments up to 1000 payments, each on another channel */
+    record PaymentBatch(List<PaymentRequest> payments) {}
+
+    @PostMapping("/api/v1/payments/batch")
+    @Operation(
+            summary = "Pay on several channels in one call, e.g. a payee's gateway passing on its customers' paywords",
+            description = "Each payment is checked, recorded and receipted as POST /api/v1/payments would; each gets"
+                    + " its receipt or its refusal (code, field, detail) in the answer, in order. A channel appears"
+                    + " at most once: several paywords of one chain are one payment.")
+    @ApiResponse(responseCode = "200", description = "one outcome per payment, each refusal in its outcome")
+    @Refuses(value = ErrorCode.NOT_A_MEMBER, ledger = Refuses.Ledger.EVALUATES)
+    List<PaymentOutcome> payAll(@AuthenticationPrincipal PoxUser user, @RequestBody PaymentBatch batch) {
+        return broker.acceptAll(user.requireMemberId(), batch.payments());
     }
 }

@@ -3,13 +3,23 @@ package org.poxledger.platform.payment;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.neo4j.driver.Driver;
 import org.poxledger.contract.ErrorCode;
 import org.poxledger.contract.Refusal;
 import org.poxledger.contract.Transaction;
@@ -36,6 +46,7 @@ class PaymentBrokerIT {
     private PoxRig rig;
     private LedgerClient channels;
     private final AtomicInteger settlementsStarted = new AtomicInteger();
+    private final List<PaymentBroker> brokers = new ArrayList<>();
 
     /** g -> a -> b, one cycle paid: g 12000, a 10000, b 0. */
     @BeforeEach
@@ -51,6 +62,7 @@ class PaymentBrokerIT {
 
     @AfterEach
     void closeLedger() {
+        brokers.forEach(PaymentBroker::close);
         rig.close();
     }
 
@@ -182,6 +194,8 @@ class PaymentBrokerIT {
         before.accept("g", new PaymentRequest("ch-3", 6, chain.word(6)));
         // the redeem committed, but the broker died before recording it
         rig.submit(Transaction.REDEEM.wireName(), "ch-3", "a", "4", chain.word(4));
+        // every acknowledged payment is in the journal; closing stands for the end of the process
+        before.close();
 
         PaymentBroker after = broker(PaymentProperties.withKeyFile(keyFile));
         assertThat(after.reconcileAll()).isEqualTo(1);
@@ -198,6 +212,7 @@ class PaymentBrokerIT {
 
         // a second broker retrying the redeem the first one already made is refused by the ledger and aligns
         rig.submit(Transaction.REDEEM.wireName(), "ch-3", "a", "7", chain.word(7));
+        after.close();
         PaymentBroker third = broker(PaymentProperties.withKeyFile(keyFile));
         assertThat(third.settle("ch-3").redeemedIndex()).isEqualTo(7);
         assertThat(rig.balance("a")).isEqualTo(10_000 + 70);
@@ -240,10 +255,202 @@ class PaymentBrokerIT {
                 .containsExactly("OPENED", "REDEEMED", "CLOSED");
     }
 
+    @Test
+    void concurrent_payments_are_serialised_per_channel_and_recorded_in_group_commits() throws Exception {
+        CountingBook book = new CountingBook(rig.driver);
+        PaymentBroker broker = broker(PaymentProperties.withKeyFile(keys.resolve("broker.key")), book);
+        int channelCount = 16;
+        int paymentsEach = 100;
+        List<PaywordChain> chains = new ArrayList<>();
+        for (int c = 0; c < channelCount; c++) {
+            chains.add(chain());
+            open(broker, "ch-par-" + c, "g", "a", 1, chains.get(c));
+        }
+        PaywordChain raced = chain();
+        open(broker, "ch-race", "g", "a", 1, raced);
+        Set<Long> racedWinners = ConcurrentHashMap.newKeySet();
+        AtomicInteger racedRefusals = new AtomicInteger();
+
+        try (ExecutorService payers = Executors.newFixedThreadPool(channelCount + 4)) {
+            List<Future<?>> running = new ArrayList<>();
+            for (int c = 0; c < channelCount; c++) {
+                String channelId = "ch-par-" + c;
+                PaywordChain chain = chains.get(c);
+                running.add(payers.submit(() -> {
+                    for (int i = 1; i <= paymentsEach; i++) {
+                        broker.accept("g", new PaymentRequest(channelId, i, chain.word(i)));
+                    }
+                }));
+            }
+            // four clients send every index of one chain at the same moment: each index is accepted exactly once
+            for (int racer = 0; racer < 4; racer++) {
+                running.add(payers.submit(() -> {
+                    for (int i = 1; i <= paymentsEach; i++) {
+                        try {
+                            racedWinners.add(broker.accept("g", new PaymentRequest("ch-race", i, raced.word(i)))
+                                    .index());
+                        } catch (Refusal e) {
+                            assertThat(e.code()).isEqualTo(ErrorCode.PAYWORD_REPLAYED);
+                            racedRefusals.incrementAndGet();
+                        }
+                    }
+                }));
+            }
+            for (Future<?> payer : running) {
+                payer.get();
+            }
+        }
+
+        assertThat(racedRefusals.get() + racedWinners.size()).isEqualTo(4 * paymentsEach);
+        assertThat(racedWinners).hasSizeLessThanOrEqualTo(paymentsEach).contains((long) paymentsEach);
+        for (int c = 0; c < channelCount; c++) {
+            assertThat(broker.view("a", "ch-par-" + c).acceptedIndex()).isEqualTo(paymentsEach);
+        }
+        // the book follows the journal; closing writes what it still lacks
+        broker.close();
+        for (int c = 0; c < channelCount; c++) {
+            BrokeredChannel stored = book.find("ch-par-" + c).orElseThrow();
+            assertThat(stored.acceptedIndex()).isEqualTo(paymentsEach);
+            assertThat(stored.acceptedWord()).isEqualTo(chains.get(c).word(paymentsEach));
+        }
+        assertThat(book.find("ch-race").orElseThrow().acceptedIndex()).isEqualTo(paymentsEach);
+        int payments = channelCount * paymentsEach + racedWinners.size();
+        assertThat(book.payments("ch-par-0")).isEqualTo(paymentsEach);
+        assertThat(book.payments("ch-race")).isEqualTo(racedWinners.size());
+        assertThat(book.commits.get())
+                .as("%d payments, fewer Neo4j transactions behind the journal", payments)
+                .isLessThan(payments);
+
+        // a broker started afresh refuses what was acknowledged: every receipt was durable
+        PaymentBroker restarted = broker(PaymentProperties.withKeyFile(keys.resolve("broker.key")));
+        assertRefused(
+                () -> restarted.accept(
+                        "g",
+                        new PaymentRequest(
+                                "ch-par-3", paymentsEach, chains.get(3).word(paymentsEach))),
+                ErrorCode.PAYWORD_REPLAYED,
+                "index");
+    }
+
+    @Test
+    void a_payment_acknowledged_just_before_a_kill_is_recovered_from_the_journal_and_paid_once() throws Exception {
+        Path keyFile = keys.resolve("broker.key");
+        Path journal = keys.resolve("journal");
+        ChannelBook lagging = new ChannelBook(rig.driver) {
+            @Override
+            Set<String> recordAccepted(List<AcceptedWord> words) {
+                throw new IllegalStateException("Neo4j is behind: the kill comes before the book is written");
+            }
+        };
+        PaymentBroker killed = broker(new PaymentProperties(keyFile, null, null, null, null, journal), lagging);
+        PaywordChain chain = chain();
+        open(killed, "ch-k", "g", "a", 10, chain);
+        Receipt acknowledged = killed.accept("g", new PaymentRequest("ch-k", 5, chain.word(5)));
+        assertThat(new ChannelBook(rig.driver).find("ch-k").orElseThrow().acceptedIndex())
+                .as("the book has not heard of it")
+                .isZero();
+
+        // the disk as kill -9 left it: the journal's segments, forced before the receipt went out
+        Path disk = keys.resolve("journal-after-kill");
+        Files.createDirectories(disk);
+        try (var files = Files.list(journal)) {
+            for (Path file :
+                    files.filter(f -> f.toString().endsWith(".journal")).toList()) {
+                Files.copy(file, disk.resolve(file.getFileName()));
+            }
+        }
+        PaymentBroker restarted = broker(new PaymentProperties(keyFile, null, null, null, null, disk));
+
+        assertThat(new ChannelBook(rig.driver).find("ch-k").orElseThrow().acceptedIndex())
+                .isEqualTo(acknowledged.index());
+        assertRefused(
+                () -> restarted.accept("g", new PaymentRequest("ch-k", 5, chain.word(5))),
+                ErrorCode.PAYWORD_REPLAYED,
+                "index");
+        restarted.accept("g", new PaymentRequest("ch-k", 6, chain.word(6)));
+        assertThat(restarted.settle("ch-k").redeemedIndex()).isEqualTo(6);
+        assertThat(restarted.settle("ch-k").redeemedIndex()).isEqualTo(6);
+        assertThat(rig.balance("a")).isEqualTo(10_000 + 60);
+        try (var left = Files.list(disk)) {
+            assertThat(left.filter(f -> f.toString().endsWith(".journal")))
+                    .as("the replayed segments are gone, a fresh one is open")
+                    .hasSize(1);
+        }
+    }
+
+    @Test
+    void a_batch_accepts_each_channel_s_payment_on_its_own_and_refuses_one_chain_twice() {
+        PaymentBroker broker = broker(PaymentProperties.withKeyFile(keys.resolve("broker.key")));
+        PaywordChain first = chain();
+        PaywordChain second = chain();
+        PaywordChain third = chain();
+        open(broker, "ch-b1", "g", "a", 10, first);
+        open(broker, "ch-b2", "g", "a", 10, second);
+        open(broker, "ch-b3", "g", "a", 10, third);
+        ReceiptVerifier verifier = ReceiptVerifier.fromPublishedKey(broker.publishedKey());
+
+        List<PaymentOutcome> outcomes = broker.acceptAll(
+                "a",
+                List.of(
+                        new PaymentRequest("ch-b1", 2, first.word(2)),
+                        new PaymentRequest("ch-b2", 3, first.word(3)),
+                        new PaymentRequest("ch-b3", 1, third.word(1))));
+
+        assertThat(outcomes.get(0).receipt().amount()).isEqualTo(20);
+        assertThat(verifier.verify(outcomes.get(0).receipt())).isTrue();
+        assertThat(outcomes.get(1).receipt()).isNull();
+        assertThat(outcomes.get(1).code()).isEqualTo("PAYWORD_INVALID");
+        assertThat(outcomes.get(1).field()).isEqualTo("payword");
+        assertThat(outcomes.get(2).receipt().index()).isEqualTo(1);
+        assertThat(broker.view("g", "ch-b2").acceptedIndex()).isZero();
+        assertRefused(
+                () -> broker.acceptAll(
+                        "a",
+                        List.of(
+                                new PaymentRequest("ch-b1", 3, first.word(3)),
+                                new PaymentRequest("ch-b1", 4, first.word(4)))),
+                ErrorCode.VALIDATION_FAILED,
+                "payments");
+        assertThat(broker.view("g", "ch-b1").acceptedIndex())
+                .as("nothing of a refused batch")
+                .isEqualTo(2);
+    }
+
+    /** The real book, counting its group commits. */
+    private static final class CountingBook extends ChannelBook {
+        private final AtomicInteger commits = new AtomicInteger();
+        private final Driver driver;
+
+        CountingBook(Driver driver) {
+            super(driver);
+            this.driver = driver;
+        }
+
+        @Override
+        Set<String> recordAccepted(List<AcceptedWord> words) {
+            commits.incrementAndGet();
+            return super.recordAccepted(words);
+        }
+
+        long payments(String channelId) {
+            return driver.executableQuery("MATCH (c:PaymentChannel {channelId: $id}) RETURN c.acceptedPayments AS n")
+                    .withParameters(Map.of("id", channelId))
+                    .execute()
+                    .records()
+                    .getFirst()
+                    .get("n")
+                    .asLong();
+        }
+    }
+
     private PaymentBroker broker(PaymentProperties properties) {
-        return new PaymentBroker(
+        return broker(properties, new ChannelBook(rig.driver));
+    }
+
+    private PaymentBroker broker(PaymentProperties properties, ChannelBook book) {
+        PaymentBroker broker = new PaymentBroker(
                 channels,
-                new ChannelBook(rig.driver),
+                book,
                 BrokerKey.loadOrCreate(properties.brokerKeyFile()),
                 properties,
                 rig.clock,
@@ -254,6 +461,8 @@ class PaymentBrokerIT {
                 rig.channels,
                 new WalletShares(rig.driver, channels),
                 new SpendingCaps(channels, new SpendingCertificateBook(rig.driver)));
+        brokers.add(broker);
+        return broker;
     }
 
     private ChannelPayer open(PaymentBroker broker, String channelId, String payer, String payee, long unit, int n) {

@@ -154,6 +154,22 @@ final class ChromiumBrowser implements AutoCloseable {
         }
     }
 
+    /** Clicks the element with that id when it is enabled, for buttons a page's script handles without navigating. */
+    ChromiumBrowser click(String id) {
+        wait.until(ExpectedConditions.elementToBeClickable(By.id(id))).click();
+        return this;
+    }
+
+    /**
+     * Runs an asynchronous script in the page ({@code arguments[arguments.length - 1]} is its callback), as the page's
+     * own code could.
+     *
+     * @return what the script passed to the callback
+     */
+    Object runAsync(String script, Object... arguments) {
+        return driver.executeAsyncScript(script, arguments);
+    }
+
     /** Submits the form holding the element with that id by clicking its submit button. */
     ChromiumBrowser submit(String fieldId) {
         WebElement field = driver.findElement(By.id(fieldId));
@@ -176,6 +192,13 @@ final class ChromiumBrowser implements AutoCloseable {
     String textOf(String css) {
         return wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector(css)))
                 .getText();
+    }
+
+    /** @return the visible text of every element matching the CSS selector, in page order */
+    List<String> texts(String css) {
+        return driver.findElements(By.cssSelector(css)).stream()
+                .map(WebElement::getText)
+                .toList();
     }
 
     /** @return the value attribute of the element matching the CSS selector */

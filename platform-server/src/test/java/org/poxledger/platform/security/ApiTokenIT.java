@@ -1,6 +1,7 @@
 package org.poxledger.platform.security;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import java.util.Map;
 import org.junit.jupiter.api.BeforeEach;
@@ -106,14 +107,21 @@ class ApiTokenIT {
             assertThat(result.getResponseHeaders().getOrEmpty(HttpHeaders.WWW_AUTHENTICATE))
                     .noneSatisfy(challenge -> assertThat(challenge).startsWithIgnoringCase("Basic"));
         }
-        driver.executableQuery("MATCH (u:UserAccount {username: 'root'}) DELETE u")
-                .execute();
         http.get()
                 .uri("/api/v1/admin/members")
                 .headers(h -> h.setBearerAuth(token))
                 .exchange()
                 .expectStatus()
-                .isUnauthorized();
+                .isOk();
+        driver.executableQuery("MATCH (u:UserAccount {username: 'root'}) DELETE u")
+                .execute();
+        // the account found for the token is read again after TokenAccounts.RECHECK, and dropped once found gone
+        await().atMost(TokenAccounts.AT_MOST.plusSeconds(5)).untilAsserted(() -> http.get()
+                .uri("/api/v1/admin/members")
+                .headers(h -> h.setBearerAuth(token))
+                .exchange()
+                .expectStatus()
+                .isUnauthorized());
     }
 
     private RestTestClient.ResponseSpec signIn(String username, String password) {

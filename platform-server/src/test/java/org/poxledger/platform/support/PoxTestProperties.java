@@ -29,7 +29,9 @@ public final class PoxTestProperties implements ApplicationContextInitializer<Co
                         // contexts share the test Neo4j but each has its own fresh ledger
                         "pox.projection.checkpoint-id=it-" + java.util.UUID.randomUUID(),
                         "pox.invitation.base-url=http://127.0.0.1",
-                        "pox.payment.broker-key-file=target/test-pox/broker-ed25519.key")
+                        "pox.payment.broker-key-file=target/test-pox/broker-ed25519.key",
+                        // one payment journal per context: contexts live side by side in one test JVM
+                        "pox.payment.journal-dir=target/test-pox/payment-journal-" + java.util.UUID.randomUUID())
                 .applyTo(context);
     }
 
