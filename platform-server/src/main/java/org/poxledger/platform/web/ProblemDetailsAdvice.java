@@ -17,6 +17,7 @@ import org.springframework.http.HttpStatusCode;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.http.converter.HttpMessageNotReadableException;
+import org.springframework.security.web.firewall.RequestRejectedException;
 import org.springframework.validation.FieldError;
 import org.springframework.web.HttpMediaTypeNotSupportedException;
 import org.springframework.web.bind.MethodArgumentNotValidException;
@@ -77,6 +78,20 @@ class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
         e.getConstraintViolations()
                 .forEach(v -> errors.putIfAbsent(lastNode(v.getPropertyPath().toString()), v.getMessage()));
         return ResponseEntity.badRequest().body(validationProblem(errors));
+    }
+
+    /**
+     * Spring Security's firewall checks parameter names only when something reads them all, as binding a
+     * {@code @ParameterObject} does: a control or non-printable character in a name then fails inside the controller.
+     */
+    @ExceptionHandler(RequestRejectedException.class)
+    ResponseEntity<ProblemDetail> rejected(RequestRejectedException e) {
+        return ResponseEntity.badRequest()
+                .body(problem(
+                        HttpStatus.BAD_REQUEST,
+                        ErrorCode.MALFORMED_REQUEST.name(),
+                        "the request has a parameter name the server does not accept (control or unassigned"
+                                + " characters)"));
     }
 
     @ExceptionHandler(Exception.class)

@@ -6,7 +6,6 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
-import java.util.OptionalLong;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.AfterEach;
@@ -15,8 +14,8 @@ import org.poxledger.contract.Refusal;
 import org.poxledger.contract.Transaction;
 import org.poxledger.contract.model.Cycle;
 import org.poxledger.contract.model.CycleSeal;
+import org.poxledger.ledger.ForwardingLedgerConnection;
 import org.poxledger.ledger.LedgerConnection;
-import org.poxledger.ledger.LedgerEventStream;
 import org.poxledger.ledger.LedgerException;
 import org.poxledger.ledger.LedgerResult;
 import org.poxledger.platform.testrig.CrashingLedger;
@@ -82,8 +81,17 @@ class RewardCycleIT {
     }
 
     /** Answers the first {@code outages} reward chunks with LEDGER_UNAVAILABLE, as an unreachable peer would. */
-    private record UnavailableFirst(LedgerConnection delegate, AtomicInteger outages, AtomicInteger attempts)
-            implements LedgerConnection {
+    /** Reward chunks meet an outage first; every other call goes through. */
+    private static final class UnavailableFirst extends ForwardingLedgerConnection {
+
+        private final AtomicInteger outages;
+        private final AtomicInteger attempts;
+
+        UnavailableFirst(LedgerConnection delegate, AtomicInteger outages, AtomicInteger attempts) {
+            super(delegate);
+            this.outages = outages;
+            this.attempts = attempts;
+        }
 
         @Override
         public LedgerResult submit(String transaction, String... args) {
@@ -93,32 +101,7 @@ class RewardCycleIT {
                     throw new LedgerException(LedgerException.LEDGER_UNAVAILABLE, "simulated outage", null);
                 }
             }
-            return delegate.submit(transaction, args);
-        }
-
-        @Override
-        public byte[] evaluate(String transaction, String... args) {
-            return delegate.evaluate(transaction, args);
-        }
-
-        @Override
-        public long lastBlock() {
-            return delegate.lastBlock();
-        }
-
-        @Override
-        public OptionalLong lastEventBlock(long fromBlock, long toBlock) {
-            return delegate.lastEventBlock(fromBlock, toBlock);
-        }
-
-        @Override
-        public LedgerEventStream events(long startBlock) {
-            return delegate.events(startBlock);
-        }
-
-        @Override
-        public void close() {
-            delegate.close();
+            return super.submit(transaction, args);
         }
     }
 
