@@ -137,12 +137,15 @@ class ChannelBook {
                 .getFirst());
     }
 
-    /** @return OPEN channels with accepted payments not yet redeemed that expire before the given time */
-    List<String> unsettledExpiringBefore(long instant) {
+    /**
+     * @return OPEN channels that expire before the given time; whether they have payments to redeem is the broker's
+     *     to say, since this book's accepted index lags the journal
+     */
+    List<String> openExpiringBefore(long instant) {
         return driver
                 .executableQuery("""
                         MATCH (c:PaymentChannel {status: 'OPEN'})
-                        WHERE c.acceptedIndex > c.redeemedIndex AND c.expiresAt <= $instant
+                        WHERE c.expiresAt <= $instant
                         RETURN c.channelId AS channelId ORDER BY c.expiresAt
                         """)
                 .withParameters(Map.of("instant", instant))

@@ -297,7 +297,13 @@ public class PaymentBroker implements AutoCloseable {
     /** Redeems every channel near its expiry that has unredeemed payments. */
     public void settleExpiring() {
         long horizon = clock.millis() + properties.settleBeforeExpiry().toMillis();
-        for (String channelId : book.unsettledExpiringBefore(horizon)) {
+        for (String channelId : book.openExpiringBefore(horizon)) {
+            Slot slot = slots.get(channelId);
+            // the book follows the journal a moment behind: a channel in memory knows its latest accepted word
+            BrokeredChannel known = slot == null ? book.find(channelId).orElse(null) : current(slot);
+            if (known == null || known.acceptedIndex() <= known.redeemedIndex()) {
+                continue;
+            }
             try {
                 settle(channelId);
             } catch (RuntimeException e) {

@@ -1,5 +1,6 @@
 package org.poxledger.platform.portal;
 
+import io.swagger.v3.oas.annotations.Hidden;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
@@ -181,6 +182,8 @@ class ChannelPagesController {
         return "channel";
     }
 
+    /** The portal's own JSON call (session and CSRF token); the REST API has its own, documented, operation. */
+    @Hidden
     @PostMapping("/{channelId}/payments")
     @ResponseBody
     ResponseEntity<?> pay(

@@ -58,6 +58,7 @@ class MiniPayIT {
 
     @AfterEach
     void closeLedger() {
+        broker.close();
         rig.close();
     }
 
@@ -143,8 +144,11 @@ class MiniPayIT {
                 "index");
     }
 
-    /** A fresh broker and certificate service over the same graph and ledger, as after a restart. */
+    /** A fresh broker and certificate service over the same graph, ledger and journal, as after a restart. */
     private void wire() {
+        if (broker != null) {
+            broker.close();
+        }
         PaymentProperties properties = PaymentProperties.withKeyFile(keys.resolve("broker.key"));
         BrokerKey key = BrokerKey.loadOrCreate(properties.brokerKeyFile());
         SpendingCertificateBook book = new SpendingCertificateBook(rig.driver);

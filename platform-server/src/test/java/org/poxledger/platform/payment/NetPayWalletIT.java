@@ -39,6 +39,8 @@ class NetPayWalletIT {
 
     private PoxRig rig;
     private LedgerClient ledger;
+    /** The broker of the one server running; one journal directory admits one at a time. */
+    private PaymentBroker running;
 
     /** g -> a -> b, c; one cycle paid: g has 12000. */
     @BeforeEach
@@ -55,6 +57,9 @@ class NetPayWalletIT {
 
     @AfterEach
     void closeLedger() {
+        if (running != null) {
+            running.close();
+        }
         rig.close();
     }
 
@@ -232,9 +237,13 @@ class NetPayWalletIT {
         return broker(new WalletShares(rig.driver, ledger));
     }
 
+    /** A broker as a server (re)started over the same graph, ledger and journal: the one before it has stopped. */
     private PaymentBroker broker(WalletShares wallets) {
+        if (running != null) {
+            running.close();
+        }
         PaymentProperties properties = PaymentProperties.withKeyFile(keys.resolve("broker.key"));
-        return new PaymentBroker(
+        running = new PaymentBroker(
                 ledger,
                 new ChannelBook(rig.driver),
                 BrokerKey.loadOrCreate(properties.brokerKeyFile()),
@@ -244,6 +253,7 @@ class NetPayWalletIT {
                 rig.channels,
                 wallets,
                 new SpendingCaps(ledger, new SpendingCertificateBook(rig.driver)));
+        return running;
     }
 
     private ChannelView openWallet(PaymentBroker broker, String channelId, PaywordChain chain, long unit) {
