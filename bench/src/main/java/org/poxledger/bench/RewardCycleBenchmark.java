@@ -13,10 +13,10 @@ import org.openjdk.jmh.annotations.Param;
 import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
+import org.poxledger.contract.model.RewardChunk;
 import org.poxledger.platform.policy.RewardPolicy;
 import org.poxledger.platform.reward.MerkleTree;
 import org.poxledger.platform.reward.RewardCalculator;
-import org.poxledger.platform.reward.RewardEntry;
 
 /**
  * Closing a reward cycle on a generated referral tree: the per-ancestor amounts of DESIGN §6 (levels included) and
@@ -34,7 +34,7 @@ public class RewardCycleBenchmark {
     private final RewardPolicy policy = RewardPolicy.defaultPolicy();
     private Map<String, long[]> newAtDepth;
     private Map<String, long[]> countsAtEnd;
-    private List<RewardEntry> entries;
+    private List<RewardChunk.Line> entries;
 
     /** A random tree grown member by member; the last tenth of the registrations forms the cycle. */
     @Setup
@@ -62,7 +62,7 @@ public class RewardCycleBenchmark {
     }
 
     @Benchmark
-    public List<RewardEntry> computeEntries() {
+    public List<RewardChunk.Line> computeEntries() {
         return RewardCalculator.entries(policy, newAtDepth, countsAtEnd);
     }
 

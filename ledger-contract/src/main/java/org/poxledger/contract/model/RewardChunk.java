@@ -36,5 +36,20 @@ public record RewardChunk(
      * @param rateBps the level's rate
      * @param scoreBps the member's score
      */
-    public record Line(long amount, long events, int level, String memberId, int rateBps, long scoreBps) {}
+    public record Line(long amount, long events, int level, String memberId, int rateBps, long scoreBps) {
+
+        /**
+         * @param recorded an entry as the ledger records it
+         * @return the six fields of it a chunk carries and the Merkle leaf hashes
+         */
+        public static Line of(final RewardEntry recorded) {
+            return new Line(
+                    recorded.amount(),
+                    recorded.events(),
+                    recorded.level(),
+                    recorded.memberId(),
+                    recorded.rateBps(),
+                    recorded.scoreBps());
+        }
+    }
 }

@@ -2,11 +2,14 @@ package org.poxledger.platform.payment;
 
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.validation.Valid;
 import org.poxledger.contract.ErrorCode;
 import org.poxledger.contract.model.ChannelEntry;
-import org.poxledger.contract.model.Page;
 import org.poxledger.platform.security.PoxUser;
+import org.poxledger.platform.web.PageOf;
+import org.poxledger.platform.web.PageRequest;
 import org.poxledger.platform.web.Refuses;
+import org.springdoc.core.annotations.ParameterObject;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -14,7 +17,6 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
-import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
@@ -25,9 +27,11 @@ import org.springframework.web.bind.annotation.RestController;
 class ChannelController {
 
     private final PaymentBroker broker;
+    private final ChannelHistory history;
 
-    ChannelController(PaymentBroker broker) {
+    ChannelController(PaymentBroker broker, ChannelHistory history) {
         this.broker = broker;
+        this.history = history;
     }
 
     @PostMapping
@@ -64,16 +68,16 @@ class ChannelController {
     }
 
     @GetMapping("/{channelId}/history")
-    @Operation(summary = "What happened to a channel on the ledger, oldest first; page on with the bookmark")
+    @Operation(summary = "What happened to a channel on the ledger, oldest first")
     @Refuses(
             value = {ErrorCode.NOT_A_MEMBER, ErrorCode.CHANNEL_PARTY_MISMATCH, ErrorCode.CHANNEL_NOT_FOUND},
             ledger = Refuses.Ledger.EVALUATES)
-    Page<ChannelEntry> history(
+    PageOf<ChannelEntry> history(
             @AuthenticationPrincipal PoxUser user,
             @PathVariable String channelId,
-            @RequestParam(defaultValue = "20") int pageSize,
-            @RequestParam(defaultValue = "") String bookmark) {
-        return broker.history(user.requireMemberId(), channelId, pageSize, bookmark);
+            @ParameterObject @Valid PageRequest paging) {
+        broker.requireVisibleTo(user.requireMemberId(), channelId);
+        return history.of(channelId, paging.page(), paging.size());
     }
 
     @PostMapping("/{channelId}/settle")

@@ -22,8 +22,9 @@ import org.springframework.stereotype.Component;
 /**
  * Projects the money that channels move into the graph, so wallet balances keep matching the ledger's (the audit
  * compares them): one {@code (:ChannelEntry {entryId})} per channel transaction (OPENED locks the deposit from the
- * payer, REDEEMED pays the payee, CLOSED refunds the payer), then both parties' wallets are recomputed. Idempotent:
- * entries are MERGEd by channel and transaction.
+ * payer, REDEEMED pays the payee, CLOSED refunds the payer), then both parties' wallets are recomputed. The entries
+ * also carry the indexes and actor, so {@link ChannelHistory} pages through a channel's history from the graph.
+ * Idempotent: entries are MERGEd by channel and transaction.
  */
 @Component
 public class ChannelProjection {
@@ -68,7 +69,8 @@ public class ChannelProjection {
                 members.add(channel.payeeId());
             }
         } else {
-            for (PayeeShare share : entry.shares()) {
+            for (int i = 0; i < entry.shares().size(); i++) {
+                PayeeShare share = entry.shares().get(i);
                 Map<String, Object> row = row(
                         channel,
                         entry,
@@ -76,6 +78,7 @@ public class ChannelProjection {
                         share.amount(),
                         channel.channelId() + ":" + entry.txId() + ":" + share.payeeId());
                 row.put("split", true);
+                row.put("shareIndex", i);
                 rows.add(row);
                 members.add(share.payeeId());
             }
@@ -103,6 +106,10 @@ public class ChannelProjection {
         row.put("payerId", channel.payerId());
         row.put("payeeId", payeeId);
         row.put("timestamp", entry.timestamp());
+        // what the channel's history page shows besides the money (ChannelHistory)
+        row.put("actorId", entry.actorId());
+        row.put("fromIndex", entry.fromIndex());
+        row.put("toIndex", entry.toIndex());
         return row;
     }
 }

@@ -16,9 +16,7 @@ import org.poxledger.contract.ErrorCode;
 import org.poxledger.contract.Refusal;
 import org.poxledger.contract.model.Channel;
 import org.poxledger.contract.model.ChannelChange;
-import org.poxledger.contract.model.ChannelEntry;
 import org.poxledger.contract.model.ChannelStatus;
-import org.poxledger.contract.model.Page;
 import org.poxledger.ledger.LedgerException;
 import org.poxledger.payword.PaywordHash;
 import org.poxledger.payword.Receipt;
@@ -406,15 +404,13 @@ public class PaymentBroker implements AutoCloseable {
         return ChannelView.of(ledger.getChannel(channelId), current(slot));
     }
 
-    /** @return one page of the channel's ledger history */
-    public Page<ChannelEntry> history(String memberId, String channelId, int pageSize, String bookmark) {
-        Slot slot = slot(channelId);
-        requireParty(current(slot), memberId, "see");
-        if (pageSize < 1 || pageSize > 100) {
-            throw Refusal.of(
-                    ErrorCode.VALIDATION_FAILED, "pageSize", "pageSize must be between 1 and 100, was " + pageSize);
-        }
-        return ledger.getChannelHistory(channelId, pageSize, bookmark == null ? "" : bookmark);
+    /**
+     * Checks that the member may see the channel (its history, say).
+     *
+     * @throws Refusal CHANNEL_PARTY_MISMATCH for a member of neither side
+     */
+    public void requireVisibleTo(String memberId, String channelId) {
+        requireParty(current(slot(channelId)), memberId, "see");
     }
 
     private void settleIfIdle(String channelId) {

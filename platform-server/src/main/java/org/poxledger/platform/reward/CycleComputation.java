@@ -1,6 +1,7 @@
 package org.poxledger.platform.reward;
 
 import java.util.List;
+import org.poxledger.contract.model.RewardChunk;
 import org.poxledger.platform.policy.RewardPolicy;
 
 /**
@@ -18,7 +19,7 @@ public record CycleComputation(
         RewardPolicy policy,
         long cycleStart,
         long cycleEnd,
-        List<RewardEntry> entries,
+        List<RewardChunk.Line> entries,
         long totalAmount,
         long expansionEvents,
         String merkleRoot) {}

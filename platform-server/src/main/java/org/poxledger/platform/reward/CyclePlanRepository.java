@@ -10,6 +10,7 @@ import org.neo4j.driver.QueryConfig;
 import org.neo4j.driver.Record;
 import org.neo4j.driver.Session;
 import org.poxledger.contract.model.Cycle;
+import org.poxledger.contract.model.RewardChunk;
 import org.springframework.stereotype.Repository;
 
 /**
@@ -77,7 +78,7 @@ class CyclePlanRepository {
      * {@code i / chunkSize}. Fails on the unique cycle id / seq constraints when another instance closed the same
      * cycle concurrently.
      */
-    void create(CyclePlan plan, List<RewardEntry> sortedEntries) {
+    void create(CyclePlan plan, List<RewardChunk.Line> sortedEntries) {
         List<Map<String, Object>> rows = new ArrayList<>(sortedEntries.size());
         for (int i = 0; i < sortedEntries.size(); i++) {
             Map<String, Object> row = RewardEntryRepository.row(plan.cycleId(), sortedEntries.get(i));

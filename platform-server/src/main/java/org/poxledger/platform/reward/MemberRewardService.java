@@ -7,6 +7,7 @@ import java.util.Map;
 import org.poxledger.contract.ErrorCode;
 import org.poxledger.contract.Refusal;
 import org.poxledger.contract.model.Cycle;
+import org.poxledger.contract.model.RewardChunk;
 import org.poxledger.platform.level.MemberLevel;
 import org.poxledger.platform.level.WeightedLevelCalculator;
 import org.poxledger.platform.policy.PolicyCatalog;
@@ -63,7 +64,7 @@ public class MemberRewardService {
             long cycleStart,
             long cycleEnd,
             int policyVersion,
-            RewardEntry entry,
+            RewardChunk.Line entry,
             RewardStatus status,
             String txId,
             Money amount) {}
@@ -122,7 +123,7 @@ public class MemberRewardService {
         }
         long weighted = RewardCalculator.weightedEventsBps(policy, newAtDepth);
         long recomputed = RewardCalculator.amount(policy, level.rateBps(), newAtDepth);
-        RewardEntry entry = stored.entry();
+        RewardChunk.Line entry = stored.entry();
         boolean matches = recomputed == entry.amount()
                 && RewardCalculator.events(policy, newAtDepth) == entry.events()
                 && level.level() == entry.level()
@@ -167,7 +168,7 @@ public class MemberRewardService {
      *
      * @return the recomputed root, the on-chain root and whether they agree
      */
-    public Verification verify(String cycleId, RewardEntry entry, List<MerkleProof.Step> path) {
+    public Verification verify(String cycleId, RewardChunk.Line entry, List<MerkleProof.Step> path) {
         String onChainRoot = ledger.cycle(cycleId)
                 .map(Cycle::merkleRoot)
                 .orElseThrow(() -> Refusal.of(

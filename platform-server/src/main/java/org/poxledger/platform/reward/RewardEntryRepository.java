@@ -8,6 +8,7 @@ import org.neo4j.driver.Driver;
 import org.neo4j.driver.QueryConfig;
 import org.neo4j.driver.Record;
 import org.neo4j.driver.Value;
+import org.poxledger.contract.model.RewardChunk;
 import org.springframework.stereotype.Repository;
 
 /**
@@ -111,7 +112,7 @@ class RewardEntryRepository {
         List<Map<String, Object>> rows = ledgerEntries.stream()
                 .map(l -> {
                     RewardStatus status = RewardStatus.of(l.status());
-                    Map<String, Object> row = row(cycleId, RewardEntry.of(l));
+                    Map<String, Object> row = row(cycleId, RewardChunk.Line.of(l));
                     row.put("status", status.name());
                     row.put("rank", status.rank());
                     row.put("txId", l.paidTxId());
@@ -145,7 +146,7 @@ class RewardEntryRepository {
     }
 
     /** Adds the planned entries the graph lacks (a partly recorded cycle being restored); existing ones stay. */
-    void mergePlannedEntries(String cycleId, List<RewardEntry> entries) {
+    void mergePlannedEntries(String cycleId, List<RewardChunk.Line> entries) {
         List<Map<String, Object>> rows =
                 entries.stream().map(e -> row(cycleId, e)).toList();
         driver.executableQuery("""
@@ -167,7 +168,7 @@ class RewardEntryRepository {
                 .toList();
     }
 
-    static Map<String, Object> row(String cycleId, RewardEntry entry) {
+    static Map<String, Object> row(String cycleId, RewardChunk.Line entry) {
         Map<String, Object> row = new HashMap<>();
         row.put("entryKey", entryKey(cycleId, entry.memberId()));
         row.put("cycleId", cycleId);
@@ -181,13 +182,13 @@ class RewardEntryRepository {
     }
 
     static StoredRewardEntry toEntry(Record row) {
-        RewardEntry entry = new RewardEntry(
-                row.get("memberId").asString(),
-                row.get("scoreBps").asLong(),
-                row.get("level").asInt(),
-                row.get("rateBps").asInt(),
+        RewardChunk.Line entry = new RewardChunk.Line(
+                row.get("amount").asLong(),
                 row.get("events").asLong(),
-                row.get("amount").asLong());
+                row.get("level").asInt(),
+                row.get("memberId").asString(),
+                row.get("rateBps").asInt(),
+                row.get("scoreBps").asLong());
         Value chunk = row.get("chunk");
         return new StoredRewardEntry(
                 row.get("cycleId").asString(),

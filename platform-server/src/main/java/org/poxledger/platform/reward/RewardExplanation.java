@@ -1,6 +1,7 @@
 package org.poxledger.platform.reward;
 
 import java.util.List;
+import org.poxledger.contract.model.RewardChunk;
 import org.poxledger.platform.wallet.Money;
 
 /**
@@ -32,7 +33,7 @@ public record RewardExplanation(
         String memberId,
         RewardStatus status,
         String txId,
-        RewardEntry entry,
+        RewardChunk.Line entry,
         Level level,
         List<Depth> depths,
         long baseRewardUnits,

@@ -2,6 +2,7 @@ package org.poxledger.platform.reward;
 
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Function;
 import org.poxledger.contract.ErrorCode;
 import org.poxledger.contract.model.ChunkReceipt;
 import org.poxledger.contract.model.Cycle;
@@ -28,7 +29,7 @@ public class RewardLedger {
      *
      * @return the receipt and the transaction id
      */
-    Paid payChunk(CyclePlan plan, List<RewardEntry> entries) {
+    Paid payChunk(CyclePlan plan, List<RewardChunk.Line> entries) {
         RewardChunk chunk = new RewardChunk(
                 plan.cycleId(),
                 plan.policyVersion(),
@@ -36,7 +37,7 @@ public class RewardLedger {
                 plan.cycleStart(),
                 plan.cycleEnd(),
                 plan.entryCount(),
-                entries.stream().map(RewardEntry::line).toList());
+                entries.stream().map(Function.identity()).toList());
         Committed<ChunkReceipt> committed = ledger.payRewardChunk(chunk);
         return new Paid(committed.value(), committed.transactionId());
     }

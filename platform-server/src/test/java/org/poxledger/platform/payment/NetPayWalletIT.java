@@ -7,6 +7,7 @@ import static org.assertj.core.api.Assertions.tuple;
 import java.nio.file.Path;
 import java.security.SecureRandom;
 import java.time.Duration;
+import java.util.List;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -87,7 +88,12 @@ class NetPayWalletIT {
         assertThat(rig.balance("a")).isEqualTo(a + 60);
         assertThat(rig.balance("b")).isEqualTo(b + 10);
         assertThat(rig.balance("c")).isEqualTo(c + 20);
-        ChannelEntry split = broker.history("g", "w-1", 10, "").items().getLast();
+        List<ChannelEntry> history =
+                new ChannelHistory(rig.driver).of("w-1", 0, 10).items();
+        assertThat(history)
+                .as("the projected history is the ledger's, a split redeem one entry with its shares")
+                .isEqualTo(ledger.getChannelHistory("w-1", 10, "").items());
+        ChannelEntry split = history.getLast();
         assertThat(split.amount()).isEqualTo(90);
         assertThat(split.shares())
                 .containsExactly(new PayeeShare(60, "a"), new PayeeShare(10, "b"), new PayeeShare(20, "c"));
@@ -120,7 +126,7 @@ class NetPayWalletIT {
 
         assertThat(rig.balance("a")).isEqualTo(a + 6);
         assertThat(rig.balance("b")).isEqualTo(b + 1);
-        assertThat(broker.history("g", "w-2", 10, "").items())
+        assertThat(new ChannelHistory(rig.driver).of("w-2", 0, 10).items())
                 .extracting(ChannelEntry::amount)
                 .containsExactly(100L, 4L, 3L);
         assertThat(broker.walletShares("g", "w-2"))
@@ -145,9 +151,10 @@ class NetPayWalletIT {
 
         assertThat(settled.redeemedIndex()).isEqualTo(7);
         assertThat(rig.lastBlock()).as("a and b first, then c").isEqualTo(heightBefore + 2);
-        assertThat(broker.history("g", "w-6", 10, "").items().stream()
-                        .filter(e -> e.shares() != null)
-                        .toList())
+        assertThat(new ChannelHistory(rig.driver)
+                        .of("w-6", 0, 10).items().stream()
+                                .filter(e -> e.shares() != null)
+                                .toList())
                 .extracting(ChannelEntry::toIndex, e -> e.shares().size())
                 .containsExactly(tuple(4L, 2), tuple(7L, 1));
         assertThat(rig.balance("a")).isEqualTo(a + 3);

@@ -250,9 +250,18 @@ class PaymentBrokerIT {
                 .as("replaying the channel events changes nothing")
                 .containsEntry("a", 10_000L + 70)
                 .containsEntry("g", 12_000L - 70);
-        assertThat(broker.history("a", "ch-4", 10, "").items())
+        ChannelHistory history = new ChannelHistory(rig.driver);
+        assertThat(history.of("ch-4", 0, 10).items())
                 .extracting(e -> e.action().name())
                 .containsExactly("OPENED", "REDEEMED", "CLOSED");
+        assertThat(history.of("ch-4", 0, 10).items())
+                .as("the projected history is the ledger's")
+                .isEqualTo(channels.getChannelHistory("ch-4", 10, "").items());
+        assertThat(history.of("ch-4", 1, 2))
+                .satisfies(page -> assertThat(page.total()).isEqualTo(3))
+                .satisfies(page -> assertThat(page.items())
+                        .extracting(e -> e.action().name())
+                        .containsExactly("CLOSED"));
     }
 
     @Test

@@ -41,6 +41,9 @@ class PaymentControllerTest {
     PaymentBroker broker;
 
     @MockitoBean
+    ChannelHistory history;
+
+    @MockitoBean
     LedgerPolicyCatalog policies;
 
     @Test
