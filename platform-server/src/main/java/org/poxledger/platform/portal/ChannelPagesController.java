@@ -10,7 +10,6 @@ import jakarta.validation.constraints.Size;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Map;
-import java.util.Optional;
 import org.poxledger.contract.ErrorCode;
 import org.poxledger.contract.Refusal;
 import org.poxledger.contract.model.Currency;
@@ -23,7 +22,6 @@ import org.poxledger.platform.payment.PaymentBroker;
 import org.poxledger.platform.payment.PaymentRequest;
 import org.poxledger.platform.policy.LedgerPolicyCatalog;
 import org.poxledger.platform.security.PoxUser;
-import org.poxledger.platform.security.UserAccounts;
 import org.poxledger.platform.wallet.Money;
 import org.poxledger.platform.web.ProblemStatus;
 import org.springframework.http.HttpStatus;
@@ -57,19 +55,19 @@ class ChannelPagesController {
 
     private final PaymentBroker broker;
     private final MemberRepository members;
-    private final UserAccounts accounts;
+    private final PayeeLookup payees;
     private final LedgerPolicyCatalog policies;
     private final Clock clock;
 
     ChannelPagesController(
             PaymentBroker broker,
             MemberRepository members,
-            UserAccounts accounts,
+            PayeeLookup payees,
             LedgerPolicyCatalog policies,
             Clock clock) {
         this.broker = broker;
         this.members = members;
-        this.accounts = accounts;
+        this.payees = payees;
         this.policies = policies;
         this.clock = clock;
     }
@@ -132,14 +130,7 @@ class ChannelPagesController {
                     ErrorCode.VALIDATION_FAILED.name(),
                     "Your browser makes the channel's payment chain, and it did not: turn JavaScript on and try again.");
         }
-        MemberView payee =
-                binding.hasFieldErrors("payee") ? null : resolve(form.payee()).orElse(null);
-        if (payee == null && !binding.hasFieldErrors("payee")) {
-            binding.rejectValue(
-                    "payee",
-                    ErrorCode.MEMBER_NOT_FOUND.name(),
-                    "No member has the id or username \"" + form.payee().strip() + "\".");
-        }
+        MemberView payee = payees.resolveInto(form.payee(), binding);
         if (binding.hasErrors()) {
             return render(payer, model);
         }
@@ -273,15 +264,6 @@ class ChannelPagesController {
     }
 
     /** A member id names the member; anything else is tried as a username. */
-    private Optional<MemberView> resolve(String typed) {
-        String text = typed.strip();
-        Optional<MemberView> byId = members.find(text);
-        if (byId.isPresent()) {
-            return byId;
-        }
-        return accounts.find(text).map(PoxUser::memberId).flatMap(members::find);
-    }
-
     private String label(String memberId) {
         return members.find(memberId).map(ChannelPagesController::name).orElse(memberId);
     }

@@ -7,14 +7,11 @@ import jakarta.validation.constraints.Size;
 import java.security.SecureRandom;
 import java.util.Base64;
 import java.util.Map;
-import java.util.Optional;
 import org.poxledger.contract.ErrorCode;
 import org.poxledger.contract.model.Currency;
-import org.poxledger.platform.member.MemberRepository;
 import org.poxledger.platform.member.MemberView;
 import org.poxledger.platform.policy.LedgerPolicyCatalog;
 import org.poxledger.platform.security.PoxUser;
-import org.poxledger.platform.security.UserAccounts;
 import org.poxledger.platform.wallet.Money;
 import org.poxledger.platform.wallet.TransferRequest;
 import org.poxledger.platform.wallet.WalletService;
@@ -41,15 +38,12 @@ class TransferPageController {
     private static final SecureRandom RANDOM = new SecureRandom();
 
     private final WalletService wallet;
-    private final MemberRepository members;
-    private final UserAccounts accounts;
+    private final PayeeLookup payees;
     private final LedgerPolicyCatalog policies;
 
-    TransferPageController(
-            WalletService wallet, MemberRepository members, UserAccounts accounts, LedgerPolicyCatalog policies) {
+    TransferPageController(WalletService wallet, PayeeLookup payees, LedgerPolicyCatalog policies) {
         this.wallet = wallet;
-        this.members = members;
-        this.accounts = accounts;
+        this.payees = payees;
         this.policies = policies;
     }
 
@@ -94,15 +88,7 @@ class TransferPageController {
         } catch (DisplayAmount.InvalidAmount e) {
             binding.rejectValue("amount", ErrorCode.INVALID_AMOUNT.name(), e.getMessage());
         }
-        MemberView payee = binding.hasFieldErrors("payee")
-                ? null
-                : resolvePayee(form.payee()).orElse(null);
-        if (payee == null && !binding.hasFieldErrors("payee")) {
-            binding.rejectValue(
-                    "payee",
-                    ErrorCode.MEMBER_NOT_FOUND.name(),
-                    "No member has the id or username \"" + form.payee().strip() + "\".");
-        }
+        MemberView payee = payees.resolveInto(form.payee(), binding);
         if (binding.hasErrors()) {
             return render(payer, model);
         }
@@ -160,15 +146,6 @@ class TransferPageController {
     }
 
     /** A member id names the member; anything else is tried as a username. */
-    private Optional<MemberView> resolvePayee(String payee) {
-        String typed = payee.strip();
-        Optional<MemberView> byId = members.find(typed);
-        if (byId.isPresent()) {
-            return byId;
-        }
-        return accounts.find(typed).map(PoxUser::memberId).flatMap(members::find);
-    }
-
     private String render(String payer, Model model) {
         model.addAttribute("balance", wallet.balance(payer).balance());
         return "transfer";

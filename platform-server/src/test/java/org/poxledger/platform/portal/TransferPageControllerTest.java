@@ -37,11 +37,13 @@ import org.poxledger.platform.wallet.TransferView;
 import org.poxledger.platform.wallet.WalletService;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.webmvc.test.autoconfigure.WebMvcTest;
+import org.springframework.context.annotation.Import;
 import org.springframework.test.context.bean.override.mockito.MockitoBean;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.MvcResult;
 
 @WebMvcTest(TransferPageController.class)
+@Import(PayeeLookup.class)
 class TransferPageControllerTest {
 
     private static final PoxUser ALICE = new PoxUser("alice", "hash", Set.of(PoxUser.MEMBER), "m_alice", true);
