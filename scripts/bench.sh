@@ -91,6 +91,8 @@ java -cp "$classpath" org.openjdk.jmh.Main \
     ${JMH_OPTS:--f 1 -wi 2 -w 5s -i 3 -r 5s} \
     -rf json -rff bench/target/jmh-result.json \
     "${@:-.*}"
+# the scores of benchmarks marked @Metric, e.g. payword_verify_per_s_core, into latest.json
+java -cp "$classpath" org.poxledger.bench.JmhResults bench/target/jmh-result.json bench/results/latest.json "$commit"
 
 if [[ $# -eq 0 ]]; then
     if network-config/network.sh status --quiet; then

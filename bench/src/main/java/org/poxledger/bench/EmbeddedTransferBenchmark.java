@@ -42,6 +42,7 @@ public class EmbeddedTransferBenchmark {
 
     /** One unit from the first member to the second: a debit folding credits, a credit entry, two history rows. */
     @Benchmark
+    @Metric("embedded_transfers_per_s")
     public LedgerResult transfer() {
         long n = sequence.incrementAndGet();
         return ledger.submit(Transaction.TRANSFER.wireName(), "bench-" + n, members.id(0), members.id(1), "1", "");
@@ -49,12 +50,14 @@ public class EmbeddedTransferBenchmark {
 
     /** The balance query: the balance key plus the credit entries not yet folded in. */
     @Benchmark
+    @Metric("embedded_balance_reads_per_s")
     public byte[] balance() {
         return ledger.evaluate(Transaction.GET_BALANCE.wireName(), members.id(1));
     }
 
     /** Registration under a verified recommender: the expansion event every reward starts from. */
     @Benchmark
+    @Metric("embedded_registrations_per_s")
     public LedgerResult registerMember() {
         long n = sequence.incrementAndGet();
         return ledger.submit(

@@ -41,6 +41,7 @@ public class PaywordVerifyBenchmark {
 
     /** One payment of one unit: a single SHA-256 and a constant-time comparison. */
     @Benchmark
+    @Metric("payword_verify_per_s_core")
     public boolean paywordVerifyPerSecondPerCore() {
         int i = next = next == LENGTH ? 1 : next + 1;
         return hash.reaches(words[i], 1, words[i - 1]);
