@@ -24,6 +24,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.BooleanSupplier;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -38,7 +39,11 @@ import org.neo4j.driver.GraphDatabase;
 import org.neo4j.harness.Neo4j;
 import org.poxledger.contract.model.RewardStatus;
 import org.poxledger.ledger.fabric.FabricLedgerConnection;
+import org.poxledger.payword.PaywordChain;
+import org.poxledger.payword.Receipt;
+import org.poxledger.payword.ReceiptVerifier;
 import org.poxledger.platform.ledger.LedgerClient;
+import org.poxledger.platform.payment.OpenChannelRequest;
 import org.poxledger.platform.support.Neo4jTestServer;
 import org.poxledger.platform.support.TestLedger;
 import tools.jackson.databind.JsonNode;
@@ -46,8 +51,9 @@ import tools.jackson.databind.JsonNode;
 /**
  * Crashes on the real network (issue 10, fault tests): the packaged server in its own process, on a fresh channel of
  * the local Fabric network and a Neo4j of its own, is killed with SIGKILL in the middle of a stream of transfers; the
- * chaincode service is killed with SIGKILL in the middle of a reward cycle; Neo4j is replaced by an empty database and
- * the graph rebuilt from block 0, as {@code make rebuild-graph} does. After each, the audit finds no difference.
+ * chaincode service is killed with SIGKILL in the middle of a reward cycle; the server is killed in the middle of a
+ * stream of micropayments, before they are redeemed; Neo4j is replaced by an empty database and the graph rebuilt
+ * from block 0, as {@code make rebuild-graph} does. After each, the audit finds no difference.
  *
  * <p>Fabric only: on the embedded ledger the chaincode runs inside the server, and there is no chaincode service or
  * second writer to the chain.
@@ -59,6 +65,7 @@ class CrashRecoveryIT {
     private static final String ADMIN = "crashadmin";
     private static final String PASSWORD = "crash recovery " + UUID.randomUUID();
     private static final int PAYERS_KILLED_AFTER_ACKS = 40;
+    private static final int PAYMENTS_KILLED_AFTER_RECEIPTS = 300;
     private static final Duration CATCH_UP = Duration.ofSeconds(90);
 
     private final String run = UUID.randomUUID().toString().substring(0, 6);
@@ -285,7 +292,7 @@ class CrashRecoveryIT {
     }
 
     @Test
-    @Order(3)
+    @Order(4)
     void wiping_neo4j_and_rebuilding_from_block_0_restores_members_edges_counters_and_cycles() throws Exception {
         Map<String, Object> before = graphSnapshot();
         server.close();
@@ -305,6 +312,128 @@ class CrashRecoveryIT {
         server.start();
         admin = adminToken();
         assertAuditClean();
+    }
+
+    @Test
+    @Order(3)
+    void a_kill_9_between_accepting_micropayments_and_redeeming_them_loses_no_receipt_and_pays_none_twice()
+            throws Exception {
+        // before the Neo4j wipe: log-ins are personal data, kept in the graph only
+        String payer = genesis;
+        String payee = firstLevel.getFirst();
+        // the tokens of the set-up have expired by now (15 min)
+        String payerToken = api.token(usernameOf(payer), PASSWORD);
+        byte[] seed = new byte[32];
+        new java.security.SecureRandom().nextBytes(seed);
+        PaywordChain chain = PaywordChain.fromSeed(seed, 5_000);
+        String channelId = "crash-ch-" + run;
+        long payeeBefore = ledger.getBalance(payee).balance();
+        expect(
+                api.post(
+                        "/api/v1/me/channels",
+                        new OpenChannelRequest(
+                                channelId,
+                                payee,
+                                1,
+                                chain.length(),
+                                chain.root(),
+                                System.currentTimeMillis() + Duration.ofDays(1).toMillis()),
+                        payerToken),
+                201,
+                "open " + channelId);
+        ReceiptVerifier verifier = ReceiptVerifier.fromPublishedKey(
+                expect(api.get("/api/v1/public/payments/broker-key", null), 200, "broker key")
+                        .path("publicKey")
+                        .asString());
+
+        // one payer paying one unit after the other, SIGKILL once enough receipts came back
+        AtomicLong receipted = new AtomicLong();
+        AtomicBoolean killed = new AtomicBoolean();
+        CountDownLatch enoughReceipts = new CountDownLatch(PAYMENTS_KILLED_AFTER_RECEIPTS);
+        try (ExecutorService client = Executors.newSingleThreadExecutor()) {
+            Future<?> stream = client.submit(() -> {
+                for (int i = 1; !killed.get() && i <= chain.length(); i++) {
+                    try {
+                        Receipt receipt = receipt(expect(
+                                api.post("/api/v1/payments", chain.payment(channelId, i), payerToken),
+                                200,
+                                "payment " + i));
+                        assertThat(verifier.verify(receipt)).as("receipt %d", i).isTrue();
+                        assertThat(receipt.index()).isEqualTo(i);
+                        receipted.set(i);
+                        enoughReceipts.countDown();
+                    } catch (IOException e) {
+                        return null; // the server died with payment i in flight: receipted or not, never both
+                    }
+                }
+                return null;
+            });
+            assertThat(enoughReceipts.await(2, TimeUnit.MINUTES)).isTrue();
+            killed.set(true);
+            server.kill();
+            stream.get(1, TimeUnit.MINUTES);
+        }
+        assertThat(ledger.getChannel(channelId).redeemedIndex())
+                .as("nothing redeemed before the kill")
+                .isZero();
+
+        server.start();
+        admin = adminToken();
+        String token = api.token(usernameOf(payer), PASSWORD);
+        long lastReceipted = receipted.get();
+        ApiClient.Answer replayed = api.post("/api/v1/payments", chain.payment(channelId, (int) lastReceipted), token);
+        assertThat(replayed.body().path("code").asString())
+                .as("the last receipted payment survived the kill: sending it again is a replay (%s)", replayed.body())
+                .isEqualTo("PAYWORD_REPLAYED");
+        JsonNode view = expect(api.get("/api/v1/me/channels/" + channelId, token), 200, "channel after restart");
+        long accepted = view.path("acceptedIndex").asLong();
+        assertThat(accepted)
+                .as("at most the one payment in flight at the kill was recorded without its receipt")
+                .isBetween(lastReceipted, lastReceipted + 1);
+
+        JsonNode settled = expect(
+                api.post("/api/v1/me/channels/" + channelId + "/settle", null, token), 200, "settle " + channelId);
+        JsonNode again =
+                expect(api.post("/api/v1/me/channels/" + channelId + "/settle", null, token), 200, "settle again");
+        assertThat(ledger.getChannel(channelId).redeemedIndex()).isEqualTo(accepted);
+        assertThat(ledger.getBalance(payee).balance() - payeeBefore)
+                .as("the payee is paid each accepted unit once")
+                .isEqualTo(accepted);
+        assertThat(again.path("channel").path("redeemedIndex").asLong())
+                .isEqualTo(settled.path("channel").path("redeemedIndex").asLong())
+                .isEqualTo(accepted);
+        expect(
+                api.post("/api/v1/me/channels/" + channelId + "/close", null, api.token(usernameOf(payee), PASSWORD)),
+                200,
+                "the payee closes " + channelId);
+        awaitCondition("the graph's wallets follow the closed channel", () -> {
+            try {
+                return auditDifferences() == 0;
+            } catch (Exception e) {
+                return false;
+            }
+        });
+        assertSupplyConserved();
+        assertAuditClean();
+        System.out.printf(
+                "micropayments killed mid-stream: %d receipted before the kill, %d accepted after the restart, all"
+                        + " redeemed once (%d units to the payee); audit 0%n",
+                lastReceipted, accepted, accepted);
+    }
+
+    private static Receipt receipt(JsonNode body) {
+        return new Receipt(
+                body.path("channelId").asString(),
+                body.path("index").asLong(),
+                body.path("amount").asLong(),
+                body.path("acceptedAt").asLong(),
+                body.path("signature").asString());
+    }
+
+    private int auditDifferences() throws Exception {
+        return expect(api.get("/api/v1/admin/audit", admin), 200, "audit")
+                .path("differences")
+                .size();
     }
 
     /** The configured admin is created by a runner just after the server logs that it started. */
