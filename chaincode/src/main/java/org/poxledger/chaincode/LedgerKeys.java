@@ -144,10 +144,6 @@ final class LedgerKeys {
         return key(stub, CYCLE_SEAL, cycleId);
     }
 
-    static CompositeKey rewardsIn(final ChaincodeStub stub, final String cycleId) {
-        return stub.createCompositeKey(REWARD, cycleId);
-    }
-
     static String supplyCredit(final ChaincodeStub stub, final String txId) {
         return key(stub, SUPPLY_CREDIT, txId);
     }
