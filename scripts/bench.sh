@@ -66,13 +66,15 @@ run_rebuild() {
 }
 
 # Issue 11 point 4: a 100k-entry reward cycle computed, planned and paid by the server's runner, per chunk size and
-# parallel chunks; POX_BENCH_LEDGER=fabric pays on a fresh channel of the local network (reward_cycle_100k_paid_s_fabric).
+# parallel chunks; POX_BENCH_LEDGER=fabric pays on a fresh channel of the local network (reward_cycle_100k_paid_s; the
+# embedded ledger's figure is reward_cycle_100k_paid_s_embedded). POX_BENCH_REGISTER_CLIENTS: registrations in flight.
 run_rewards() {
     java -Xmx"${POX_BENCH_HEAP:-6g}" -cp "$classpath" \
         -Dpox.bench.ledger="${POX_BENCH_LEDGER:-embedded}" \
         -Dpox.bench.reward-entries="${POX_BENCH_REWARD_ENTRIES:-100000}" \
         -Dpox.bench.chunk-sizes="${POX_BENCH_CHUNK_SIZES:-200,500,1000}" \
         -Dpox.bench.parallel="${POX_BENCH_PARALLEL:-1,8,16}" \
+        -Dpox.bench.register-clients="${POX_BENCH_REGISTER_CLIENTS:-32}" \
         -Dpox.bench.repository=. -Dpox.bench.out=bench/results -Dpox.bench.commit="$commit" \
         org.poxledger.platform.reward.RewardCycleScaleBench
 }

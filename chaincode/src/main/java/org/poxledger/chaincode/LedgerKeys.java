@@ -35,6 +35,12 @@ final class LedgerKeys {
     /** {@code cycle-delta~cycleId~txId} → CycleDelta, written blind by each chunk, release and forfeit. */
     static final String CYCLE_DELTA = "cycle-delta";
 
+    /**
+     * {@code cycle-leaves~cycleId~txId} → CycleLeaves, the Merkle leaves of the entries one chunk recorded, written
+     * blind; {@code rewards:SealCycle} checks the root from them and deletes them.
+     */
+    static final String CYCLE_LEAVES = "cycle-leaves";
+
     /** {@code cycle-seal~cycleId} → CycleSeal, written once by {@code rewards:SealCycle}. */
     static final String CYCLE_SEAL = "cycle-seal";
 
@@ -126,12 +132,16 @@ final class LedgerKeys {
         return stub.createCompositeKey(CYCLE_DELTA, cycleId);
     }
 
-    static String cycleSeal(final ChaincodeStub stub, final String cycleId) {
-        return key(stub, CYCLE_SEAL, cycleId);
+    static String cycleLeaves(final ChaincodeStub stub, final String cycleId, final String txId) {
+        return key(stub, CYCLE_LEAVES, cycleId, txId);
     }
 
-    static CompositeKey rewardsIn(final ChaincodeStub stub, final String cycleId) {
-        return stub.createCompositeKey(REWARD, cycleId);
+    static CompositeKey cycleLeavesOf(final ChaincodeStub stub, final String cycleId) {
+        return stub.createCompositeKey(CYCLE_LEAVES, cycleId);
+    }
+
+    static String cycleSeal(final ChaincodeStub stub, final String cycleId) {
+        return key(stub, CYCLE_SEAL, cycleId);
     }
 
     static String supplyCredit(final ChaincodeStub stub, final String txId) {

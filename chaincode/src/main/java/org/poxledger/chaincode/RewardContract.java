@@ -30,8 +30,8 @@ import org.poxledger.contract.model.RewardStatus;
  *
  * <p>The chunks of one cycle are endorsed in parallel, so no chunk writes a key another chunk reads: after the first
  * chunk has recorded the cycle, a chunk reads only the cycle, the policy, its own members and their entries, and
- * writes its entries, blind credits ({@link Balances}), a blind cycle delta ({@link CycleTotals}) and a blind supply
- * credit ({@link Supply}). Releases and forfeits write deltas too. What no single chunk can see (the entry count, the
+ * writes its entries, blind credits ({@link Balances}), a blind cycle delta ({@link CycleTotals}), the blind Merkle
+ * leaves of its entries ({@link CycleLeafBatches}) and a blind supply credit ({@link Supply}). Releases and forfeits write deltas too. What no single chunk can see (the entry count, the
  * Merkle root over all entries, the totals) is checked by {@code SealCycle} once every chunk is in ({@link CycleSeals}).
  */
 @Contract(
@@ -140,6 +140,11 @@ public final class RewardContract implements ContractInterface {
         }
         if (!written.isEmpty()) {
             CycleTotals.record(stub, chunk.cycleId(), CycleDelta.ofChunk(written.size(), amountPaid, amountHeld));
+            CycleLeafBatches.record(
+                    stub,
+                    chunk.cycleId(),
+                    written,
+                    add(amountPaid, amountHeld, "the amount of cycle " + chunk.cycleId()));
             Supply.mint(stub, amountPaid);
         }
         if (recorded.isEmpty() || !written.isEmpty()) {

@@ -1066,6 +1066,96 @@ public abstract class LedgerContractSuite {
         foreign().refusedSubmit("ACCESS_DENIED", Transaction.SEAL_CYCLE.wireName(), wrongRoot);
     }
 
+    @Test
+    public void a_cycle_paid_in_parallel_interleaved_and_replayed_chunks_seals_with_the_root_of_all_its_entries()
+            throws Exception {
+        final String genesis = genesis();
+        final JsonNode policy = currentPolicy();
+        final List<ObjectNode> entries = new ArrayList<>();
+        for (int i = 0; i < 12; i++) {
+            entries.add(entry(policy, member(genesis), 10 * (i + 1)));
+        }
+        entries.sort(
+                (x, y) -> x.get("memberId").asText().compareTo(y.get("memberId").asText()));
+        final String cycleId = Fresh.id("c");
+        final String root = merkleRoot(entries);
+        operator()
+                .submit(
+                        Transaction.PAY_REWARD_CHUNK.wireName(),
+                        chunk(cycleId, policy, root, 12, entries.get(0), entries.get(5)));
+        // every third entry per chunk, so each chunk's leaves interleave with the others' in member-id order
+        final List<String> chunks = new ArrayList<>();
+        for (int k = 0; k < 3; k++) {
+            final List<ObjectNode> part = new ArrayList<>();
+            for (int i = 1 + k; i < entries.size(); i += 3) {
+                if (i != 5) {
+                    part.add(entries.get(i));
+                }
+            }
+            chunks.add(chunk(cycleId, policy, root, 12, part.toArray(ObjectNode[]::new)));
+        }
+        try (ExecutorService clients = Executors.newFixedThreadPool(chunks.size())) {
+            final List<Future<JsonNode>> sent = new ArrayList<>();
+            for (final String chunk : chunks) {
+                sent.add(clients.submit(() -> operator().submit(Transaction.PAY_REWARD_CHUNK.wireName(), chunk)));
+            }
+            for (final Future<JsonNode> receipt : sent) {
+                assertThat(receipt.get().get("skipped")).isEmpty();
+            }
+        }
+        final JsonNode overlapping = operator()
+                .submit(
+                        Transaction.PAY_REWARD_CHUNK.wireName(),
+                        chunk(cycleId, policy, root, 12, entries.get(5), entries.get(6), entries.get(7)));
+        assertThat(overlapping.get("skipped")).hasSize(3);
+
+        final JsonNode seal = operator().submit(Transaction.SEAL_CYCLE.wireName(), cycleId);
+
+        assertThat(seal.get("entryCount").asInt()).isEqualTo(12);
+        assertThat(seal.get("merkleRoot").asText()).isEqualTo(root);
+        assertThat(seal.get("totalAmount").asLong()).isEqualTo(780);
+        final JsonNode cycle = operator().evaluate(Transaction.GET_CYCLE.wireName(), cycleId);
+        assertThat(cycle.get("entriesRecorded").asInt()).isEqualTo(12);
+        assertThat(cycle.get("totalPaid").asLong()).isEqualTo(780);
+        assertThat(operator().submit(Transaction.SEAL_CYCLE.wireName(), cycleId))
+                .isEqualTo(seal);
+    }
+
+    @Test
+    public void a_hold_released_or_forfeited_before_the_seal_leaves_the_cycle_root_as_declared() {
+        final String genesis = genesis();
+        final String released = verifiedMember(genesis);
+        final String forfeited = verifiedMember(genesis);
+        operator().submit(Transaction.SUSPEND_MEMBER.wireName(), released, "fraud hold");
+        operator().submit(Transaction.SUSPEND_MEMBER.wireName(), forfeited, "fraud hold");
+        final JsonNode policy = currentPolicy();
+        final List<ObjectNode> entries = new ArrayList<>(List.of(
+                entry(policy, released, 70), entry(policy, forfeited, 30), entry(policy, member(genesis), 100)));
+        entries.sort(
+                (x, y) -> x.get("memberId").asText().compareTo(y.get("memberId").asText()));
+        final String cycleId = Fresh.id("c");
+        final String root = merkleRoot(entries);
+        final long supplyBefore = totalSupply();
+        operator()
+                .submit(
+                        Transaction.PAY_REWARD_CHUNK.wireName(),
+                        chunk(cycleId, policy, root, 3, entries.toArray(ObjectNode[]::new)));
+        operator().submit(Transaction.REINSTATE_MEMBER.wireName(), released);
+        operator().submit(Transaction.RELEASE_HOLD.wireName(), cycleId, released);
+        operator().submit(Transaction.FORFEIT_HOLD.wireName(), cycleId, forfeited);
+
+        final JsonNode seal = operator().submit(Transaction.SEAL_CYCLE.wireName(), cycleId);
+
+        assertThat(seal.get("merkleRoot").asText()).isEqualTo(root);
+        assertThat(seal.get("totalAmount").asLong()).isEqualTo(200);
+        final JsonNode cycle = operator().evaluate(Transaction.GET_CYCLE.wireName(), cycleId);
+        assertThat(cycle.get("totalPaid").asLong()).isEqualTo(100);
+        assertThat(cycle.get("totalReleased").asLong()).isEqualTo(70);
+        assertThat(cycle.get("totalForfeited").asLong()).isEqualTo(30);
+        assertThat(cycle.get("totalHeld").asLong()).isZero();
+        assertThat(totalSupply() - supplyBefore).isEqualTo(170);
+    }
+
     // ---------------------------------------------------------------- money
 
     @Test
