@@ -13,7 +13,7 @@ import org.openjdk.jmh.annotations.Param;
 import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
-import org.poxledger.contract.model.RewardChunk;
+import org.poxledger.contract.model.RewardLine;
 import org.poxledger.platform.policy.RewardPolicy;
 import org.poxledger.platform.reward.MerkleTree;
 import org.poxledger.platform.reward.RewardCalculator;
@@ -34,7 +34,7 @@ public class RewardCycleBenchmark {
     private final RewardPolicy policy = RewardPolicy.defaultPolicy();
     private Map<String, long[]> newAtDepth;
     private Map<String, long[]> countsAtEnd;
-    private List<RewardChunk.Line> entries;
+    private List<RewardLine> entries;
 
     /** A random tree grown member by member; the last tenth of the registrations forms the cycle. */
     @Setup
@@ -63,7 +63,7 @@ public class RewardCycleBenchmark {
 
     @Benchmark
     @Metric("reward_entries_10k_compute_ms")
-    public List<RewardChunk.Line> computeEntries() {
+    public List<RewardLine> computeEntries() {
         return RewardCalculator.entries(policy, newAtDepth, countsAtEnd);
     }
 

@@ -11,8 +11,8 @@ import org.hyperledger.fabric.shim.ledger.QueryResultsIterator;
 import org.poxledger.contract.ErrorCode;
 import org.poxledger.contract.RewardMerkle;
 import org.poxledger.contract.model.CycleLeaves;
-import org.poxledger.contract.model.RewardChunk;
 import org.poxledger.contract.model.RewardEntry;
+import org.poxledger.contract.model.RewardLine;
 
 /**
  * A cycle's Merkle leaves, kept the way {@link CycleTotals} keeps its totals: each chunk writes the leaves of the entries
@@ -38,7 +38,7 @@ final class CycleLeafBatches {
         final List<String> members = new ArrayList<>(written.size());
         for (int i = 0; i < written.size(); i++) {
             final RewardEntry entry = written.get(i);
-            System.arraycopy(RewardMerkle.leafHash(lineOf(entry)), 0, hashes, i * HASH_BYTES, HASH_BYTES);
+            System.arraycopy(RewardMerkle.leafHash(RewardLine.of(entry)), 0, hashes, i * HASH_BYTES, HASH_BYTES);
             members.add(entry.memberId());
         }
         stub.putState(
@@ -92,11 +92,6 @@ final class CycleLeafBatches {
             }
         }
         return new Leaves(leaves.stream().map(Leaf::hash).toArray(byte[][]::new), amount, keys);
-    }
-
-    private static RewardChunk.Line lineOf(final RewardEntry entry) {
-        return new RewardChunk.Line(
-                entry.amount(), entry.events(), entry.level(), entry.memberId(), entry.rateBps(), entry.scoreBps());
     }
 
     private record Leaf(String memberId, byte[] hash) {}

@@ -8,6 +8,7 @@ import org.poxledger.contract.ErrorCode;
 import org.poxledger.contract.PolicyLimits;
 import org.poxledger.contract.model.PolicyRecord;
 import org.poxledger.contract.model.RewardChunk;
+import org.poxledger.contract.model.RewardLine;
 import org.poxledger.contract.model.Tier;
 
 /**
@@ -34,10 +35,10 @@ final class RewardChunkReader {
         final long cycleStart = fields.longValue("cycleStart");
         final long cycleEnd = fields.longValue("cycleEnd");
         final int entryCount = fields.intValue("entryCount");
-        final List<RewardChunk.Line> lines = new ArrayList<>();
+        final List<RewardLine> lines = new ArrayList<>();
         for (final JsonFields entry : fields.objectList("entries")) {
             entry.onlyFields("amount", "events", "level", "memberId", "rateBps", "scoreBps");
-            lines.add(new RewardChunk.Line(
+            lines.add(new RewardLine(
                     entry.longValue("amount"),
                     entry.longValue("events"),
                     entry.intValue("level"),
@@ -69,7 +70,7 @@ final class RewardChunkReader {
         }
         final Set<String> members = new HashSet<>();
         for (int i = 0; i < lines.size(); i++) {
-            final RewardChunk.Line line = lines.get(i);
+            final RewardLine line = lines.get(i);
             Arguments.id(field("entries[" + i + "].memberId"), line.memberId());
             entryRule(line.amount() >= 0, i, "amount", line.amount());
             if (line.amount() > PolicyLimits.MAX_REWARD_AMOUNT) {
@@ -104,7 +105,7 @@ final class RewardChunkReader {
     static void checkAgainst(final RewardChunk chunk, final PolicyRecord policy) {
         final List<Tier> tiers = policy.policy().tiers();
         for (int i = 0; i < chunk.entries().size(); i++) {
-            final RewardChunk.Line line = chunk.entries().get(i);
+            final RewardLine line = chunk.entries().get(i);
             if (line.level() > tiers.size()) {
                 throw LedgerRefusal.of(
                         ErrorCode.REWARD_ENTRY_INVALID,

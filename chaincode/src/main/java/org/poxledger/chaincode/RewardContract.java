@@ -21,6 +21,7 @@ import org.poxledger.contract.model.MemberStatus;
 import org.poxledger.contract.model.RewardChunk;
 import org.poxledger.contract.model.RewardChunkPaid;
 import org.poxledger.contract.model.RewardEntry;
+import org.poxledger.contract.model.RewardLine;
 import org.poxledger.contract.model.RewardStatus;
 
 /**
@@ -84,7 +85,7 @@ public final class RewardContract implements ContractInterface {
         final List<String> skipped = new ArrayList<>();
         long amountPaid = 0;
         long amountHeld = 0;
-        for (final RewardChunk.Line line : chunk.entries()) {
+        for (final RewardLine line : chunk.entries()) {
             final Member member = MemberRecords.require(stub, line.memberId());
             final String entryKey = LedgerKeys.reward(stub, chunk.cycleId(), line.memberId());
             final byte[] existing = stub.getState(entryKey);

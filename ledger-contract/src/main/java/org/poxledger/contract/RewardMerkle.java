@@ -6,7 +6,7 @@ import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
-import org.poxledger.contract.model.RewardChunk;
+import org.poxledger.contract.model.RewardLine;
 
 /**
  * The Merkle tree over one cycle's reward entries, as a wire fact: the server computes the root it declares in every
@@ -15,7 +15,7 @@ import org.poxledger.contract.model.RewardChunk;
  * <ul>
  *   <li>Leaves are the entries sorted by member id (ids are ASCII, so String order is byte order, which is also the
  *       order of the chaincode's {@code reward~cycleId~memberId} keys), one leaf per member:
- *       {@code leaf = SHA-256(0x00 || canonical entry bytes)}, see {@link #canonicalJson(RewardChunk.Line)}.
+ *       {@code leaf = SHA-256(0x00 || canonical entry bytes)}, see {@link #canonicalJson(RewardLine)}.
  *   <li>Inner nodes: {@code node = SHA-256(0x01 || left || right)}. The distinct prefixes keep a leaf from ever passing
  *       for an inner node (second-preimage attack).
  *   <li>A level with an odd number of nodes promotes its last node unchanged to the next level. Duplicating it instead
@@ -39,7 +39,7 @@ public final class RewardMerkle {
      * @param line the entry
      * @return e.g. {@code {"amount":12500,"events":3,"level":1,"memberId":"m1","rateBps":10000,"scoreBps":17500}}
      */
-    public static String canonicalJson(final RewardChunk.Line line) {
+    public static String canonicalJson(final RewardLine line) {
         return "{\"amount\":" + line.amount()
                 + ",\"events\":" + line.events()
                 + ",\"level\":" + line.level()
@@ -50,7 +50,7 @@ public final class RewardMerkle {
     }
 
     /** @return {@code SHA-256(0x00 || canonical bytes)} */
-    public static byte[] leafHash(final RewardChunk.Line line) {
+    public static byte[] leafHash(final RewardLine line) {
         final byte[] canonical = canonicalJson(line).getBytes(StandardCharsets.UTF_8);
         final byte[] input = new byte[canonical.length + 1];
         input[0] = LEAF_PREFIX;
@@ -107,7 +107,7 @@ public final class RewardMerkle {
      * @param lines the entries sorted by member id
      * @return their root
      */
-    public static String rootOf(final List<RewardChunk.Line> lines) {
+    public static String rootOf(final List<RewardLine> lines) {
         return root(lines.stream().map(RewardMerkle::leafHash).toArray(byte[][]::new));
     }
 

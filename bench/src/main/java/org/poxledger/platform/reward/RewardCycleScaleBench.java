@@ -26,7 +26,7 @@ import org.poxledger.bench.fabric.TestChannel;
 import org.poxledger.contract.ErrorCode;
 import org.poxledger.contract.Transaction;
 import org.poxledger.contract.model.Cycle;
-import org.poxledger.contract.model.RewardChunk;
+import org.poxledger.contract.model.RewardLine;
 import org.poxledger.ledger.LedgerConnection;
 import org.poxledger.ledger.LedgerException;
 import org.poxledger.ledger.memory.EmbeddedLedger;
@@ -204,7 +204,7 @@ public final class RewardCycleScaleBench {
                 "bench-%06d-%s".formatted(seq, UUID.randomUUID().toString().substring(0, 6));
 
         long started = System.nanoTime();
-        List<RewardChunk.Line> entries = RewardCalculator.entries(policy, newAtDepth, countsAtEnd);
+        List<RewardLine> entries = RewardCalculator.entries(policy, newAtDepth, countsAtEnd);
         String root = MerkleTree.of(entries).root();
         long computed = System.nanoTime();
         CyclePlan plan = new CyclePlan(

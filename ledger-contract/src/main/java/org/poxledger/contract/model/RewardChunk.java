@@ -20,36 +20,9 @@ public record RewardChunk(
         long cycleStart,
         long cycleEnd,
         int entryCount,
-        List<Line> entries) {
+        List<RewardLine> entries) {
 
     public RewardChunk {
         entries = List.copyOf(entries);
-    }
-
-    /**
-     * One entry of a chunk.
-     *
-     * @param amount minor units to mint
-     * @param events expansion events
-     * @param level level at the cycle's end
-     * @param memberId the member
-     * @param rateBps the level's rate
-     * @param scoreBps the member's score
-     */
-    public record Line(long amount, long events, int level, String memberId, int rateBps, long scoreBps) {
-
-        /**
-         * @param recorded an entry as the ledger records it
-         * @return the six fields of it a chunk carries and the Merkle leaf hashes
-         */
-        public static Line of(final RewardEntry recorded) {
-            return new Line(
-                    recorded.amount(),
-                    recorded.events(),
-                    recorded.level(),
-                    recorded.memberId(),
-                    recorded.rateBps(),
-                    recorded.scoreBps());
-        }
     }
 }

@@ -1,7 +1,7 @@
 package org.poxledger.platform.reward;
 
 import java.util.List;
-import org.poxledger.contract.model.RewardChunk;
+import org.poxledger.contract.model.RewardLine;
 import org.poxledger.platform.policy.RewardPolicy;
 
 /**
@@ -19,7 +19,7 @@ public record CycleComputation(
         RewardPolicy policy,
         long cycleStart,
         long cycleEnd,
-        List<RewardChunk.Line> entries,
+        List<RewardLine> entries,
         long totalAmount,
         long expansionEvents,
         String merkleRoot) {}

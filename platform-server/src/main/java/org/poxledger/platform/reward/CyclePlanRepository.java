@@ -10,7 +10,7 @@ import org.neo4j.driver.QueryConfig;
 import org.neo4j.driver.Record;
 import org.neo4j.driver.Session;
 import org.poxledger.contract.model.Cycle;
-import org.poxledger.contract.model.RewardChunk;
+import org.poxledger.contract.model.RewardLine;
 import org.springframework.stereotype.Repository;
 
 /**
@@ -78,7 +78,7 @@ class CyclePlanRepository {
      * {@code i / chunkSize}. Fails on the unique cycle id / seq constraints when another instance closed the same
      * cycle concurrently.
      */
-    void create(CyclePlan plan, List<RewardChunk.Line> sortedEntries) {
+    void create(CyclePlan plan, List<RewardLine> sortedEntries) {
         List<Map<String, Object>> rows = new ArrayList<>(sortedEntries.size());
         for (int i = 0; i < sortedEntries.size(); i++) {
             Map<String, Object> row = RewardEntryRepository.row(plan.cycleId(), sortedEntries.get(i));

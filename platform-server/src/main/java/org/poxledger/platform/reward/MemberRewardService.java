@@ -7,7 +7,7 @@ import java.util.Map;
 import org.poxledger.contract.ErrorCode;
 import org.poxledger.contract.Refusal;
 import org.poxledger.contract.model.Cycle;
-import org.poxledger.contract.model.RewardChunk;
+import org.poxledger.contract.model.RewardLine;
 import org.poxledger.platform.level.MemberLevel;
 import org.poxledger.platform.level.WeightedLevelCalculator;
 import org.poxledger.platform.policy.PolicyCatalog;
@@ -64,7 +64,7 @@ public class MemberRewardService {
             long cycleStart,
             long cycleEnd,
             int policyVersion,
-            RewardChunk.Line entry,
+            RewardLine entry,
             RewardStatus status,
             String txId,
             Money amount) {}
@@ -123,7 +123,7 @@ public class MemberRewardService {
         }
         long weighted = RewardCalculator.weightedEventsBps(policy, newAtDepth);
         long recomputed = RewardCalculator.amount(policy, level.rateBps(), newAtDepth);
-        RewardChunk.Line entry = stored.entry();
+        RewardLine entry = stored.entry();
         boolean matches = recomputed == entry.amount()
                 && RewardCalculator.events(policy, newAtDepth) == entry.events()
                 && level.level() == entry.level()
@@ -168,7 +168,7 @@ public class MemberRewardService {
      *
      * @return the recomputed root, the on-chain root and whether they agree
      */
-    public Verification verify(String cycleId, RewardChunk.Line entry, List<MerkleProof.Step> path) {
+    public Verification verify(String cycleId, RewardLine entry, List<MerkleProof.Step> path) {
         String onChainRoot = ledger.cycle(cycleId)
                 .map(Cycle::merkleRoot)
                 .orElseThrow(() -> Refusal.of(

@@ -2,7 +2,7 @@ package org.poxledger.platform.reward;
 
 import java.util.List;
 import org.poxledger.contract.RewardMerkle;
-import org.poxledger.contract.model.RewardChunk;
+import org.poxledger.contract.model.RewardLine;
 
 /**
  * Evidence that one entry belongs to a cycle's Merkle root (see {@link MerkleTree} for the encoding).
@@ -13,7 +13,7 @@ import org.poxledger.contract.model.RewardChunk;
  * @param path siblings from the leaf up to the root
  * @param root the root the path leads to, hex
  */
-public record MerkleProof(RewardChunk.Line entry, int leafIndex, String leafHash, List<Step> path, String root) {
+public record MerkleProof(RewardLine entry, int leafIndex, String leafHash, List<Step> path, String root) {
 
     public MerkleProof {
         path = List.copyOf(path);

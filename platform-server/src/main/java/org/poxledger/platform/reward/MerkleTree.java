@@ -7,7 +7,7 @@ import java.util.HexFormat;
 import java.util.List;
 import java.util.Optional;
 import org.poxledger.contract.RewardMerkle;
-import org.poxledger.contract.model.RewardChunk;
+import org.poxledger.contract.model.RewardLine;
 
 /**
  * The Merkle tree over one cycle's reward entries, whose root the first chunk records on-chain and the seal checks; the
@@ -15,7 +15,7 @@ import org.poxledger.contract.model.RewardChunk;
  *
  * <ul>
  *   <li>Leaves are the entries sorted by member id (String order; ids are ASCII, so this is byte order), one leaf per
- *       member: {@code leaf = SHA-256(0x00 || canonical entry bytes)}, see {@link RewardMerkle#canonicalJson(RewardChunk.Line)}.
+ *       member: {@code leaf = SHA-256(0x00 || canonical entry bytes)}, see {@link RewardMerkle#canonicalJson(RewardLine)}.
  *   <li>Inner nodes: {@code node = SHA-256(0x01 || left || right)}. The distinct prefixes keep a leaf from ever
  *       passing for an inner node (second-preimage attack).
  *   <li>A level with an odd number of nodes promotes its last node unchanged to the next level. Duplicating it instead
@@ -28,10 +28,10 @@ public final class MerkleTree {
 
     private static final HexFormat HEX = HexFormat.of();
 
-    private final List<RewardChunk.Line> entries;
+    private final List<RewardLine> entries;
     private final List<byte[][]> levels;
 
-    private MerkleTree(List<RewardChunk.Line> entries, List<byte[][]> levels) {
+    private MerkleTree(List<RewardLine> entries, List<byte[][]> levels) {
         this.entries = entries;
         this.levels = levels;
     }
@@ -41,9 +41,9 @@ public final class MerkleTree {
      * @return the tree over them, sorted by member id
      * @throws IllegalArgumentException when a member appears twice
      */
-    public static MerkleTree of(Collection<RewardChunk.Line> entries) {
-        List<RewardChunk.Line> sorted = entries.stream()
-                .sorted(Comparator.comparing(RewardChunk.Line::memberId))
+    public static MerkleTree of(Collection<RewardLine> entries) {
+        List<RewardLine> sorted = entries.stream()
+                .sorted(Comparator.comparing(RewardLine::memberId))
                 .toList();
         for (int i = 1; i < sorted.size(); i++) {
             if (sorted.get(i).memberId().equals(sorted.get(i - 1).memberId())) {
@@ -62,7 +62,7 @@ public final class MerkleTree {
     }
 
     /** @return the entries in leaf order */
-    public List<RewardChunk.Line> entries() {
+    public List<RewardLine> entries() {
         return entries;
     }
 
@@ -83,7 +83,7 @@ public final class MerkleTree {
             }
             position /= 2;
         }
-        RewardChunk.Line entry = entries.get(index);
+        RewardLine entry = entries.get(index);
         return Optional.of(new MerkleProof(entry, index, HEX.formatHex(leafHash(entry)), path, root()));
     }
 
@@ -95,12 +95,12 @@ public final class MerkleTree {
      * @param expectedRoot the root to check against (e.g. {@code rewards:GetCycle}'s merkleRoot)
      * @return whether the entry is a leaf of the tree with that root
      */
-    public static boolean verify(RewardChunk.Line entry, List<MerkleProof.Step> path, String expectedRoot) {
+    public static boolean verify(RewardLine entry, List<MerkleProof.Step> path, String expectedRoot) {
         return expectedRoot != null && recomputeRoot(entry, path).equalsIgnoreCase(expectedRoot);
     }
 
     /** @return the root that the entry and path lead to, hex */
-    public static String recomputeRoot(RewardChunk.Line entry, List<MerkleProof.Step> path) {
+    public static String recomputeRoot(RewardLine entry, List<MerkleProof.Step> path) {
         byte[] hash = leafHash(entry);
         for (MerkleProof.Step step : path) {
             byte[] sibling = HEX.parseHex(step.hash());
@@ -109,7 +109,7 @@ public final class MerkleTree {
         return HEX.formatHex(hash);
     }
 
-    static byte[] leafHash(RewardChunk.Line entry) {
+    static byte[] leafHash(RewardLine entry) {
         return RewardMerkle.leafHash(entry);
     }
 

@@ -10,7 +10,7 @@ import java.util.List;
 import org.poxledger.contract.ErrorCode;
 import org.poxledger.contract.Refusal;
 import org.poxledger.contract.model.Cycle;
-import org.poxledger.contract.model.RewardChunk;
+import org.poxledger.contract.model.RewardLine;
 import org.poxledger.platform.web.Refuses;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -41,7 +41,7 @@ class PublicRewardController {
      */
     record VerifyRequest(
             @NotBlank(message = "is required") String cycleId,
-            @NotNull(message = "is required") RewardChunk.Line entry,
+            @NotNull(message = "is required") RewardLine entry,
             @NotNull(message = "is required") List<MerkleProof.Step> path) {}
 
     @GetMapping("/cycles/{cycleId}")

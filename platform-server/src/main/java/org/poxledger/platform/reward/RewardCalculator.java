@@ -5,7 +5,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
-import org.poxledger.contract.model.RewardChunk;
+import org.poxledger.contract.model.RewardLine;
 import org.poxledger.platform.level.MemberLevel;
 import org.poxledger.platform.level.WeightedLevelCalculator;
 import org.poxledger.platform.policy.RewardPolicy;
@@ -32,9 +32,9 @@ public final class RewardCalculator {
      * @return one entry per ancestor with at least one event within maxDepth, sorted by member id
      * @throws ArithmeticException when an amount or a sum does not fit a {@code long}
      */
-    public static List<RewardChunk.Line> entries(
+    public static List<RewardLine> entries(
             RewardPolicy policy, Map<String, long[]> newAtDepth, Map<String, long[]> countsAtEnd) {
-        List<RewardChunk.Line> entries = new ArrayList<>(newAtDepth.size());
+        List<RewardLine> entries = new ArrayList<>(newAtDepth.size());
         for (Map.Entry<String, long[]> ancestor : new TreeMap<>(newAtDepth).entrySet()) {
             long events = events(policy, ancestor.getValue());
             if (events == 0) {
@@ -43,7 +43,7 @@ public final class RewardCalculator {
             MemberLevel level =
                     WeightedLevelCalculator.levelOf(policy, countsAtEnd.getOrDefault(ancestor.getKey(), new long[0]));
             long amount = amount(policy, level.rateBps(), ancestor.getValue());
-            entries.add(new RewardChunk.Line(
+            entries.add(new RewardLine(
                     amount, events, level.level(), ancestor.getKey(), level.rateBps(), level.scoreBps()));
         }
         return List.copyOf(entries);
@@ -85,9 +85,9 @@ public final class RewardCalculator {
     }
 
     /** @return the sum of the entries' amounts */
-    public static long total(List<RewardChunk.Line> entries) {
+    public static long total(List<RewardLine> entries) {
         long total = 0;
-        for (RewardChunk.Line entry : entries) {
+        for (RewardLine entry : entries) {
             total = Math.addExact(total, entry.amount());
         }
         return total;

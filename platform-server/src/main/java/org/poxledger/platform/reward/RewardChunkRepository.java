@@ -4,7 +4,7 @@ import java.util.List;
 import java.util.Map;
 import org.neo4j.driver.Driver;
 import org.neo4j.driver.QueryConfig;
-import org.poxledger.contract.model.RewardChunk;
+import org.poxledger.contract.model.RewardLine;
 import org.springframework.stereotype.Repository;
 
 /**
@@ -39,7 +39,7 @@ class RewardChunkRepository {
     }
 
     /** @return all entries of the chunk (recorded ones too: re-sending them is harmless), by member id */
-    List<RewardChunk.Line> chunkEntries(String cycleId, int chunk) {
+    List<RewardLine> chunkEntries(String cycleId, int chunk) {
         return driver
                 .executableQuery("MATCH (e:RewardEntry {cycleId: $cycleId}) WHERE e.chunk = $chunk RETURN "
                         + RewardEntryRepository.ENTRY_FIELDS + " ORDER BY e.memberId")

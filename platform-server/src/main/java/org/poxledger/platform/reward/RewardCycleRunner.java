@@ -21,7 +21,7 @@ import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Supplier;
 import org.poxledger.contract.model.ChunkReceipt;
 import org.poxledger.contract.model.CycleSeal;
-import org.poxledger.contract.model.RewardChunk;
+import org.poxledger.contract.model.RewardLine;
 import org.poxledger.ledger.LedgerException;
 import org.poxledger.platform.reward.RewardEntryRepository.StatusUpdate;
 import org.poxledger.platform.wallet.WalletProjection;
@@ -326,7 +326,7 @@ public class RewardCycleRunner {
     }
 
     private void payChunk(CyclePlan plan, int chunk, AtomicBoolean paying) {
-        List<RewardChunk.Line> lines = chunks.chunkEntries(plan.cycleId(), chunk);
+        List<RewardLine> lines = chunks.chunkEntries(plan.cycleId(), chunk);
         RewardLedger.Paid paid = withRetry(plan.cycleId() + " chunk " + chunk, () -> ledger.payChunk(plan, lines));
         ChunkReceipt receipt = paid.receipt();
         List<StatusUpdate> updates = new ArrayList<>();

@@ -8,7 +8,7 @@ import org.neo4j.driver.Driver;
 import org.neo4j.driver.QueryConfig;
 import org.neo4j.driver.Record;
 import org.neo4j.driver.Value;
-import org.poxledger.contract.model.RewardChunk;
+import org.poxledger.contract.model.RewardLine;
 import org.springframework.stereotype.Repository;
 
 /**
@@ -112,7 +112,7 @@ class RewardEntryRepository {
         List<Map<String, Object>> rows = ledgerEntries.stream()
                 .map(l -> {
                     RewardStatus status = RewardStatus.of(l.status());
-                    Map<String, Object> row = row(cycleId, RewardChunk.Line.of(l));
+                    Map<String, Object> row = row(cycleId, RewardLine.of(l));
                     row.put("status", status.name());
                     row.put("rank", status.rank());
                     row.put("txId", l.paidTxId());
@@ -146,7 +146,7 @@ class RewardEntryRepository {
     }
 
     /** Adds the planned entries the graph lacks (a partly recorded cycle being restored); existing ones stay. */
-    void mergePlannedEntries(String cycleId, List<RewardChunk.Line> entries) {
+    void mergePlannedEntries(String cycleId, List<RewardLine> entries) {
         List<Map<String, Object>> rows =
                 entries.stream().map(e -> row(cycleId, e)).toList();
         driver.executableQuery("""
@@ -168,7 +168,7 @@ class RewardEntryRepository {
                 .toList();
     }
 
-    static Map<String, Object> row(String cycleId, RewardChunk.Line entry) {
+    static Map<String, Object> row(String cycleId, RewardLine entry) {
         Map<String, Object> row = new HashMap<>();
         row.put("entryKey", entryKey(cycleId, entry.memberId()));
         row.put("cycleId", cycleId);
@@ -182,7 +182,7 @@ class RewardEntryRepository {
     }
 
     static StoredRewardEntry toEntry(Record row) {
-        RewardChunk.Line entry = new RewardChunk.Line(
+        RewardLine entry = new RewardLine(
                 row.get("amount").asLong(),
                 row.get("events").asLong(),
                 row.get("level").asInt(),

@@ -1,7 +1,7 @@
 package org.poxledger.platform.reward;
 
 import java.util.List;
-import org.poxledger.contract.model.RewardChunk;
+import org.poxledger.contract.model.RewardLine;
 import org.poxledger.platform.wallet.Money;
 
 /**
@@ -33,7 +33,7 @@ public record RewardExplanation(
         String memberId,
         RewardStatus status,
         String txId,
-        RewardChunk.Line entry,
+        RewardLine entry,
         Level level,
         List<Depth> depths,
         long baseRewardUnits,

@@ -9,6 +9,7 @@ import org.poxledger.contract.model.Cycle;
 import org.poxledger.contract.model.CycleSeal;
 import org.poxledger.contract.model.RewardChunk;
 import org.poxledger.contract.model.RewardChunkPaid;
+import org.poxledger.contract.model.RewardLine;
 import org.poxledger.platform.ledger.Committed;
 import org.poxledger.platform.ledger.LedgerClient;
 import org.poxledger.platform.ledger.LedgerPayloads;
@@ -29,7 +30,7 @@ public class RewardLedger {
      *
      * @return the receipt and the transaction id
      */
-    Paid payChunk(CyclePlan plan, List<RewardChunk.Line> entries) {
+    Paid payChunk(CyclePlan plan, List<RewardLine> entries) {
         RewardChunk chunk = new RewardChunk(
                 plan.cycleId(),
                 plan.policyVersion(),

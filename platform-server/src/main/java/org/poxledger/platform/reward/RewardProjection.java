@@ -8,8 +8,8 @@ import java.util.regex.Pattern;
 import org.neo4j.driver.Driver;
 import org.neo4j.driver.Session;
 import org.poxledger.contract.model.Cycle;
-import org.poxledger.contract.model.RewardChunk;
 import org.poxledger.contract.model.RewardChunkPaid;
+import org.poxledger.contract.model.RewardLine;
 import org.poxledger.ledger.LedgerEvent;
 import org.poxledger.platform.policy.PolicyCatalog;
 import org.poxledger.platform.policy.RewardPolicy;
@@ -140,8 +140,7 @@ public class RewardProjection {
 
     private Optional<String> restore(CyclePlan plan) {
         List<StoredRewardEntry> recorded = this.entries.entries(plan.cycleId());
-        List<RewardChunk.Line> known =
-                recorded.stream().map(StoredRewardEntry::entry).toList();
+        List<RewardLine> known = recorded.stream().map(StoredRewardEntry::entry).toList();
         if (recorded.size() < plan.entryCount()) {
             RewardPolicy policy = policies.version(plan.policyVersion()).orElse(null);
             if (policy == null) {

@@ -1,6 +1,6 @@
 package org.poxledger.platform.reward;
 
-import org.poxledger.contract.model.RewardChunk;
+import org.poxledger.contract.model.RewardLine;
 
 /**
  * A reward entry with its cycle and its status.
@@ -11,4 +11,4 @@ import org.poxledger.contract.model.RewardChunk;
  * @param txId the ledger transaction that recorded (or released / forfeited) it, if any
  * @param chunk the chunk it is paid in, -1 when unknown (an entry rebuilt from events of a finished cycle)
  */
-public record StoredRewardEntry(String cycleId, RewardChunk.Line entry, RewardStatus status, String txId, int chunk) {}
+public record StoredRewardEntry(String cycleId, RewardLine entry, RewardStatus status, String txId, int chunk) {}

@@ -11,7 +11,7 @@ import java.util.Set;
 import org.junit.jupiter.api.Test;
 import org.poxledger.contract.ErrorCode;
 import org.poxledger.contract.Refusal;
-import org.poxledger.contract.model.RewardChunk;
+import org.poxledger.contract.model.RewardLine;
 import org.poxledger.platform.policy.LedgerPolicyCatalog;
 import org.poxledger.platform.policy.PolicyRecord;
 import org.poxledger.platform.policy.RewardPolicy;
@@ -42,7 +42,7 @@ class RewardPagesControllerTest {
     void a_proof_that_does_not_reach_the_on_chain_root_says_so() throws Exception {
         when(policies.currentRecord())
                 .thenReturn(new PolicyRecord("hash", RewardPolicy.defaultPolicy(), 0L, "tx-policy", 1));
-        RewardChunk.Line entry = new RewardChunk.Line(10000, 1, 1, "m_alice", 10000, 10000);
+        RewardLine entry = new RewardLine(10000, 1, 1, "m_alice", 10000, 10000);
         MerkleProof proof = new MerkleProof(entry, 0, "aa".repeat(32), List.of(), "aa".repeat(32));
         when(rewards.proof("m_alice", "cycle-000001"))
                 .thenReturn(new MemberRewardService.MemberProof("cycle-000001", proof, "bb".repeat(32), false));

@@ -14,7 +14,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.poxledger.contract.RewardMerkle;
-import org.poxledger.contract.model.RewardChunk;
+import org.poxledger.contract.model.RewardLine;
 
 class MerkleTreeTest {
 
@@ -22,7 +22,7 @@ class MerkleTreeTest {
 
     @Test
     void hashes_the_entry_as_sorted_key_json_without_white_space() {
-        RewardChunk.Line entry = new RewardChunk.Line(12500, 3, 1, "m_1", 10000, 17500);
+        RewardLine entry = new RewardLine(12500, 3, 1, "m_1", 10000, 17500);
 
         assertThat(RewardMerkle.canonicalJson(entry))
                 .isEqualTo("{\"amount\":12500,\"events\":3,\"level\":1,\"memberId\":\"m_1\",\"rateBps\":10000,"
@@ -31,9 +31,9 @@ class MerkleTreeTest {
 
     @Test
     void builds_the_root_of_three_leaves_with_the_odd_one_promoted() throws Exception {
-        RewardChunk.Line a = entry("a", 1);
-        RewardChunk.Line b = entry("b", 2);
-        RewardChunk.Line c = entry("c", 3);
+        RewardLine a = entry("a", 1);
+        RewardLine b = entry("b", 2);
+        RewardLine c = entry("c", 3);
 
         MerkleTree tree = MerkleTree.of(List.of(c, a, b));
 
@@ -54,12 +54,12 @@ class MerkleTreeTest {
     @ParameterizedTest
     @ValueSource(ints = {1, 2, 3, 4, 5, 7, 8, 9, 16, 17, 33})
     void every_member_s_proof_leads_to_the_root(int size) {
-        List<RewardChunk.Line> entries = IntStream.range(0, size)
+        List<RewardLine> entries = IntStream.range(0, size)
                 .mapToObj(i -> entry("m_%03d".formatted(i), i + 1))
                 .toList();
         MerkleTree tree = MerkleTree.of(entries);
 
-        for (RewardChunk.Line entry : entries) {
+        for (RewardLine entry : entries) {
             MerkleProof proof = tree.proof(entry.memberId()).orElseThrow();
             assertThat(proof.entry()).isEqualTo(entry);
             assertThat(proof.verifies(tree.root()))
@@ -71,7 +71,7 @@ class MerkleTreeTest {
 
     @Test
     void the_root_does_not_depend_on_the_order_the_entries_come_in() {
-        List<RewardChunk.Line> entries = new ArrayList<>(
+        List<RewardLine> entries = new ArrayList<>(
                 IntStream.range(0, 10).mapToObj(i -> entry("m" + i, i)).toList());
         String root = MerkleTree.of(entries).root();
         Collections.reverse(entries);
@@ -84,7 +84,7 @@ class MerkleTreeTest {
         MerkleTree tree = MerkleTree.of(
                 IntStream.range(0, 6).mapToObj(i -> entry("m" + i, 100)).toList());
         MerkleProof proof = tree.proof("m3").orElseThrow();
-        RewardChunk.Line inflated = new RewardChunk.Line(101, 1, 1, "m3", 10000, 10000);
+        RewardLine inflated = new RewardLine(101, 1, 1, "m3", 10000, 10000);
 
         assertThat(MerkleTree.verify(inflated, proof.path(), tree.root())).isFalse();
     }
@@ -126,8 +126,8 @@ class MerkleTreeTest {
 
     @Test
     void a_leaf_cannot_pass_for_an_inner_node() throws Exception {
-        RewardChunk.Line a = entry("a", 1);
-        RewardChunk.Line b = entry("b", 2);
+        RewardLine a = entry("a", 1);
+        RewardLine b = entry("b", 2);
         MerkleTree tree = MerkleTree.of(List.of(a, b));
         byte[] unprefixedPair = sha256(
                 0x00,
@@ -154,8 +154,8 @@ class MerkleTreeTest {
                 .hasMessageContaining("member a has two entries");
     }
 
-    private static RewardChunk.Line entry(String memberId, long amount) {
-        return new RewardChunk.Line(amount, 1, 1, memberId, 10000, 10000);
+    private static RewardLine entry(String memberId, long amount) {
+        return new RewardLine(amount, 1, 1, memberId, 10000, 10000);
     }
 
     private static byte[] sha256(int prefix, byte[] data) throws Exception {

@@ -6,7 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
-import org.poxledger.contract.model.RewardChunk;
+import org.poxledger.contract.model.RewardLine;
 import org.poxledger.contract.model.Tier;
 import org.poxledger.platform.policy.RewardPolicy;
 
@@ -24,7 +24,7 @@ class RewardCalculatorTest {
                 "b", new long[] {1, 0, 0});
         Map<String, long[]> countsAtEnd = newAtDepth;
 
-        List<RewardChunk.Line> entries = RewardCalculator.entries(DEFAULT, newAtDepth, countsAtEnd);
+        List<RewardLine> entries = RewardCalculator.entries(DEFAULT, newAtDepth, countsAtEnd);
 
         // g: score 10000 + 5000 + 2500 = 17500 < 30000 -> level 1, rate 1.0;
         //    amount = 10000 x 10000 x (10000 + 2000 + 500) / 10^8 = 12500
@@ -32,9 +32,9 @@ class RewardCalculatorTest {
         // b: score 10000 -> level 1; amount = 10000 x 10000 x 10000 / 10^8 = 10000
         assertThat(entries)
                 .containsExactly(
-                        new RewardChunk.Line(12000, 2, 1, "a", 10000, 15000),
-                        new RewardChunk.Line(10000, 1, 1, "b", 10000, 10000),
-                        new RewardChunk.Line(12500, 3, 1, "g", 10000, 17500));
+                        new RewardLine(12000, 2, 1, "a", 10000, 15000),
+                        new RewardLine(10000, 1, 1, "b", 10000, 10000),
+                        new RewardLine(12500, 3, 1, "g", 10000, 17500));
         assertThat(RewardCalculator.total(entries)).isEqualTo(34500);
     }
 
@@ -43,10 +43,10 @@ class RewardCalculatorTest {
         // score 10 x 10000 = 100000 = 10.0 with 10 direct: tier 3 (10.0, 3); tier 4 needs 30.0
         Map<String, long[]> star = Map.of("g", new long[] {10, 0, 0});
 
-        List<RewardChunk.Line> entries = RewardCalculator.entries(DEFAULT, star, star);
+        List<RewardLine> entries = RewardCalculator.entries(DEFAULT, star, star);
 
         // amount = 10000 x 15000 x (10 x 10000) / 10^8 = 150000
-        assertThat(entries).containsExactly(new RewardChunk.Line(150000, 10, 3, "g", 15000, 100000));
+        assertThat(entries).containsExactly(new RewardLine(150000, 10, 3, "g", 15000, 100000));
     }
 
     @Test
@@ -56,10 +56,10 @@ class RewardCalculatorTest {
 
         // three: score 30000 = 3.0 and 3 direct -> tier 2, rate 1.25; 10000 x 12500 x 30000 / 10^8 = 37500
         assertThat(RewardCalculator.entries(DEFAULT, three, three))
-                .containsExactly(new RewardChunk.Line(37500, 3, 2, "g", 12500, 30000));
+                .containsExactly(new RewardLine(37500, 3, 2, "g", 12500, 30000));
         // two: score 20000 = 2.0 < 3.0 -> tier 1; 10000 x 10000 x 20000 / 10^8 = 20000
         assertThat(RewardCalculator.entries(DEFAULT, two, two))
-                .containsExactly(new RewardChunk.Line(20000, 2, 1, "g", 10000, 20000));
+                .containsExactly(new RewardLine(20000, 2, 1, "g", 10000, 20000));
     }
 
     @Test
@@ -70,7 +70,7 @@ class RewardCalculatorTest {
 
         // level 3 (rate 1.5) from all ten; paid for one: 10000 x 15000 x 10000 / 10^8 = 15000
         assertThat(RewardCalculator.entries(DEFAULT, newAtDepth, countsAtEnd))
-                .containsExactly(new RewardChunk.Line(15000, 1, 3, "g", 15000, 100000));
+                .containsExactly(new RewardLine(15000, 1, 3, "g", 15000, 100000));
     }
 
     @Test
@@ -116,7 +116,7 @@ class RewardCalculatorTest {
         Map<String, long[]> newAtDepth = Map.of("g", new long[] {0, 4}, "a", new long[] {2, 0});
 
         assertThat(RewardCalculator.entries(shallow, newAtDepth, newAtDepth))
-                .containsExactly(new RewardChunk.Line(20000, 2, 1, "a", 10000, 20000));
+                .containsExactly(new RewardLine(20000, 2, 1, "a", 10000, 20000));
     }
 
     private static RewardPolicy policy(long base, List<Integer> shares) {

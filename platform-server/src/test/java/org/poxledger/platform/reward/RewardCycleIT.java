@@ -14,7 +14,7 @@ import org.poxledger.contract.Refusal;
 import org.poxledger.contract.Transaction;
 import org.poxledger.contract.model.Cycle;
 import org.poxledger.contract.model.CycleSeal;
-import org.poxledger.contract.model.RewardChunk;
+import org.poxledger.contract.model.RewardLine;
 import org.poxledger.ledger.ForwardingLedgerConnection;
 import org.poxledger.ledger.LedgerConnection;
 import org.poxledger.ledger.LedgerException;
@@ -155,10 +155,10 @@ class RewardCycleIT {
         assertThat(second.cycleStart()).isEqualTo(first.cycleEnd());
         assertThat(entries(second.cycleId()))
                 .containsExactly(
-                        new RewardChunk.Line(500, 1, 1, "a", 10000, 17500),
-                        new RewardChunk.Line(2000, 1, 1, "b", 10000, 15000),
-                        new RewardChunk.Line(10000, 1, 1, "c", 10000, 10000),
-                        new RewardChunk.Line(12500, 1, 2, "h", 12500, 40000));
+                        new RewardLine(500, 1, 1, "a", 10000, 17500),
+                        new RewardLine(2000, 1, 1, "b", 10000, 15000),
+                        new RewardLine(10000, 1, 1, "c", 10000, 10000),
+                        new RewardLine(12500, 1, 2, "h", 12500, 40000));
         assertThat(balances("g", "a", "b", "c", "h"))
                 .containsExactlyInAnyOrderEntriesOf(
                         Map.of("g", 12500L, "a", 12500L, "b", 12000L, "c", 10000L, "h", 50000L));
@@ -335,7 +335,7 @@ class RewardCycleIT {
                                 proof.proof().path())
                         .valid())
                 .isTrue();
-        RewardChunk.Line inflated = new RewardChunk.Line(375000, 3, 2, "h", 12500, 30000);
+        RewardLine inflated = new RewardLine(375000, 3, 2, "h", 12500, 30000);
         assertThat(rig.rewards
                         .members()
                         .verify(plan.cycleId(), inflated, proof.proof().path())
@@ -371,7 +371,7 @@ class RewardCycleIT {
                         Refusal.class, e -> assertThat(e.getMessage()).contains("previous cycle"));
     }
 
-    private List<RewardChunk.Line> entries(String cycleId) {
+    private List<RewardLine> entries(String cycleId) {
         return rig.rewards.entries().entries(cycleId).stream()
                 .map(StoredRewardEntry::entry)
                 .toList();
