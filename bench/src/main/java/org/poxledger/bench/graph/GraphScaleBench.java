@@ -13,8 +13,10 @@ import java.util.Optional;
 import java.util.SplittableRandom;
 import org.neo4j.configuration.GraphDatabaseSettings;
 import org.neo4j.driver.AuthTokens;
+import org.neo4j.driver.Config;
 import org.neo4j.driver.Driver;
 import org.neo4j.driver.GraphDatabase;
+import org.neo4j.driver.Logging;
 import org.neo4j.driver.Session;
 import org.neo4j.harness.Neo4j;
 import org.neo4j.harness.Neo4jBuilders;
@@ -79,7 +81,13 @@ public final class GraphScaleBench {
                         .withDisabledServer()
                         .withConfig(GraphDatabaseSettings.transaction_timeout, Duration.ofMinutes(10))
                         .build();
-                Driver driver = GraphDatabase.driver(neo4j.boltURI(), AuthTokens.none())) {
+                // the driver logs through SLF4J, as in the server (Spring's logging system bridges it at the
+                // configured levels); its default System.Logger, under the engine's java.util.logging set-up in this
+                // JVM, formats every Bolt message at DEBUG, parameters included, before discarding it
+                Driver driver = GraphDatabase.driver(
+                        neo4j.boltURI(),
+                        AuthTokens.none(),
+                        Config.builder().withLogging(Logging.slf4j()).build())) {
             new GraphSchemaMigrator(driver, new GraphProperties(null, null, null)).migrate();
             GraphScaleBench bench = new GraphScaleBench(driver);
             // results are merged after each size, so a long run that is stopped keeps what it measured

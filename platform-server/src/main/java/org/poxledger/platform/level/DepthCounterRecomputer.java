@@ -5,9 +5,14 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import org.neo4j.driver.Driver;
 import org.neo4j.driver.Record;
 import org.neo4j.driver.Session;
+import org.neo4j.driver.SessionConfig;
 import org.neo4j.driver.Value;
 import org.poxledger.platform.policy.RewardPolicy;
 import org.slf4j.Logger;
@@ -28,6 +33,45 @@ public class DepthCounterRecomputer {
     private static final Logger log = LoggerFactory.getLogger(DepthCounterRecomputer.class);
     // large batches: a write transaction's fixed cost dominates small ones; 10k rows are a few MB of parameters
     private static final int BATCH = 10_000;
+    // two transactions at a time keep a 2-core Neo4j busy (one builds its changes while the other commits); more
+    // only queue on the commit
+    private static final int WRITERS = 2;
+    // the read streams up to a million rows: large fetches spare a round trip per thousand of them
+    private static final SessionConfig READ_CONFIG =
+            SessionConfig.builder().withFetchSize(20_000).build();
+
+    /*
+     * Every member with its recommender and what it holds. A fresh member (all-zero counters, level 1 and nothing
+     * else recorded, as the projection creates it; most of a tree's members are such leaves) comes as a null, so the
+     * read carries little more than the ids.
+     */
+    private static final String READ = """
+            MATCH (m:Member)
+            OPTIONAL MATCH (r:Member)-[:RECOMMENDED]->(m)
+            RETURN m.memberId AS memberId, r.memberId AS recommenderId,
+                   CASE WHEN m.counts = $zeros AND m.level = 1 AND m.scoreBps IS NULL AND m.rateBps IS NULL
+                            AND m.levelPolicyVersion IS NULL THEN null
+                        ELSE [m.counts, m.level, m.scoreBps, m.rateBps, m.levelPolicyVersion] END AS stored
+            """;
+
+    // compare-and-set under the node's write lock: a member whose counters changed since the read is left alone
+    private static final String WRITE_BACK = """
+            UNWIND $rows AS row
+            MATCH (m:Member {memberId: row.memberId})
+            SET m.__lock = true
+            WITH m, row, coalesce(m.counts, []) = coalesce(row.stored, []) AS unchanged
+            SET m += CASE WHEN unchanged THEN {counts: row.counts, level: row.level, scoreBps: row.scoreBps,
+                                               rateBps: row.rateBps, levelPolicyVersion: $policyVersion}
+                          ELSE {} END
+            REMOVE m.__lock
+            FOREACH (_ IN CASE WHEN unchanged AND row.changed THEN [1] ELSE [] END |
+                CREATE (m)-[:LEVEL_CHANGED]->(:LevelChange {memberId: row.memberId, fromLevel: row.fromLevel,
+                    toLevel: row.level, scoreBps: row.scoreBps, policyVersion: $policyVersion,
+                    changedAt: $changedAt, cause: $cause}))
+            RETURN count(CASE WHEN unchanged AND row.countsDiffer THEN 1 END) AS written,
+                   count(CASE WHEN unchanged AND row.changed THEN 1 END) AS levelChanges,
+                   collect(CASE WHEN NOT unchanged THEN m.memberId END) AS skipped
+            """;
 
     private final Driver driver;
     private final LevelRecorder levels;
@@ -73,22 +117,24 @@ public class DepthCounterRecomputer {
     public CounterCheck check() {
         ReferralForest forest = read();
         List<Mismatch> mismatches = new ArrayList<>();
-        for (int i = 0; i < forest.nodes().size(); i++) {
+        for (int i = 0; i < forest.size(); i++) {
             if (forest.differs(i)) {
-                ReferralForest.Node node = forest.nodes().get(i);
+                long[] stored = forest.stored(i);
                 mismatches.add(new Mismatch(
-                        node.memberId(),
-                        node.storedCounts() == null ? null : DepthCounts.toList(node.storedCounts()),
+                        forest.memberId(i),
+                        stored == null ? null : DepthCounts.toList(stored),
                         DepthCounts.toList(forest.expected(i))));
             }
         }
-        return new CounterCheck(forest.nodes().size(), mismatches);
+        return new CounterCheck(forest.size(), mismatches);
     }
 
     /**
      * Recounts every member's counters from the edges and re-derives its level under the current policy, then writes
-     * back only the members where either differs from what is stored, in a few large {@code UNWIND} batches: one read
-     * of the whole forest, one pass in memory, one write per changed member (issue 11: a 1M-member tree in seconds).
+     * back only the members where either differs from what is stored: one streamed read of the whole forest into
+     * primitive arrays, one pass in memory, and {@code UNWIND} batches of changed members written by {@link #WRITERS}
+     * transactions at a time (issue 11: a 1M-member tree in seconds). Batches hold disjoint members, so the parallel
+     * transactions never wait on each other's locks.
      */
     public Recompute recompute() {
         long started = System.nanoTime();
@@ -96,118 +142,118 @@ public class DepthCounterRecomputer {
         ReferralForest forest = read();
         long read = System.nanoTime();
         List<Map<String, Object>> rows = new ArrayList<>();
-        for (int i = 0; i < forest.nodes().size(); i++) {
-            ReferralForest.Node node = forest.nodes().get(i);
+        for (int i = 0; i < forest.size(); i++) {
             long[] expected = forest.expected(i);
             MemberLevel level = WeightedLevelCalculator.levelOf(policy, expected);
             boolean countsDiffer = forest.differs(i);
-            if (!countsDiffer && node.holds(level, policy.version())) {
+            if (!countsDiffer && forest.holds(i, level, policy.version())) {
                 continue;
             }
-            Map<String, Object> row = new HashMap<>();
-            row.put("memberId", node.memberId());
-            row.put("stored", node.storedCounts() == null ? null : DepthCounts.toList(node.storedCounts()));
+            long[] stored = forest.stored(i);
+            Integer fromLevel = forest.storedLevel(i);
+            Map<String, Object> row = HashMap.newHashMap(9);
+            row.put("memberId", forest.memberId(i));
+            row.put("stored", stored == null ? null : DepthCounts.toList(stored));
             row.put("countsDiffer", countsDiffer);
-            row.put(
-                    "write",
-                    Map.of(
-                            "counts", DepthCounts.toList(expected),
-                            "level", level.level(),
-                            "scoreBps", level.scoreBps(),
-                            "rateBps", level.rateBps(),
-                            "levelPolicyVersion", policy.version()));
-            row.put("fromLevel", node.storedLevel());
-            row.put("changed", node.storedLevel() != null && node.storedLevel() != level.level());
+            row.put("counts", DepthCounts.toList(expected));
+            row.put("level", level.level());
+            row.put("scoreBps", level.scoreBps());
+            row.put("rateBps", level.rateBps());
+            row.put("fromLevel", fromLevel);
+            row.put("changed", fromLevel != null && fromLevel != level.level());
             rows.add(row);
         }
         long computed = System.nanoTime();
-        long corrected = 0;
-        long levelChanges = 0;
-        List<String> skipped = new ArrayList<>();
-        long now = clock.millis();
-        try (Session session = driver.session()) {
-            for (List<Map<String, Object>> batch : batches(rows)) {
-                Record result = session.executeWrite(tx -> tx.run(
-                                """
-                                UNWIND $rows AS row
-                                MATCH (m:Member {memberId: row.memberId})
-                                SET m.__lock = true
-                                WITH m, row, coalesce(m.counts, []) = coalesce(row.stored, []) AS unchanged
-                                SET m += CASE WHEN unchanged THEN row.write ELSE {} END
-                                REMOVE m.__lock
-                                FOREACH (_ IN CASE WHEN unchanged AND row.changed THEN [1] ELSE [] END |
-                                    CREATE (m)-[:LEVEL_CHANGED]->(:LevelChange {memberId: row.memberId,
-                                        fromLevel: row.fromLevel, toLevel: row.write.level,
-                                        scoreBps: row.write.scoreBps, policyVersion: $policyVersion,
-                                        changedAt: $changedAt, cause: $cause}))
-                                RETURN count(CASE WHEN unchanged AND row.countsDiffer THEN 1 END) AS written,
-                                       count(CASE WHEN unchanged AND row.changed THEN 1 END) AS levelChanges,
-                                       collect(CASE WHEN NOT unchanged THEN m.memberId END) AS skipped
-                                """,
-                                Map.of(
-                                        "rows",
-                                        batch,
-                                        "policyVersion",
-                                        policy.version(),
-                                        "changedAt",
-                                        now,
-                                        "cause",
-                                        "recompute"))
-                        .single());
-                corrected += result.get("written").asLong();
-                levelChanges += result.get("levelChanges").asLong();
-                skipped.addAll(result.get("skipped").asList(Value::asString));
-            }
-        }
+        Written written = write(rows, policy.version(), clock.millis());
         long millis = (System.nanoTime() - started) / 1_000_000;
         log.info(
                 "recomputed depth counters and levels of {} members in {} ms (read {}, count {}, write {}): {} rewritten,"
                         + " {} counters corrected, {} skipped, {} level changes",
-                forest.nodes().size(),
+                forest.size(),
                 millis,
                 (read - started) / 1_000_000,
                 (computed - read) / 1_000_000,
                 (System.nanoTime() - computed) / 1_000_000,
                 rows.size(),
-                corrected,
-                skipped.size(),
-                levelChanges);
-        return new Recompute(forest.nodes().size(), corrected, skipped, levelChanges, millis);
+                written.corrected(),
+                written.skipped().size(),
+                written.levelChanges());
+        return new Recompute(forest.size(), written.corrected(), written.skipped(), written.levelChanges(), millis);
+    }
+
+    private record Written(long corrected, long levelChanges, List<String> skipped) {}
+
+    private Written write(List<Map<String, Object>> rows, int policyVersion, long now) {
+        List<Future<Record>> results = new ArrayList<>();
+        try (ExecutorService writers = Executors.newFixedThreadPool(WRITERS)) {
+            for (int from = 0; from < rows.size(); from += BATCH) {
+                List<Map<String, Object>> batch = rows.subList(from, Math.min(rows.size(), from + BATCH));
+                results.add(writers.submit(() -> writeBatch(batch, policyVersion, now)));
+            }
+        }
+        long corrected = 0;
+        long levelChanges = 0;
+        List<String> skipped = new ArrayList<>();
+        for (Future<Record> future : results) {
+            Record result = done(future);
+            corrected += result.get("written").asLong();
+            levelChanges += result.get("levelChanges").asLong();
+            skipped.addAll(result.get("skipped").asList(Value::asString));
+        }
+        return new Written(corrected, levelChanges, skipped);
+    }
+
+    private Record writeBatch(List<Map<String, Object>> batch, int policyVersion, long now) {
+        try (Session session = driver.session()) {
+            return session.executeWrite(tx -> tx.run(
+                            WRITE_BACK,
+                            Map.of(
+                                    "rows", batch,
+                                    "policyVersion", policyVersion,
+                                    "changedAt", now,
+                                    "cause", "recompute"))
+                    .single());
+        }
+    }
+
+    private static Record done(Future<Record> future) {
+        try {
+            return future.get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while writing recomputed counters back", e);
+        } catch (ExecutionException e) {
+            if (e.getCause() instanceof RuntimeException runtime) {
+                throw runtime;
+            }
+            throw new IllegalStateException("writing recomputed counters back failed", e.getCause());
+        }
     }
 
     private ReferralForest read() {
-        try (Session session = driver.session()) {
-            List<ReferralForest.Node> nodes = session.executeRead(tx -> tx.run("""
-                                    MATCH (m:Member)
-                                    OPTIONAL MATCH (r:Member)-[:RECOMMENDED]->(m)
-                                    RETURN m.memberId AS memberId, r.memberId AS recommenderId,
-                                           m.counts AS counts, m.level AS level, m.scoreBps AS scoreBps,
-                                           m.rateBps AS rateBps, m.levelPolicyVersion AS policyVersion
-                                    """).stream()
-                    .map(r -> new ReferralForest.Node(
-                            r.get("memberId").asString(),
-                            r.get("recommenderId").asString(null),
-                            r.get("counts").isNull()
-                                    ? null
-                                    : DepthCounts.toArray(r.get("counts").asList(Value::asLong)),
-                            r.get("level").isNull() ? null : r.get("level").asInt(),
-                            r.get("scoreBps").isNull()
-                                    ? null
-                                    : r.get("scoreBps").asLong(),
-                            r.get("rateBps").isNull() ? null : r.get("rateBps").asInt(),
-                            r.get("policyVersion").isNull()
-                                    ? null
-                                    : r.get("policyVersion").asInt()))
-                    .toList());
-            return new ReferralForest(nodes);
+        ReferralForest.Builder forest = new ReferralForest.Builder();
+        try (Session session = driver.session(READ_CONFIG)) {
+            session.executeRead(tx -> {
+                tx.run(READ, Map.of("zeros", DepthCounts.ZEROS)).stream().forEach(r -> {
+                    String memberId = r.get(0).asString();
+                    String recommenderId = r.get(1).asString(null);
+                    Value stored = r.get(2);
+                    if (stored.isNull()) {
+                        forest.addFresh(memberId, recommenderId);
+                    } else {
+                        forest.add(
+                                memberId,
+                                recommenderId,
+                                stored.get(0).isNull() ? null : stored.get(0).asList(Value::asLong),
+                                stored.get(1).isNull() ? null : stored.get(1).asInt(),
+                                stored.get(2).isNull() ? null : stored.get(2).asLong(),
+                                stored.get(3).isNull() ? null : stored.get(3).asInt(),
+                                stored.get(4).isNull() ? null : stored.get(4).asInt());
+                    }
+                });
+                return null;
+            });
         }
-    }
-
-    private static <T> List<List<T>> batches(List<T> items) {
-        List<List<T>> batches = new ArrayList<>();
-        for (int from = 0; from < items.size(); from += BATCH) {
-            batches.add(items.subList(from, Math.min(items.size(), from + BATCH)));
-        }
-        return batches;
+        return forest.build();
     }
 }

@@ -50,62 +50,8 @@ public class LevelRecorder {
     }
 
     /**
-     * @param tx the caller's write transaction
-     * @param members members whose counters were just written
-     * @param changedAt when the change happened, epoch milliseconds (the causing registration's ledger time)
-     * @param cause what caused it, e.g. {@code registration m_abc} or {@code recompute}
-     * @return how many members changed level
-     */
-    public int record(TransactionContext tx, List<Counted> members, long changedAt, String cause) {
-        return record(tx, members, policies.current(), changedAt, cause);
-    }
-
-    /**
-     * Like {@link #record(TransactionContext, List, long, String)} under a policy the caller fetched before opening
-     * its transaction (fetching may reach the ledger, which a graph transaction should not wait for).
-     */
-    public int record(TransactionContext tx, List<Counted> members, RewardPolicy policy, long changedAt, String cause) {
-        if (members.isEmpty()) {
-            return 0;
-        }
-        List<Map<String, Object>> rows = new ArrayList<>(members.size());
-        int changes = 0;
-        for (Counted member : members) {
-            MemberLevel level = WeightedLevelCalculator.levelOf(policy, member.counts());
-            boolean changed = member.storedLevel() != null && member.storedLevel() != level.level();
-            changes += changed ? 1 : 0;
-            Map<String, Object> row = new HashMap<>();
-            row.put("memberId", member.memberId());
-            row.put("level", level.level());
-            row.put("scoreBps", level.scoreBps());
-            row.put("rateBps", level.rateBps());
-            row.put("fromLevel", member.storedLevel());
-            row.put("changed", changed);
-            rows.add(row);
-        }
-        tx.run(
-                        """
-                        UNWIND $rows AS row
-                        MATCH (m:Member {memberId: row.memberId})
-                        SET m.level = row.level, m.scoreBps = row.scoreBps, m.rateBps = row.rateBps,
-                            m.levelPolicyVersion = $policyVersion
-                        WITH m, row WHERE row.changed
-                        CREATE (m)-[:LEVEL_CHANGED]->(:LevelChange {memberId: row.memberId, fromLevel: row.fromLevel,
-                                toLevel: row.level, scoreBps: row.scoreBps, policyVersion: $policyVersion,
-                                changedAt: $changedAt, cause: $cause})
-                        """,
-                        Map.of(
-                                "rows", rows,
-                                "policyVersion", policy.version(),
-                                "changedAt", changedAt,
-                                "cause", cause))
-                .consume();
-        return changes;
-    }
-
-    /**
-     * Records many registrations of one batch in two statements, with exactly the nodes and level changes that
-     * {@link #record(TransactionContext, List, RewardPolicy, long, String)} once per step, in order, would write: a
+     * Records many registrations of one batch in two statements, with exactly the nodes and level changes that the
+     * single registration ({@code MemberProjection}) once per step, in order, writes: a
      * member's level is carried from step to step in memory, each change becomes one {@code LevelChange} with its own
      * step's time and cause, and each node gets its last step's level.
      *

@@ -1,6 +1,7 @@
 package org.poxledger.platform.level;
 
 import java.util.List;
+import java.util.Map;
 import org.poxledger.contract.model.Tier;
 import org.poxledger.platform.policy.RewardPolicy;
 
@@ -35,6 +36,37 @@ public final class WeightedLevelCalculator {
                     score, Math.multiplyExact((long) policy.levelWeightBps().get(d), countsByDepth[d]));
         }
         return score;
+    }
+
+    /**
+     * The policy as the single registration's Cypher takes it ({@code MemberProjection}), which scores and levels a
+     * member's ancestors inside its one statement with the same integer arithmetic as {@link #levelOf}: {@code
+     * weights} (the first {@code maxDepth} level weights), {@code tiers} ({@code level, minDirect, minScoreBps,
+     * rateBps}, ascending) and {@code version}. {@code RegistrationLevelsIT} keeps the two equal.
+     *
+     * @param policy the policy to apply
+     * @return the {@code $policy} parameter
+     */
+    public static Map<String, Object> cypherParameter(RewardPolicy policy) {
+        List<Map<String, Object>> tiers = policy.tiers().stream()
+                .map(tier -> Map.<String, Object>of(
+                        "level", tier.level(),
+                        "minDirect", tier.minDirect(),
+                        "minScoreBps", tier.minScoreBps(),
+                        "rateBps", tier.rateBps()))
+                .toList();
+        return Map.of(
+                "weights",
+                policy.levelWeightBps()
+                        .subList(
+                                0,
+                                Math.min(
+                                        policy.maxDepth(),
+                                        policy.levelWeightBps().size())),
+                "tiers",
+                tiers,
+                "version",
+                policy.version());
     }
 
     /** Tiers are ascending, so the last one whose thresholds are met is the highest reached. */

@@ -1,6 +1,5 @@
 package org.poxledger.platform.member;
 
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -11,6 +10,7 @@ import org.neo4j.driver.TransactionContext;
 import org.poxledger.contract.model.Member;
 import org.poxledger.platform.level.DepthCounts;
 import org.poxledger.platform.level.LevelRecorder;
+import org.poxledger.platform.level.WeightedLevelCalculator;
 import org.poxledger.platform.policy.RewardPolicy;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -44,6 +44,51 @@ public class MemberProjection {
             Set.of("MemberRegistered", "MemberVerified", "MemberSuspended", "MemberReinstated");
 
     private static final Logger log = LoggerFactory.getLogger(MemberProjection.class);
+
+    /*
+     * One registration in one statement (issue 11: one round trip per registration, p99 <= 5 ms): upsert the member;
+     * if it was not counted before, hang it under its recommender, add one to each of the at most MAX_DEPTH
+     * ancestors' counters and re-level them with the policy's integer arithmetic (WeightedLevelCalculator's, kept
+     * equal by RegistrationLevelsIT), recording each change of level. Each ancestor is write-locked (the __lock
+     * property) before its counters are read, so concurrent registrations under shared ancestors never lose an
+     * update; locking nearest-first gives every transaction the same order on a shared chain, which avoids deadlocks.
+     * No recommender row means it is not in the graph: ancestors = 0, and the caller rolls the upsert back.
+     */
+    private static final String REGISTER = "UNWIND $rows AS row\n" + MemberUpsert.MERGE_ROW + """
+            WITH m, row, m.counted AS countedBefore
+            FOREACH (_ IN CASE WHEN NOT countedBefore AND row.recommenderId IS NULL THEN [1] ELSE [] END |
+                SET m.counted = true)
+            WITH m, row, countedBefore
+            CALL (m, row, countedBefore) {
+                WITH m, row WHERE NOT countedBefore AND row.recommenderId IS NOT NULL
+                MATCH (r:Member {memberId: row.recommenderId})
+                MERGE (r)-[:RECOMMENDED]->(m)
+                SET m.counted = true
+                WITH r
+                MATCH path = (a:Member)-[:RECOMMENDED*0..9]->(r)
+                WITH a, length(path) AS depth
+                ORDER BY depth
+                SET a.__lock = true
+                WITH a, depth, a.level AS fromLevel
+                SET a.counts = [i IN range(0, size(a.counts) - 1)
+                                | a.counts[i] + CASE WHEN i = depth THEN 1 ELSE 0 END]
+                REMOVE a.__lock
+                WITH a, fromLevel, reduce(score = 0, d IN range(0, size($policy.weights) - 1)
+                                          | score + $policy.weights[d] * coalesce(a.counts[d], 0)) AS scoreBps
+                WITH a, fromLevel, scoreBps, coalesce(last([t IN $policy.tiers
+                        WHERE t.minScoreBps <= scoreBps AND t.minDirect <= coalesce(a.counts[0], 0)]),
+                        head($policy.tiers)) AS tier
+                SET a.level = tier.level, a.scoreBps = scoreBps, a.rateBps = tier.rateBps,
+                    a.levelPolicyVersion = $policy.version
+                WITH a, fromLevel, scoreBps, tier, fromLevel IS NOT NULL AND fromLevel <> tier.level AS changed
+                FOREACH (_ IN CASE WHEN changed THEN [1] ELSE [] END |
+                    CREATE (a)-[:LEVEL_CHANGED]->(:LevelChange {memberId: a.memberId, fromLevel: fromLevel,
+                        toLevel: tier.level, scoreBps: scoreBps, policyVersion: $policy.version,
+                        changedAt: $changedAt, cause: $cause}))
+                RETURN count(a) AS ancestors, count(CASE WHEN changed THEN 1 END) AS levelChanges
+            }
+            RETURN countedBefore, ancestors, levelChanges
+            """;
 
     private final Driver driver;
     private final JsonMapper json;
@@ -118,62 +163,31 @@ public class MemberProjection {
     }
 
     private Outcome project(TransactionContext tx, Member member, RewardPolicy policy) {
-        boolean counted = !MemberUpsert.upsert(tx, List.of(member)).isEmpty();
-        if (counted) {
+        Map<String, Object> parameters = MemberUpsert.parameters(List.of(member));
+        parameters.put("policy", WeightedLevelCalculator.cypherParameter(policy));
+        parameters.put("changedAt", member.registeredAt());
+        parameters.put("cause", "registration " + member.memberId());
+        Record result = tx.run(REGISTER, parameters).single();
+        if (result.get("countedBefore").asBoolean()) {
             return Outcome.UPDATED;
         }
         if (member.recommenderId() == null) {
-            tx.run("MATCH (m:Member {memberId: $memberId}) SET m.counted = true", Map.of("memberId", member.memberId()))
-                    .consume();
             log.info("projected genesis member {} tx={}", member.memberId(), member.registeredTxId());
             return Outcome.REGISTERED;
         }
-        List<LevelRecorder.Counted> ancestors = countUnderAncestors(tx, member);
-        int changes = levels.record(tx, ancestors, policy, member.registeredAt(), "registration " + member.memberId());
+        if (result.get("ancestors").asLong() == 0) {
+            // thrown inside executeWrite: the transaction rolls back, the upsert with it
+            throw new GraphProjectionException("member " + member.memberId() + " cannot be projected: its recommender "
+                    + member.recommenderId() + " is not in the graph yet");
+        }
         log.info(
                 "projected member {} under {} tx={}: {} ancestors counted, {} level changes",
                 member.memberId(),
                 member.recommenderId(),
                 member.registeredTxId(),
-                ancestors.size(),
-                changes);
+                result.get("ancestors").asLong(),
+                result.get("levelChanges").asLong());
         return Outcome.REGISTERED;
-    }
-
-    private static List<LevelRecorder.Counted> countUnderAncestors(TransactionContext tx, Member member) {
-        // One statement touching at most MAX_DEPTH ancestors. Each ancestor is write-locked (the __lock property)
-        // before its counters are read, so concurrent registrations under shared ancestors never lose an update;
-        // locking nearest-first gives every transaction the same order on a shared chain, which avoids deadlocks.
-        List<Record> rows = tx.run("""
-                        MATCH (m:Member {memberId: $memberId}), (r:Member {memberId: $recommenderId})
-                        MERGE (r)-[:RECOMMENDED]->(m)
-                        SET m.counted = true
-                        WITH r
-                        MATCH path = (a:Member)-[:RECOMMENDED*0..9]->(r)
-                        WITH a, length(path) + 1 AS depth
-                        ORDER BY depth
-                        SET a.__lock = true
-                        WITH a, depth, a.level AS storedLevel
-                        SET a.counts = [i IN range(0, size(a.counts) - 1)
-                                        | a.counts[i] + CASE WHEN i = depth - 1 THEN 1 ELSE 0 END]
-                        REMOVE a.__lock
-                        RETURN a.memberId AS memberId, a.counts AS counts, storedLevel
-                        """, Map.of("memberId", member.memberId(), "recommenderId", member.recommenderId()))
-                .list();
-        if (rows.isEmpty()) {
-            throw new GraphProjectionException("member " + member.memberId() + " cannot be projected: its recommender "
-                    + member.recommenderId() + " is not in the graph yet");
-        }
-        List<LevelRecorder.Counted> counted = new ArrayList<>(rows.size());
-        for (Record row : rows) {
-            counted.add(new LevelRecorder.Counted(
-                    row.get("memberId").asString(),
-                    DepthCounts.toArray(row.get("counts").asList(v -> v.asLong())),
-                    row.get("storedLevel").isNull()
-                            ? null
-                            : row.get("storedLevel").asInt()));
-        }
-        return counted;
     }
 
     /**

@@ -18,6 +18,23 @@ final class MemberUpsert {
 
     private static final Map<String, Object> STATUS_RANK = Map.of("ACTIVE", 0, "VERIFIED", 1, "SUSPENDED", 2);
 
+    /**
+     * The clauses that upsert the member {@code row} into the node {@code m}, which both are in scope after, for a
+     * statement that goes on with the member (the single registration counts it in the same statement). Parameters:
+     * {@link #parameters}. The {@code SET}s take {@code m}'s write lock, so {@code m.counted} read after them is stable.
+     */
+    static final String MERGE_ROW = """
+            MERGE (m:Member {memberId: row.memberId})
+            ON CREATE SET m.counts = $zeros, m.counted = false, m.level = 1
+            SET m.accountHash = row.accountHash, m.recommenderId = row.recommenderId,
+                m.registeredAt = row.registeredAt, m.registeredTxId = row.registeredTxId
+            WITH m, row, m.statusChangedAt IS NULL OR m.statusChangedAt < row.statusChangedAt
+                OR (m.statusChangedAt = row.statusChangedAt
+                    AND row.statusRank >= coalesce($ranks[m.status], 0)) AS newer
+            SET m.status = CASE WHEN newer THEN row.status ELSE m.status END,
+                m.statusChangedAt = CASE WHEN newer THEN row.statusChangedAt ELSE m.statusChangedAt END
+            """;
+
     private MemberUpsert() {}
 
     /**
@@ -26,23 +43,21 @@ final class MemberUpsert {
      * @return the ids of the members that had been counted before
      */
     static Set<String> upsert(TransactionContext tx, List<Member> members) {
-        List<Map<String, Object>> rows = members.stream().map(MemberUpsert::row).toList();
-        return tx.run("""
-                        UNWIND $rows AS row
-                        MERGE (m:Member {memberId: row.memberId})
-                        ON CREATE SET m.counts = $zeros, m.counted = false, m.level = 1
-                        SET m.accountHash = row.accountHash, m.recommenderId = row.recommenderId,
-                            m.registeredAt = row.registeredAt, m.registeredTxId = row.registeredTxId
-                        WITH m, row, m.statusChangedAt IS NULL OR m.statusChangedAt < row.statusChangedAt
-                            OR (m.statusChangedAt = row.statusChangedAt
-                                AND row.statusRank >= coalesce($ranks[m.status], 0)) AS newer
-                        SET m.status = CASE WHEN newer THEN row.status ELSE m.status END,
-                            m.statusChangedAt = CASE WHEN newer THEN row.statusChangedAt ELSE m.statusChangedAt END
+        return tx.run("UNWIND $rows AS row\n" + MERGE_ROW + """
                         WITH m WHERE m.counted
                         RETURN m.memberId AS memberId
-                        """, Map.of("rows", rows, "ranks", STATUS_RANK, "zeros", DepthCounts.ZEROS)).stream()
+                        """, parameters(members)).stream()
                 .map(record -> record.get("memberId").asString())
                 .collect(Collectors.toSet());
+    }
+
+    /** @return the parameters of {@link #MERGE_ROW} under {@code UNWIND $rows AS row} */
+    static Map<String, Object> parameters(List<Member> members) {
+        Map<String, Object> parameters = new HashMap<>();
+        parameters.put("rows", members.stream().map(MemberUpsert::row).toList());
+        parameters.put("ranks", STATUS_RANK);
+        parameters.put("zeros", DepthCounts.ZEROS);
+        return parameters;
     }
 
     /**

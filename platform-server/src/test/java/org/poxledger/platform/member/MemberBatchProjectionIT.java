@@ -93,7 +93,7 @@ class MemberBatchProjectionIT {
         return events;
     }
 
-    private static List<String> levelChanges(GraphTestSupport graph) {
+    static List<String> levelChanges(GraphTestSupport graph) {
         return graph.driver().executableQuery("""
                         MATCH (m:Member)-[:LEVEL_CHANGED]->(c:LevelChange)
                         RETURN m.memberId + ' ' + c.fromLevel + '->' + c.toLevel + ' score=' + c.scoreBps
