@@ -4,6 +4,7 @@ import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
@@ -131,6 +132,9 @@ public class PaymentBroker implements AutoCloseable {
                     ErrorCode.VALIDATION_FAILED,
                     "payments",
                     "a batch holds 1 to " + MAX_BATCH + " payments, was " + (payments == null ? 0 : payments.size()));
+        }
+        if (payments.stream().anyMatch(Objects::isNull)) {
+            throw Refusal.of(ErrorCode.VALIDATION_FAILED, "payments", "a batch holds payments; one of them was null");
         }
         if (payments.stream().map(PaymentRequest::channelId).distinct().count() < payments.size()) {
             throw Refusal.of(

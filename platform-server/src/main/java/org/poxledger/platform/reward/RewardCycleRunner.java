@@ -170,6 +170,10 @@ public class RewardCycleRunner {
         if (plan == null) {
             return Outcome.NOT_FOUND;
         }
+        if (plan.state() == CycleState.COMPLETE) {
+            // paid and sealed, or empty (nothing to record on-chain): running it again changes nothing
+            return Outcome.COMPLETE;
+        }
         if (!renewLease(cycleId)) {
             log.info("reward cycle {} is being paid by another instance", cycleId);
             return Outcome.LEASED_ELSEWHERE;

@@ -420,6 +420,11 @@ class PaymentBrokerIT {
                                 new PaymentRequest("ch-b1", 4, first.word(4)))),
                 ErrorCode.VALIDATION_FAILED,
                 "payments");
+        assertRefused(
+                () -> broker.acceptAll(
+                        "a", java.util.Arrays.asList(new PaymentRequest("ch-b2", 3, second.word(3)), null)),
+                ErrorCode.VALIDATION_FAILED,
+                "payments");
         assertThat(broker.view("g", "ch-b1").acceptedIndex())
                 .as("nothing of a refused batch")
                 .isEqualTo(2);

@@ -366,6 +366,10 @@ class RewardCycleIT {
         assertThat(empty.state()).isEqualTo(CycleState.COMPLETE);
         assertThat(empty.entryCount()).isZero();
         assertThat(rig.rewards.ledger().cycle(empty.cycleId())).isEmpty();
+        assertThat(rig.rewards.runner().run(empty.cycleId()))
+                .as("running an empty cycle again finds nothing to pay or seal")
+                .isEqualTo(RewardCycleRunner.Outcome.COMPLETE);
+        assertThat(rig.rewards.cycles().cycle(empty.cycleId()).state()).isEqualTo(CycleState.COMPLETE);
         assertThatThrownBy(() -> rig.rewards.cycles().close(now, "admin"))
                 .isInstanceOfSatisfying(
                         Refusal.class, e -> assertThat(e.getMessage()).contains("previous cycle"));
