@@ -19,14 +19,7 @@ jar=$(ls platform-server/target/platform-server-*-exec.jar 2>/dev/null | head -1
 
 work=$(mktemp -d /tmp/pox-bench-api.XXXXXX)
 pids=()
-cleanup() {
-    trap - INT TERM EXIT
-    for pid in "${pids[@]}"; do
-        kill "$pid" 2>/dev/null && wait "$pid" 2>/dev/null || true
-    done
-    rm -rf "$work"
-}
-trap cleanup INT TERM EXIT
+trap stop_started INT TERM EXIT
 
 channel="bench-api-$(random_secret 6 | tr '[:upper:]' '[:lower:]' | tr -dc 'a-z0-9')"
 POX_CHAINCODE_BUILD=0 network-config/network.sh channel "$channel" > "$work/channel.log" 2>&1 ||

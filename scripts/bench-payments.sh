@@ -22,14 +22,7 @@ jar=$(ls platform-server/target/platform-server-*-exec.jar 2>/dev/null | head -1
 
 work=$(mktemp -d /tmp/pox-bench-payments.XXXXXX)
 pids=()
-cleanup() {
-    trap - INT TERM EXIT
-    for pid in "${pids[@]}"; do
-        kill "$pid" 2>/dev/null && wait "$pid" 2>/dev/null || true
-    done
-    rm -rf "$work"
-}
-trap cleanup INT TERM EXIT
+trap stop_started INT TERM EXIT
 
 bolt=$(free_port)
 POX_NEO4J_BOLT_PORT=$bolt POX_NEO4J_DATA=$work/neo4j POX_NEO4J_JAVA_OPTS="-Xms256m -Xmx1g" \

@@ -1,5 +1,6 @@
 # shellcheck shell=bash
-# Helpers for scripts that start a throwaway Neo4j and server on 127.0.0.1 (api-fuzz.sh, bench-api.sh). Sourced;
+# Helpers for scripts that start a throwaway Neo4j and server on 127.0.0.1 (api-fuzz.sh, bench-api.sh,
+# bench-payments.sh). Sourced;
 # the caller keeps the pids it starts in the array `pids` and stops them by pid on exit.
 
 free_port() { python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])'; }
@@ -11,6 +12,15 @@ await_line() { # await_line <file> <pattern> <pid> <seconds>: until the process 
         sleep 1
     done
     tail -50 "$1"; echo "no '$2' in $1 after $4 s" >&2; exit 1
+}
+
+# shellcheck disable=SC2154 # $work and $pids belong to the caller (see the header)
+stop_started() { # the exit trap of a caller with a temp folder $work: stops every pid in $pids, deletes $work
+    trap - INT TERM EXIT
+    for pid in "${pids[@]}"; do
+        kill "$pid" 2>/dev/null && wait "$pid" 2>/dev/null || true
+    done
+    rm -rf "$work"
 }
 
 random_secret() { head -c "${1:-18}" /dev/urandom | base64 | tr -d '/+='; }
