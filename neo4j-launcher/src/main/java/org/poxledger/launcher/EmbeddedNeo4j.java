@@ -16,8 +16,13 @@ import org.neo4j.dbms.api.DatabaseManagementService;
 import org.neo4j.dbms.api.DatabaseManagementServiceBuilder;
 import org.neo4j.fleetmanagement.FleetManagementSettings;
 import org.neo4j.graphdb.config.Setting;
+import org.neo4j.internal.kernel.api.exceptions.ProcedureException;
+import org.neo4j.io.ByteUnit;
+import org.neo4j.kernel.api.procedure.GlobalProcedures;
+import org.neo4j.kernel.internal.GraphDatabaseAPI;
 import org.neo4j.logging.Level;
 import org.neo4j.logging.log4j.Log4jLogProvider;
+import org.poxledger.procedures.LevelRecomputeProcedure;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -54,6 +59,7 @@ final class EmbeddedNeo4j implements AutoCloseable {
             // The builder returns once the DBMS is up; this waits for the default database as well, so "ready" means
             // a Bolt client can run queries at once.
             dbms.database(DEFAULT_DATABASE_NAME).beginTx().close();
+            registerProcedures(dbms);
         } catch (RuntimeException e) {
             dbms.shutdown();
             throw e;
@@ -64,6 +70,22 @@ final class EmbeddedNeo4j implements AutoCloseable {
                 settings.home(),
                 settings.boltUri());
         return new EmbeddedNeo4j(dbms, settings);
+    }
+
+    /**
+     * Registers graph-procedures' {@code pox.levels.recompute}, so that the server recomputes levels inside the
+     * database, as a Neo4j server does with that jar in its plugins directory. An embedded DBMS loads no plugins
+     * directory: its procedures are registered through the DBMS's own registry, as Neo4j's test harness does.
+     */
+    private static void registerProcedures(DatabaseManagementService dbms) {
+        GraphDatabaseAPI database = (GraphDatabaseAPI) dbms.database(DEFAULT_DATABASE_NAME);
+        try {
+            database.getDependencyResolver()
+                    .resolveDependency(GlobalProcedures.class)
+                    .registerProcedure(LevelRecomputeProcedure.class);
+        } catch (ProcedureException e) {
+            throw new IllegalStateException("cannot register the PoX graph procedures", e);
+        }
     }
 
     static Map<Setting<?>, Object> configuration(LauncherSettings settings) {
@@ -78,6 +100,7 @@ final class EmbeddedNeo4j implements AutoCloseable {
         config.put(BoltConnector.encryption_level, BoltConnector.EncryptionLevel.DISABLED);
         config.put(HttpConnector.enabled, false);
         config.put(HttpsConnector.enabled, false);
+        config.put(GraphDatabaseSettings.pagecache_memory, ByteUnit.mebiBytes(settings.pageCacheMib()));
         // Authentication is off because Bolt listens on 127.0.0.1 only: this is the development database of one
         // machine, and whoever can reach its loopback interface already runs code on that machine. Any shared or
         // remote Neo4j must be a real server with authentication, configured by URI.

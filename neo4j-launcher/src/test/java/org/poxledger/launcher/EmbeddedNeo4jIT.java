@@ -26,7 +26,8 @@ class EmbeddedNeo4jIT {
     @Test
     void serves_cypher_over_bolt_on_the_loopback_port_and_releases_it_when_closed() {
         int port = FreePorts.freeLoopbackPort();
-        LauncherSettings settings = new LauncherSettings(home, port, Optional.empty());
+        LauncherSettings settings =
+                new LauncherSettings(home, port, Optional.empty(), LauncherSettings.DEFAULT_PAGE_CACHE_MIB);
 
         try (EmbeddedNeo4j neo4j = EmbeddedNeo4j.start(settings);
                 Driver driver = GraphDatabase.driver(neo4j.boltUri(), AuthTokens.none())) {
@@ -42,6 +43,15 @@ class EmbeddedNeo4jIT {
             assertThat(neo4j.boltUri()).isEqualTo("bolt://127.0.0.1:" + port);
             assertThat(record.get("name").asString()).isEqualTo("launcher");
             assertThat(record.get("n").asLong()).isEqualTo(1);
+            assertThat(driver.executableQuery(
+                                    "SHOW PROCEDURES YIELD name WHERE name = 'pox.levels.recompute' RETURN count(*) AS n")
+                            .execute()
+                            .records()
+                            .getFirst()
+                            .get("n")
+                            .asLong())
+                    .as("the level recompute procedure is registered")
+                    .isEqualTo(1);
         }
 
         assertThat(FreePorts.accepts(port))

@@ -17,6 +17,20 @@ class LauncherSettingsTest {
         assertThat(settings.home()).isEqualTo(Path.of(".pox", "neo4j").toAbsolutePath());
         assertThat(settings.pidFile()).isEmpty();
         assertThat(settings.boltUri()).isEqualTo("bolt://127.0.0.1:7687");
+        assertThat(settings.pageCacheMib()).isEqualTo(2048);
+    }
+
+    @Test
+    void reads_the_page_cache_size_in_mib_and_rejects_one_that_is_not_a_number_or_too_small() {
+        assertThat(LauncherSettings.fromEnvironment(Map.of("POX_NEO4J_PAGECACHE_MIB", "512"))
+                        .pageCacheMib())
+                .isEqualTo(512);
+        assertThatThrownBy(() -> LauncherSettings.fromEnvironment(Map.of("POX_NEO4J_PAGECACHE_MIB", "2g")))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("POX_NEO4J_PAGECACHE_MIB must be a whole number of MiB, got '2g'");
+        assertThatThrownBy(() -> LauncherSettings.fromEnvironment(Map.of("POX_NEO4J_PAGECACHE_MIB", "4")))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("POX_NEO4J_PAGECACHE_MIB must be at least 8 (MiB), got 4");
     }
 
     @Test

@@ -1,9 +1,7 @@
 package org.poxledger.bench.graph;
 
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
@@ -11,7 +9,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.SplittableRandom;
-import org.neo4j.configuration.GraphDatabaseSettings;
 import org.neo4j.driver.AuthTokens;
 import org.neo4j.driver.Config;
 import org.neo4j.driver.Driver;
@@ -19,7 +16,7 @@ import org.neo4j.driver.GraphDatabase;
 import org.neo4j.driver.Logging;
 import org.neo4j.driver.Session;
 import org.neo4j.harness.Neo4j;
-import org.neo4j.harness.Neo4jBuilders;
+import org.poxledger.bench.BenchNeo4j;
 import org.poxledger.bench.BenchResults;
 import org.poxledger.contract.model.Member;
 import org.poxledger.contract.model.MemberStatus;
@@ -59,6 +56,7 @@ public final class GraphScaleBench {
     private final MemberProjection single;
     private final MemberBatchProjection batch;
     private final DepthCounterRecomputer recomputer;
+    private final DepthCounterRecomputer boltRecomputer;
     private final Map<String, Double> metrics = new LinkedHashMap<>();
 
     GraphScaleBench(Driver driver) {
@@ -67,6 +65,8 @@ public final class GraphScaleBench {
         single = new MemberProjection(driver, json, recorder);
         batch = new MemberBatchProjection(driver, json, recorder);
         recomputer = new DepthCounterRecomputer(driver, recorder, Clock.systemUTC());
+        boltRecomputer =
+                new DepthCounterRecomputer(driver, recorder, Clock.systemUTC(), DepthCounterRecomputer.Where.OVER_BOLT);
     }
 
     public static void main(String[] args) throws Exception {
@@ -76,11 +76,7 @@ public final class GraphScaleBench {
                 .map(Integer::parseInt)
                 .toList();
         Path out = Path.of(System.getProperty("pox.bench.out", "bench/results"));
-        Path work = Files.createTempDirectory("pox-bench-neo4j");
-        try (Neo4j neo4j = Neo4jBuilders.newInProcessBuilder(work)
-                        .withDisabledServer()
-                        .withConfig(GraphDatabaseSettings.transaction_timeout, Duration.ofMinutes(10))
-                        .build();
+        try (Neo4j neo4j = BenchNeo4j.start();
                 // the driver logs through SLF4J, as in the server (Spring's logging system bridges it at the
                 // configured levels); its default System.Logger, under the engine's java.util.logging set-up in this
                 // JVM, formats every Bolt message at DEBUG, parameters included, before discarding it
@@ -115,25 +111,35 @@ public final class GraphScaleBench {
             metrics.put("projection_" + label + "_events_per_s", projectionRate(tree));
             metrics.put("counter_update_" + label + "_p99_ms", counterP99(tree, 1000));
         }
-        wipe();
-        TreeLoader.load(driver, tree, EPOCH);
-        long started = System.nanoTime();
-        DepthCounterRecomputer.Recompute recompute = recomputer.recompute();
-        double seconds = (System.nanoTime() - started) / 1e9;
-        if (recompute.corrected() != size - leaves(tree) || !recomputer.check().consistent()) {
-            throw new IllegalStateException("recompute of " + size + " members left wrong counters: " + recompute);
-        }
+        double seconds = recompute(recomputer, tree);
         metrics.put("level_recompute_" + label + "_s", seconds);
+        // the same recompute over Bolt, for servers without the procedure, on the same tree loaded afresh
+        metrics.put("level_recompute_bolt_" + label + "_s", recompute(boltRecomputer, tree));
         double naivePerMember = naiveSecondsPerMember(tree, 300);
         metrics.put("level_recompute_naive_" + label + "_s", naivePerMember * size);
         metrics.put("level_recompute_naive_ratio_" + label, naivePerMember * size / seconds);
+        log.info("{} members: naive recompute ≈ {} s", size, naivePerMember * size);
+    }
+
+    /** Loads the tree with zero counters and recomputes it: every member with recruits is corrected and written. */
+    private double recompute(DepthCounterRecomputer how, GeneratedTree tree) {
+        wipe();
+        TreeLoader.load(driver, tree, EPOCH);
+        long started = System.nanoTime();
+        DepthCounterRecomputer.Recompute recompute = how.recompute();
+        double seconds = (System.nanoTime() - started) / 1e9;
+        if (recompute.corrected() != tree.size() - leaves(tree)
+                || !recomputer.check().consistent()) {
+            throw new IllegalStateException(
+                    "recompute of " + tree.size() + " members left wrong counters: " + recompute);
+        }
         log.info(
-                "{} members: recompute {} s ({} corrected, {} level changes), naive ≈ {} s",
-                size,
+                "{} members: recompute {} s ({} corrected, {} level changes)",
+                tree.size(),
                 seconds,
                 recompute.corrected(),
-                recompute.levelChanges(),
-                naivePerMember * size);
+                recompute.levelChanges());
+        return seconds;
     }
 
     /** Members whose counters stay all zero (no recruits), which the recompute therefore need not correct. */

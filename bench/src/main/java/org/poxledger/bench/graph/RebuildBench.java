@@ -6,9 +6,8 @@ import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import org.neo4j.configuration.GraphDatabaseSettings;
 import org.neo4j.harness.Neo4j;
-import org.neo4j.harness.Neo4jBuilders;
+import org.poxledger.bench.BenchNeo4j;
 import org.poxledger.bench.BenchResults;
 import org.poxledger.ledger.LedgerConnection;
 import org.poxledger.ledger.memory.EmbeddedLedger;
@@ -41,11 +40,7 @@ public final class RebuildBench {
         Path out = Path.of(System.getProperty("pox.bench.out", "bench/results"));
         Path journal = Path.of("bench/target/ledger-" + members + ".journal");
         generateLedger(journal, members);
-        Path work = Files.createTempDirectory("pox-bench-neo4j");
-        try (Neo4j neo4j = Neo4jBuilders.newInProcessBuilder(work)
-                .withDisabledServer()
-                .withConfig(GraphDatabaseSettings.transaction_timeout, Duration.ofMinutes(10))
-                .build()) {
+        try (Neo4j neo4j = BenchNeo4j.start()) {
             try (ConfigurableApplicationContext server = new SpringApplicationBuilder(PoxPlatformApplication.class)
                     // as arguments, so they win over application.yaml's environment defaults
                     .run(

@@ -4,7 +4,6 @@ import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -15,12 +14,11 @@ import java.util.UUID;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-import org.neo4j.configuration.GraphDatabaseSettings;
 import org.neo4j.driver.AuthTokens;
 import org.neo4j.driver.Driver;
 import org.neo4j.driver.GraphDatabase;
 import org.neo4j.harness.Neo4j;
-import org.neo4j.harness.Neo4jBuilders;
+import org.poxledger.bench.BenchNeo4j;
 import org.poxledger.bench.BenchResults;
 import org.poxledger.bench.fabric.TestChannel;
 import org.poxledger.contract.ErrorCode;
@@ -110,10 +108,7 @@ public final class RewardCycleScaleBench {
         }
         Path work = Files.createTempDirectory("pox-bench-rewards");
         try (ledger;
-                Neo4j neo4j = Neo4jBuilders.newInProcessBuilder(work)
-                        .withDisabledServer()
-                        .withConfig(GraphDatabaseSettings.transaction_timeout, Duration.ofMinutes(10))
-                        .build();
+                Neo4j neo4j = BenchNeo4j.start();
                 Driver driver = GraphDatabase.driver(neo4j.boltURI(), AuthTokens.none())) {
             new GraphSchemaMigrator(driver, new GraphProperties(null, null, null)).migrate();
             RewardCycleScaleBench bench = new RewardCycleScaleBench(ledger, driver);

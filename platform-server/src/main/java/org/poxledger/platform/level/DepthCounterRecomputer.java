@@ -14,9 +14,12 @@ import org.neo4j.driver.Record;
 import org.neo4j.driver.Session;
 import org.neo4j.driver.SessionConfig;
 import org.neo4j.driver.Value;
+import org.poxledger.levels.LevelRule;
+import org.poxledger.levels.ReferralForest;
 import org.poxledger.platform.policy.RewardPolicy;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.stereotype.Service;
 
 /**
@@ -73,14 +76,29 @@ public class DepthCounterRecomputer {
                    collect(CASE WHEN NOT unchanged THEN m.memberId END) AS skipped
             """;
 
+    /** Where the full recompute runs. */
+    public enum Where {
+        /** In the database through {@code pox.levels.recompute} when it is installed, else over Bolt. */
+        IN_DATABASE_IF_INSTALLED,
+        /** Over Bolt: the forest streamed out, the changes written back in {@code UNWIND} batches. */
+        OVER_BOLT
+    }
+
     private final Driver driver;
     private final LevelRecorder levels;
     private final Clock clock;
+    private final InDatabaseRecompute inDatabase;
 
+    @Autowired
     public DepthCounterRecomputer(Driver driver, LevelRecorder levels, Clock clock) {
+        this(driver, levels, clock, Where.IN_DATABASE_IF_INSTALLED);
+    }
+
+    public DepthCounterRecomputer(Driver driver, LevelRecorder levels, Clock clock, Where where) {
         this.driver = driver;
         this.levels = levels;
         this.clock = clock;
+        this.inDatabase = where == Where.IN_DATABASE_IF_INSTALLED ? new InDatabaseRecompute(driver) : null;
     }
 
     /**
@@ -115,13 +133,13 @@ public class DepthCounterRecomputer {
 
     /** @return every member whose counters differ from a full count over the graph */
     public CounterCheck check() {
-        ReferralForest forest = read();
+        ReferralForest<String> forest = read();
         List<Mismatch> mismatches = new ArrayList<>();
         for (int i = 0; i < forest.size(); i++) {
             if (forest.differs(i)) {
                 long[] stored = forest.stored(i);
                 mismatches.add(new Mismatch(
-                        forest.memberId(i),
+                        forest.key(i),
                         stored == null ? null : DepthCounts.toList(stored),
                         DepthCounts.toList(forest.expected(i))));
             }
@@ -131,44 +149,49 @@ public class DepthCounterRecomputer {
 
     /**
      * Recounts every member's counters from the edges and re-derives its level under the current policy, then writes
-     * back only the members where either differs from what is stored: one streamed read of the whole forest into
-     * primitive arrays, one pass in memory, and {@code UNWIND} batches of changed members written by {@link #WRITERS}
-     * transactions at a time (issue 11: a 1M-member tree in seconds). Batches hold disjoint members, so the parallel
-     * transactions never wait on each other's locks.
+     * back only the members where either differs from what is stored (issue 11: a 1M-member tree in seconds).
+     *
+     * <p>Inside the database when {@code pox.levels.recompute} is installed (the embedded launcher has it; a Neo4j
+     * server has it with the graph-procedures plugin): nothing crosses Bolt but the rule and the outcome. Otherwise over
+     * Bolt: one streamed read of the whole forest into primitive arrays, one pass in memory, and {@code UNWIND}
+     * batches of changed members written by {@link #WRITERS} transactions at a time on disjoint members. Both write the
+     * same.
      */
     public Recompute recompute() {
-        long started = System.nanoTime();
         RewardPolicy policy = levels.currentPolicy();
-        ReferralForest forest = read();
+        LevelRule rule = WeightedLevelCalculator.ruleOf(policy);
+        if (inDatabase != null && inDatabase.installed()) {
+            return inDatabase.run(rule, clock.millis(), "recompute");
+        }
+        return overBolt(rule);
+    }
+
+    private Recompute overBolt(LevelRule rule) {
+        long started = System.nanoTime();
+        ReferralForest<String> forest = read();
         long read = System.nanoTime();
         List<Map<String, Object>> rows = new ArrayList<>();
-        for (int i = 0; i < forest.size(); i++) {
-            long[] expected = forest.expected(i);
-            MemberLevel level = WeightedLevelCalculator.levelOf(policy, expected);
-            boolean countsDiffer = forest.differs(i);
-            if (!countsDiffer && forest.holds(i, level, policy.version())) {
-                continue;
-            }
+        forest.forEachChange(rule, (i, countsDiffer, level) -> {
             long[] stored = forest.stored(i);
             Integer fromLevel = forest.storedLevel(i);
             Map<String, Object> row = HashMap.newHashMap(9);
-            row.put("memberId", forest.memberId(i));
+            row.put("memberId", forest.key(i));
             row.put("stored", stored == null ? null : DepthCounts.toList(stored));
             row.put("countsDiffer", countsDiffer);
-            row.put("counts", DepthCounts.toList(expected));
+            row.put("counts", DepthCounts.toList(forest.expected(i)));
             row.put("level", level.level());
             row.put("scoreBps", level.scoreBps());
             row.put("rateBps", level.rateBps());
             row.put("fromLevel", fromLevel);
             row.put("changed", fromLevel != null && fromLevel != level.level());
             rows.add(row);
-        }
+        });
         long computed = System.nanoTime();
-        Written written = write(rows, policy.version(), clock.millis());
+        Written written = write(rows, rule.policyVersion(), clock.millis());
         long millis = (System.nanoTime() - started) / 1_000_000;
         log.info(
-                "recomputed depth counters and levels of {} members in {} ms (read {}, count {}, write {}): {} rewritten,"
-                        + " {} counters corrected, {} skipped, {} level changes",
+                "recomputed depth counters and levels of {} members over Bolt in {} ms (read {}, count {}, write {}):"
+                        + " {} rewritten, {} counters corrected, {} skipped, {} level changes",
                 forest.size(),
                 millis,
                 (read - started) / 1_000_000,
@@ -230,8 +253,8 @@ public class DepthCounterRecomputer {
         }
     }
 
-    private ReferralForest read() {
-        ReferralForest.Builder forest = new ReferralForest.Builder();
+    private ReferralForest<String> read() {
+        ReferralForest.Builder<String> forest = new ReferralForest.Builder<>();
         try (Session session = driver.session(READ_CONFIG)) {
             session.executeRead(tx -> {
                 tx.run(READ, Map.of("zeros", DepthCounts.ZEROS)).stream().forEach(r -> {

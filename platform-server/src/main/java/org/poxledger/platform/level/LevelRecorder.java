@@ -6,6 +6,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.neo4j.driver.TransactionContext;
+import org.poxledger.levels.MemberLevel;
 import org.poxledger.platform.policy.PolicyCatalog;
 import org.poxledger.platform.policy.RewardPolicy;
 import org.springframework.stereotype.Component;

@@ -9,6 +9,7 @@ import org.neo4j.driver.Value;
 import org.poxledger.contract.ErrorCode;
 import org.poxledger.contract.Refusal;
 import org.poxledger.contract.model.Tier;
+import org.poxledger.levels.MemberLevel;
 import org.poxledger.platform.policy.PolicyCatalog;
 import org.poxledger.platform.policy.RewardPolicy;
 import org.springframework.stereotype.Service;

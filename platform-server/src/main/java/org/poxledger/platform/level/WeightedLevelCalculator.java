@@ -1,18 +1,23 @@
 package org.poxledger.platform.level;
 
-import java.util.List;
 import java.util.Map;
-import org.poxledger.contract.model.Tier;
+import org.poxledger.levels.LevelRule;
+import org.poxledger.levels.MemberLevel;
 import org.poxledger.platform.policy.RewardPolicy;
 
 /**
- * DESIGN §5: {@code score = Σ_d levelWeightBps[d] × n_d}, and the level is the highest tier whose score and direct
- * thresholds are both met. Pure integer arithmetic so every node computes the same level; overflow is an error, never
- * a wrap-around.
+ * DESIGN §5 under a {@link RewardPolicy}: {@code score = Σ_d levelWeightBps[d] × n_d}, and the level is the highest
+ * tier whose score and direct thresholds are both met. The arithmetic itself is {@link LevelRule}'s, shared with the
+ * database procedure that recomputes a whole tree.
  */
 public final class WeightedLevelCalculator {
 
     private WeightedLevelCalculator() {}
+
+    /** @return the level rule of this policy: its first {@code maxDepth} weights and its tiers */
+    public static LevelRule ruleOf(RewardPolicy policy) {
+        return LevelRule.of(policy.version(), policy.maxDepth(), policy.levelWeightBps(), policy.tiers());
+    }
 
     /**
      * @param policy the policy to apply
@@ -21,21 +26,12 @@ public final class WeightedLevelCalculator {
      * @return score, level and rate
      */
     public static MemberLevel levelOf(RewardPolicy policy, long[] countsByDepth) {
-        long score = scoreBps(policy, countsByDepth);
-        long direct = countsByDepth.length > 0 ? countsByDepth[0] : 0;
-        Tier reached = tierFor(policy.tiers(), score, direct);
-        return new MemberLevel(score, reached.level(), reached.rateBps(), direct);
+        return ruleOf(policy).levelOf(countsByDepth);
     }
 
     /** @return the weighted score in basis points */
     public static long scoreBps(RewardPolicy policy, long[] countsByDepth) {
-        long score = 0;
-        int depths = Math.min(policy.maxDepth(), countsByDepth.length);
-        for (int d = 0; d < depths; d++) {
-            score = Math.addExact(
-                    score, Math.multiplyExact((long) policy.levelWeightBps().get(d), countsByDepth[d]));
-        }
-        return score;
+        return ruleOf(policy).scoreBps(countsByDepth);
     }
 
     /**
@@ -48,35 +44,6 @@ public final class WeightedLevelCalculator {
      * @return the {@code $policy} parameter
      */
     public static Map<String, Object> cypherParameter(RewardPolicy policy) {
-        List<Map<String, Object>> tiers = policy.tiers().stream()
-                .map(tier -> Map.<String, Object>of(
-                        "level", tier.level(),
-                        "minDirect", tier.minDirect(),
-                        "minScoreBps", tier.minScoreBps(),
-                        "rateBps", tier.rateBps()))
-                .toList();
-        return Map.of(
-                "weights",
-                policy.levelWeightBps()
-                        .subList(
-                                0,
-                                Math.min(
-                                        policy.maxDepth(),
-                                        policy.levelWeightBps().size())),
-                "tiers",
-                tiers,
-                "version",
-                policy.version());
-    }
-
-    /** Tiers are ascending, so the last one whose thresholds are met is the highest reached. */
-    static Tier tierFor(List<Tier> tiers, long scoreBps, long direct) {
-        Tier reached = tiers.getFirst();
-        for (Tier tier : tiers) {
-            if (tier.minScoreBps() <= scoreBps && tier.minDirect() <= direct) {
-                reached = tier;
-            }
-        }
-        return reached;
+        return ruleOf(policy).parameter();
     }
 }

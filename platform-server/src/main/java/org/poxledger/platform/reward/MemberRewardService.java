@@ -8,7 +8,7 @@ import org.poxledger.contract.ErrorCode;
 import org.poxledger.contract.Refusal;
 import org.poxledger.contract.model.Cycle;
 import org.poxledger.contract.model.RewardLine;
-import org.poxledger.platform.level.MemberLevel;
+import org.poxledger.levels.MemberLevel;
 import org.poxledger.platform.level.WeightedLevelCalculator;
 import org.poxledger.platform.policy.PolicyCatalog;
 import org.poxledger.platform.policy.RewardPolicy;

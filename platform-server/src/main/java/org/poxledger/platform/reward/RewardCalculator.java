@@ -6,7 +6,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import org.poxledger.contract.model.RewardLine;
-import org.poxledger.platform.level.MemberLevel;
+import org.poxledger.levels.MemberLevel;
 import org.poxledger.platform.level.WeightedLevelCalculator;
 import org.poxledger.platform.policy.RewardPolicy;
 

@@ -11,11 +11,12 @@ import org.neo4j.driver.GraphDatabase;
 import org.neo4j.driver.Session;
 import org.neo4j.harness.Neo4j;
 import org.neo4j.harness.Neo4jBuilders;
+import org.poxledger.procedures.LevelRecomputeProcedure;
 
 /**
  * One real, in-process Neo4j per test JVM (neo4j-harness, test scope only: the engine is GPL and never ships with
  * the server). Started on first use, stopped by a shutdown hook; Bolt listens on a free port of 127.0.0.1 without
- * authentication.
+ * authentication, with the PoX graph procedures registered as the embedded launcher registers them.
  *
  * <p>Tests that share it start from a clean graph with {@link #deleteAllData(Driver)}; schema (constraints, indexes,
  * applied migrations) survives, like it would on a real server.
@@ -83,6 +84,8 @@ public final class Neo4jTestServer {
             return Neo4jBuilders.newInProcessBuilder(workDir)
                     .withDisabledServer()
                     .withConfig(GraphDatabaseSettings.transaction_timeout, Duration.ofMinutes(2))
+                    // as the embedded launcher does: the server recomputes levels inside the database
+                    .withProcedure(LevelRecomputeProcedure.class)
                     .build();
         } catch (java.io.IOException e) {
             throw new IllegalStateException("cannot create a working directory for the test Neo4j", e);

@@ -1,4 +1,4 @@
-package org.poxledger.platform.level;
+package org.poxledger.levels;
 
 /**
  * A member's standing under one policy.
