@@ -249,6 +249,25 @@ public final class ReferralForest<K> {
             add(key, recommender, array, level, scoreBps, rateBps, policyVersion);
         }
 
+        /** Appends every member another builder collected, in its order (members read in parts, then joined). */
+        public void addAll(Builder<K> other) {
+            if (size + other.size > keys.length) {
+                grow(Math.max(keys.length * 2, size + other.size));
+            }
+            int n = other.size;
+            System.arraycopy(other.keys, 0, keys, size, n);
+            System.arraycopy(other.parentKeys, 0, parentKeys, size, n);
+            System.arraycopy(other.storedCounts, 0, storedCounts, size * DEPTH, n * DEPTH);
+            System.arraycopy(other.hasCounts, 0, hasCounts, size, n);
+            System.arraycopy(other.fresh, 0, fresh, size, n);
+            System.arraycopy(other.storedLevel, 0, storedLevel, size, n);
+            System.arraycopy(other.storedScoreBps, 0, storedScoreBps, size, n);
+            System.arraycopy(other.hasScore, 0, hasScore, size, n);
+            System.arraycopy(other.storedRateBps, 0, storedRateBps, size, n);
+            System.arraycopy(other.storedPolicyVersion, 0, storedPolicyVersion, size, n);
+            size += n;
+        }
+
         private int add(K key, K recommender) {
             if (size == keys.length) {
                 grow(size * 2);

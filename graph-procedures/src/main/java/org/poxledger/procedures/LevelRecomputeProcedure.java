@@ -46,6 +46,8 @@ public final class LevelRecomputeProcedure {
     private static final int BATCH = 20_000;
     // one transaction builds its changes while the other commits; more only queue on the commit
     private static final int WRITERS = 2;
+    // as many as this machine's cores (2): more only take turns
+    private static final int READERS = 2;
     private static final String[] STORED = {"counts", "level", "scoreBps", "rateBps", "levelPolicyVersion"};
 
     @Context
@@ -97,14 +99,37 @@ public final class LevelRecomputeProcedure {
                 (done - counted) / 1_000_000));
     }
 
-    /** Every member keyed by its node id, with its recommender's node id and what it holds. */
-    @SuppressWarnings("deprecation") // node ids: a million element-id strings would cost more than the read itself
+    /**
+     * Every member keyed by its node id, with its recommender's node id and what it holds. {@link #READERS} threads
+     * each read every READERS-th member of the label scan in a transaction of their own: reading a node's properties
+     * and its recommender is most of the cost, and spreads over the cores. (Neo4j reads committed data, so one long
+     * transaction would be no more a snapshot than these; the writes' compare-and-set covers what changes meanwhile.)
+     */
     private ReferralForest<Long> read() {
+        List<Future<ReferralForest.Builder<Long>>> parts = new ArrayList<>();
+        try (ExecutorService readers = Executors.newFixedThreadPool(READERS)) {
+            for (int part = 0; part < READERS; part++) {
+                int mine = part;
+                parts.add(readers.submit(() -> readPart(mine)));
+            }
+        }
+        ReferralForest.Builder<Long> forest = done(parts.getFirst());
+        for (Future<ReferralForest.Builder<Long>> part : parts.subList(1, parts.size())) {
+            forest.addAll(done(part));
+        }
+        return forest.build();
+    }
+
+    @SuppressWarnings("deprecation") // node ids: a million element-id strings would cost more than the read itself
+    private ReferralForest.Builder<Long> readPart(int part) {
         try (Transaction tx = db.beginTx();
                 ResourceIterator<Node> members = tx.findNodes(MEMBER)) {
             ReferralForest.Builder<Long> forest = new ReferralForest.Builder<>(1 << 16);
-            while (members.hasNext()) {
+            for (long position = 0; members.hasNext(); position++) {
                 Node member = members.next();
+                if (position % READERS != part) {
+                    continue;
+                }
                 Long recommender = recommenderOf(member);
                 Map<String, Object> stored = member.getProperties(STORED);
                 long[] counts = stored.get("counts") instanceof long[] array ? array : null;
@@ -128,7 +153,7 @@ public final class LevelRecomputeProcedure {
                 }
             }
             tx.commit();
-            return forest.build();
+            return forest;
         }
     }
 
@@ -271,17 +296,17 @@ public final class LevelRecomputeProcedure {
         member.createRelationshipTo(change, LEVEL_CHANGED);
     }
 
-    private static Written done(Future<Written> batch) {
+    private static <T> T done(Future<T> batch) {
         try {
             return batch.get();
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            throw new IllegalStateException("interrupted while writing recomputed levels", e);
+            throw new IllegalStateException("interrupted while recomputing levels", e);
         } catch (ExecutionException e) {
             if (e.getCause() instanceof RuntimeException runtime) {
                 throw runtime;
             }
-            throw new IllegalStateException("writing recomputed levels failed", e.getCause());
+            throw new IllegalStateException("recomputing levels failed", e.getCause());
         }
     }
 }
