@@ -51,14 +51,19 @@ public class LevelRecorder {
     }
 
     /**
-     * Records many registrations of one batch in two statements, with exactly the nodes and level changes that the
-     * single registration ({@code MemberProjection}) once per step, in order, writes: a
-     * member's level is carried from step to step in memory, each change becomes one {@code LevelChange} with its own
-     * step's time and cause, and each node gets its last step's level.
+     * The levels many registrations of one batch leave, with exactly the level changes that the single registration
+     * ({@code MemberProjection}) once per step, in order, records: a member's level is carried from step to step in
+     * memory, each change becomes one {@code LevelChange} with its own step's time and cause, and each node gets its
+     * last step's level.
      *
-     * @return how many level changes were recorded
+     * @param finals per member counted, its last step's {@code memberId, level, scoreBps, rateBps}, in first-counted
+     *     order
+     * @param changes the level changes, in step order, for {@link #recordChanges}
      */
-    public int recordSteps(TransactionContext tx, List<Step> steps, RewardPolicy policy) {
+    public record StepLevels(Map<String, Map<String, Object>> finals, List<Map<String, Object>> changes) {}
+
+    /** @return the levels and level changes of these steps under {@code policy}; writes nothing */
+    public StepLevels levelsOf(List<Step> steps, RewardPolicy policy) {
         Map<String, Integer> current = new HashMap<>();
         Map<String, Map<String, Object>> finals = new LinkedHashMap<>();
         List<Map<String, Object>> changes = new ArrayList<>();
@@ -83,26 +88,20 @@ public class LevelRecorder {
                 }
             }
         }
-        if (finals.isEmpty()) {
-            return 0;
+        return new StepLevels(finals, changes);
+    }
+
+    /** Records level changes of {@link #levelsOf} as {@code LevelChange} nodes, in the caller's transaction. */
+    public void recordChanges(TransactionContext tx, List<Map<String, Object>> changes, RewardPolicy policy) {
+        if (changes.isEmpty()) {
+            return;
         }
         tx.run("""
                         UNWIND $rows AS row
                         MATCH (m:Member {memberId: row.memberId})
-                        SET m.level = row.level, m.scoreBps = row.scoreBps, m.rateBps = row.rateBps,
-                            m.levelPolicyVersion = $policyVersion
-                        """, Map.of("rows", List.copyOf(finals.values()), "policyVersion", policy.version()))
-                .consume();
-        if (!changes.isEmpty()) {
-            tx.run("""
-                            UNWIND $rows AS row
-                            MATCH (m:Member {memberId: row.memberId})
-                            CREATE (m)-[:LEVEL_CHANGED]->(:LevelChange {memberId: row.memberId,
-                                    fromLevel: row.fromLevel, toLevel: row.level, scoreBps: row.scoreBps,
-                                    policyVersion: $policyVersion, changedAt: row.changedAt, cause: row.cause})
-                            """, Map.of("rows", changes, "policyVersion", policy.version()))
-                    .consume();
-        }
-        return changes.size();
+                        CREATE (m)-[:LEVEL_CHANGED]->(:LevelChange {memberId: row.memberId,
+                                fromLevel: row.fromLevel, toLevel: row.level, scoreBps: row.scoreBps,
+                                policyVersion: $policyVersion, changedAt: row.changedAt, cause: row.cause})
+                        """, Map.of("rows", changes, "policyVersion", policy.version())).consume();
     }
 }

@@ -123,12 +123,18 @@ public class MemberBatchProjection {
                         MERGE (r)-[:RECOMMENDED]->(m)
                         SET m.counted = true
                         """, Map.of("rows", edges)).consume();
+        // every ancestor counted gets its new counters and its last step's level in one pass over the batch's
+        // ancestors (two passes cost a second index seek and property update per ancestor)
+        LevelRecorder.StepLevels stepLevels = levels.levelsOf(steps, policy);
         tx.run("""
                         UNWIND $rows AS row
                         MATCH (a:Member {memberId: row.memberId})
-                        SET a.counts = row.counts
-                        """, Map.of("rows", chains.countRows())).consume();
-        int changes = levels.recordSteps(tx, steps, policy);
+                        SET a.counts = row.counts, a.level = row.level, a.scoreBps = row.scoreBps,
+                            a.rateBps = row.rateBps, a.levelPolicyVersion = $policyVersion
+                        """, Map.of("rows", chains.countRows(stepLevels.finals()), "policyVersion", policy.version()))
+                .consume();
+        levels.recordChanges(tx, stepLevels.changes(), policy);
+        int changes = stepLevels.changes().size();
         log.info(
                 "projected {} members in one batch ({} registrations, {} genesis, {} refreshed) in {} ms (upsert {},"
                         + " chains {}, writes {}): {} ancestors counted, {} level changes",
@@ -212,10 +218,13 @@ public class MemberBatchProjection {
             return ancestors;
         }
 
-        List<Map<String, Object>> countRows() {
+        /** @return per member counted, its new counters with the level its last step gave it */
+        List<Map<String, Object>> countRows(Map<String, Map<String, Object>> levels) {
             List<Map<String, Object>> rows = new ArrayList<>(changed.size());
             for (String memberId : changed) {
-                rows.add(Map.of("memberId", memberId, "counts", DepthCounts.toList(counts.get(memberId))));
+                Map<String, Object> row = new HashMap<>(levels.get(memberId));
+                row.put("counts", DepthCounts.toList(counts.get(memberId)));
+                rows.add(row);
             }
             return rows;
         }
