@@ -12,10 +12,10 @@ import org.poxledger.contract.model.CycleSeal;
  * cannot see is checked once at the end: the entry count, the Merkle root recomputed from the recorded entries' leaves
  * in member-id order, and the totals against the entries' amounts.
  *
- * <p>The leaves come from the chunks' leaf batches ({@link CycleLeafBatches}), one key per chunk, each written by the
- * transaction that recorded those entries and hashed from the entries it recorded: a 100k-entry cycle paid in chunks of
- * 500 is read as 200 keys, far inside the peer's {@code ledger.state.totalQueryLimit}, where reading the entries took
- * one range query of 100k records. Releases and forfeits change an entry's status, never its leaf.
+ * <p>The leaves are hashed from the recorded chunks ({@link CycleChunks}), one key per chunk: a 100k-entry cycle paid in
+ * chunks of 500 is read as 200 keys, far inside the peer's {@code ledger.state.totalQueryLimit}. The chunk keys stay
+ * (they record the PAID entries and keep a replayed chunk from paying again). Releases and forfeits change an entry's
+ * status, never its leaf.
  */
 final class CycleSeals {
 
@@ -31,8 +31,7 @@ final class CycleSeals {
     }
 
     /**
-     * Checks the cycle, folds its deltas, its leaf batches and the pending supply credits, stores the seal and
-     * announces it.
+     * Checks the cycle, folds its deltas and the pending supply credits, stores the seal and announces it.
      *
      * @param stub the transaction's stub
      * @param stored the cycle as its key holds it, not sealed yet
@@ -40,7 +39,7 @@ final class CycleSeals {
      */
     static CycleSeal seal(final ChaincodeStub stub, final Cycle stored) {
         final String cycleId = stored.cycleId();
-        final CycleLeafBatches.Leaves leaves = CycleLeafBatches.read(stub, cycleId);
+        final CycleChunks.Leaves leaves = CycleChunks.read(stub, cycleId);
         final int recorded = leaves.hashes().length;
         if (recorded < stored.entryCount()) {
             throw LedgerRefusal.of(
@@ -69,7 +68,6 @@ final class CycleSeals {
         }
         final Cycle folded = CycleTotals.fold(stub, stored);
         requireEqual(folded, recorded, leaves.amount());
-        leaves.keys().forEach(stub::delState);
         Supply.fold(stub);
 
         final CycleSeal seal = new CycleSeal(
@@ -79,7 +77,7 @@ final class CycleSeals {
         return seal;
     }
 
-    /** The deltas and the leaf batches are written by the same transactions, so a difference is corrupt state. */
+    /** The deltas and the chunk keys are written by the same transactions, so a difference is corrupt state. */
     private static void requireEqual(final Cycle cycle, final int entries, final long amount) {
         final long totals;
         try {

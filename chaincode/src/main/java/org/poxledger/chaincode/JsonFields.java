@@ -89,6 +89,20 @@ final class JsonFields {
         return values;
     }
 
+    List<String> stringList(final String field) {
+        final JsonNode array = array(field);
+        final List<String> values = new ArrayList<>(array.size());
+        for (int i = 0; i < array.size(); i++) {
+            final JsonNode element = array.get(i);
+            if (!element.isTextual()) {
+                throw malformed(
+                        "field " + path + field + "[" + i + "] must be a JSON string, got " + element.getNodeType());
+            }
+            values.add(element.textValue());
+        }
+        return values;
+    }
+
     List<JsonFields> objectList(final String field) {
         final JsonNode array = array(field);
         final List<JsonFields> objects = new ArrayList<>(array.size());

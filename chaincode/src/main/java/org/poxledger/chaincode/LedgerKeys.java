@@ -36,19 +36,20 @@ final class LedgerKeys {
     static final String CYCLE_DELTA = "cycle-delta";
 
     /**
-     * {@code cycle-leaves~cycleId~txId} → CycleLeaves, the Merkle leaves of the entries one chunk recorded, written
-     * blind; {@code rewards:SealCycle} checks the root from them and deletes them.
+     * {@code cycle-chunk~cycleId~<chunk index, 6 digits>} → CycleChunk, the entries one chunk recorded: the chunk's
+     * idempotency key, the record of its PAID entries and the leaves {@code rewards:SealCycle} checks the root from.
      */
-    static final String CYCLE_LEAVES = "cycle-leaves";
+    static final String CYCLE_CHUNK = "cycle-chunk";
 
     /** {@code cycle-seal~cycleId} → CycleSeal, written once by {@code rewards:SealCycle}. */
     static final String CYCLE_SEAL = "cycle-seal";
 
-    /** {@code reward~cycleId~memberId} → RewardEntry; its existence makes paying idempotent per (cycle, member). */
+    /**
+     * {@code reward~cycleId~memberId} → RewardEntry of a reward recorded HELD, then RELEASED or FORFEITED; a PAID entry
+     * lives in its chunk's key only. (A ledger written before chunk keys holds its PAID entries here too, and they
+     * are still found: every entry lookup reads this key first.)
+     */
     static final String REWARD = "reward";
-
-    /** {@code member-reward~memberId~cycleId} → marker, for a member's reward history. */
-    static final String MEMBER_REWARD = "member-reward";
 
     /** Simple key → total minted supply as last folded, by {@code rewards:SealCycle} (see {@link Supply}). */
     static final String TOTAL_SUPPLY = "total-supply";
@@ -132,12 +133,16 @@ final class LedgerKeys {
         return stub.createCompositeKey(CYCLE_DELTA, cycleId);
     }
 
-    static String cycleLeaves(final ChaincodeStub stub, final String cycleId, final String txId) {
-        return key(stub, CYCLE_LEAVES, cycleId, txId);
+    static String cycleChunk(final ChaincodeStub stub, final String cycleId, final int chunkIndex) {
+        return key(stub, CYCLE_CHUNK, cycleId, String.format("%06d", chunkIndex));
     }
 
-    static CompositeKey cycleLeavesOf(final ChaincodeStub stub, final String cycleId) {
-        return stub.createCompositeKey(CYCLE_LEAVES, cycleId);
+    static CompositeKey cycleChunksOf(final ChaincodeStub stub, final String cycleId) {
+        return stub.createCompositeKey(CYCLE_CHUNK, cycleId);
+    }
+
+    static CompositeKey cycles(final ChaincodeStub stub) {
+        return stub.createCompositeKey(CYCLE);
     }
 
     static String cycleSeal(final ChaincodeStub stub, final String cycleId) {
@@ -154,14 +159,6 @@ final class LedgerKeys {
 
     static String reward(final ChaincodeStub stub, final String cycleId, final String memberId) {
         return key(stub, REWARD, cycleId, memberId);
-    }
-
-    static String memberReward(final ChaincodeStub stub, final String memberId, final String cycleId) {
-        return key(stub, MEMBER_REWARD, memberId, cycleId);
-    }
-
-    static CompositeKey rewardsOf(final ChaincodeStub stub, final String memberId) {
-        return stub.createCompositeKey(MEMBER_REWARD, memberId);
     }
 
     static String balance(final ChaincodeStub stub, final String memberId) {

@@ -12,8 +12,9 @@ import org.poxledger.contract.model.RewardLine;
 import org.poxledger.contract.model.Tier;
 
 /**
- * Reads and checks the {@code chunkJson} argument of {@code rewards:PayRewardChunk}: shape (MALFORMED_JSON), ids and
- * the cycle's own consistency (INVALID_ARGUMENT), and every entry (REWARD_ENTRY_INVALID).
+ * Reads and checks the {@code chunkJson} argument of {@code rewards:PayRewardChunk}: shape (MALFORMED_JSON), ids, the
+ * cycle's own consistency and its chunk starts (INVALID_ARGUMENT), and every entry, which must lie inside the chunk's
+ * range (REWARD_ENTRY_INVALID).
  */
 final class RewardChunkReader {
 
@@ -28,13 +29,23 @@ final class RewardChunkReader {
     static RewardChunk parse(final String chunkJson) {
         final JsonFields fields = JsonFields.parseObject(ARGUMENT, chunkJson)
                 .onlyFields(
-                        "cycleEnd", "cycleId", "cycleStart", "entries", "entryCount", "merkleRoot", "policyVersion");
+                        "chunkIndex",
+                        "chunkStarts",
+                        "cycleEnd",
+                        "cycleId",
+                        "cycleStart",
+                        "entries",
+                        "entryCount",
+                        "merkleRoot",
+                        "policyVersion");
         final String cycleId = Arguments.id(field("cycleId"), fields.string("cycleId"));
         final int policyVersion = fields.intValue("policyVersion");
         final String merkleRoot = Arguments.sha256Hex(field("merkleRoot"), fields.string("merkleRoot"));
         final long cycleStart = fields.longValue("cycleStart");
         final long cycleEnd = fields.longValue("cycleEnd");
         final int entryCount = fields.intValue("entryCount");
+        final int chunkIndex = fields.intValue("chunkIndex");
+        final List<String> chunkStarts = fields.stringList("chunkStarts");
         final List<RewardLine> lines = new ArrayList<>();
         for (final JsonFields entry : fields.objectList("entries")) {
             entry.onlyFields("amount", "events", "level", "memberId", "rateBps", "scoreBps");
@@ -68,6 +79,9 @@ final class RewardChunkReader {
                     entryCount,
                     lines.size());
         }
+        checkChunkStarts(chunkStarts, chunkIndex, entryCount);
+        final String from = chunkStarts.get(chunkIndex);
+        final String upTo = chunkIndex + 1 < chunkStarts.size() ? chunkStarts.get(chunkIndex + 1) : null;
         final Set<String> members = new HashSet<>();
         for (int i = 0; i < lines.size(); i++) {
             final RewardLine line = lines.get(i);
@@ -92,8 +106,60 @@ final class RewardChunkReader {
                         field("entries[" + i + "].memberId"),
                         line.memberId());
             }
+            if (line.memberId().compareTo(from) < 0
+                    || (upTo != null && line.memberId().compareTo(upTo) >= 0)) {
+                throw LedgerRefusal.of(
+                        ErrorCode.REWARD_ENTRY_INVALID,
+                        "%s is %s, outside chunk %d, which holds the members from \"%s\" up to %s",
+                        field("entries[" + i + "].memberId"),
+                        line.memberId(),
+                        chunkIndex,
+                        from,
+                        upTo == null ? "the last" : "\"" + upTo + "\" (exclusive)");
+            }
         }
-        return new RewardChunk(cycleId, policyVersion, merkleRoot, cycleStart, cycleEnd, entryCount, lines);
+        return new RewardChunk(
+                cycleId, policyVersion, merkleRoot, cycleStart, cycleEnd, entryCount, lines, chunkIndex, chunkStarts);
+    }
+
+    /** Chunk 0 starts at "", the other starts are member ids in strictly increasing order, at most one per entry. */
+    private static void checkChunkStarts(final List<String> chunkStarts, final int chunkIndex, final int entryCount) {
+        if (chunkStarts.isEmpty() || chunkStarts.size() > Math.max(1, entryCount)) {
+            throw LedgerRefusal.of(
+                    ErrorCode.INVALID_ARGUMENT,
+                    "%s must name 1 to %d chunks (at most one per entry of the cycle), got %d",
+                    field("chunkStarts"),
+                    Math.max(1, entryCount),
+                    chunkStarts.size());
+        }
+        if (!chunkStarts.getFirst().isEmpty()) {
+            throw LedgerRefusal.of(
+                    ErrorCode.INVALID_ARGUMENT,
+                    "%s must be \"\" (chunk 0 starts at the first member), got %s",
+                    field("chunkStarts[0]"),
+                    Arguments.shown(chunkStarts.getFirst()));
+        }
+        for (int k = 1; k < chunkStarts.size(); k++) {
+            Arguments.id(field("chunkStarts[" + k + "]"), chunkStarts.get(k));
+            if (chunkStarts.get(k).compareTo(chunkStarts.get(k - 1)) <= 0) {
+                throw LedgerRefusal.of(
+                        ErrorCode.INVALID_ARGUMENT,
+                        "%s is %s, not after chunkStarts[%d] %s: chunk starts must strictly increase",
+                        field("chunkStarts[" + k + "]"),
+                        chunkStarts.get(k),
+                        k - 1,
+                        Arguments.shown(chunkStarts.get(k - 1)));
+            }
+        }
+        if (chunkIndex < 0 || chunkIndex >= chunkStarts.size()) {
+            throw LedgerRefusal.of(
+                    ErrorCode.INVALID_ARGUMENT,
+                    "%s must be 0 to %d (the cycle has %d chunks), got %d",
+                    field("chunkIndex"),
+                    chunkStarts.size() - 1,
+                    chunkStarts.size(),
+                    chunkIndex);
+        }
     }
 
     /**

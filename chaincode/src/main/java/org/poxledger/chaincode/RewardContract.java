@@ -1,6 +1,7 @@
 package org.poxledger.chaincode;
 
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
 import org.hyperledger.fabric.contract.Context;
@@ -15,6 +16,7 @@ import org.poxledger.contract.ContractNames;
 import org.poxledger.contract.ErrorCode;
 import org.poxledger.contract.model.ChunkReceipt;
 import org.poxledger.contract.model.Cycle;
+import org.poxledger.contract.model.CycleChunk;
 import org.poxledger.contract.model.CycleDelta;
 import org.poxledger.contract.model.Member;
 import org.poxledger.contract.model.MemberStatus;
@@ -30,9 +32,10 @@ import org.poxledger.contract.model.RewardStatus;
  * keeps the cycle totals and the total supply.
  *
  * <p>The chunks of one cycle are endorsed in parallel, so no chunk writes a key another chunk reads: after the first
- * chunk has recorded the cycle, a chunk reads only the cycle, the policy, its own members and their entries, and
- * writes its entries, blind credits ({@link Balances}), a blind cycle delta ({@link CycleTotals}), the blind Merkle
- * leaves of its entries ({@link CycleLeafBatches}) and a blind supply credit ({@link Supply}). Releases and forfeits write deltas too. What no single chunk can see (the entry count, the
+ * chunk has recorded the cycle, a chunk reads only the cycle, the policy, its own chunk key and its members, and
+ * writes its chunk key ({@link CycleChunks}: its entries, which fixed member-id ranges keep apart from every other
+ * chunk's), blind credits ({@link Balances}), the keys of its held entries, a blind cycle delta ({@link CycleTotals})
+ * and a blind supply credit ({@link Supply}). Releases and forfeits write deltas too. What no single chunk can see (the entry count, the
  * Merkle root over all entries, the totals) is checked by {@code SealCycle} once every chunk is in ({@link CycleSeals}).
  */
 @Contract(
@@ -60,9 +63,11 @@ public final class RewardContract implements ContractInterface {
     }
 
     /**
-     * Records and pays one chunk of a cycle. The first chunk records the cycle; later chunks must describe it
-     * identically. Entries already recorded are skipped, so repeated or overlapping chunks never pay twice. Entries
-     * of SUSPENDED members are recorded HELD; amount 0 entries are recorded PAID with nothing credited.
+     * Records and pays one chunk of a cycle. The first chunk records the cycle and how it is cut into chunks; later
+     * chunks must describe it identically. Each entry must lie in its chunk's member-id range, so no member is in two
+     * chunks, and a chunk is recorded once: sent again with the same entries it is skipped whole, so repeated chunks
+     * never pay twice. Entries of SUSPENDED members are recorded HELD; amount 0 entries are recorded PAID with nothing
+     * credited.
      *
      * @param ctx the transaction context
      * @param chunkJson the chunk, see the wire contract for its shape
@@ -77,38 +82,27 @@ public final class RewardContract implements ContractInterface {
         RewardChunkReader.checkAgainst(chunk, PolicyRecords.require(stub, chunk.policyVersion()));
         final Optional<Cycle> recorded = findCycle(stub, chunk.cycleId());
         recorded.ifPresent(cycle -> requireSameCycle(cycle, chunk));
+        final Optional<CycleChunk> done = CycleChunks.find(stub, chunk.cycleId(), chunk.chunkIndex());
+        if (done.isPresent()) {
+            return LedgerJson.text(alreadyRecorded(chunk, done.get()));
+        }
 
         final String txId = stub.getTxId();
         final List<RewardEntry> written = new ArrayList<>();
         final List<String> paid = new ArrayList<>();
         final List<String> held = new ArrayList<>();
-        final List<String> skipped = new ArrayList<>();
         long amountPaid = 0;
         long amountHeld = 0;
         for (final RewardLine line : chunk.entries()) {
             final Member member = MemberRecords.require(stub, line.memberId());
-            final String entryKey = LedgerKeys.reward(stub, chunk.cycleId(), line.memberId());
-            final byte[] existing = stub.getState(entryKey);
-            if (existing != null && existing.length > 0) {
-                skipped.add(line.memberId());
-                continue;
-            }
             // Nothing to hold on a zero amount: it is recorded PAID so no admin action is left pending.
             final boolean hold = line.amount() > 0 && member.status() == MemberStatus.SUSPENDED;
-            final RewardEntry entry = new RewardEntry(
-                    line.amount(),
-                    chunk.cycleId(),
-                    line.events(),
-                    line.level(),
-                    line.memberId(),
-                    txId,
-                    line.rateBps(),
-                    line.scoreBps(),
-                    hold ? RewardStatus.HELD : RewardStatus.PAID);
-            stub.putState(entryKey, LedgerJson.bytes(entry));
-            stub.putState(LedgerKeys.memberReward(stub, line.memberId(), chunk.cycleId()), LedgerKeys.marker());
+            final RewardEntry entry =
+                    CycleChunks.entry(chunk.cycleId(), line, txId, hold ? RewardStatus.HELD : RewardStatus.PAID);
             written.add(entry);
             if (hold) {
+                // a hold changes status later, so it gets a key of its own; a PAID entry lives in the chunk key only
+                stub.putState(LedgerKeys.reward(stub, chunk.cycleId(), line.memberId()), LedgerJson.bytes(entry));
                 held.add(line.memberId());
                 amountHeld = add(amountHeld, line.amount(), "the held amount of cycle " + chunk.cycleId());
             } else {
@@ -132,6 +126,7 @@ public final class RewardContract implements ContractInterface {
             stub.putState(
                     LedgerKeys.cycle(stub, chunk.cycleId()),
                     LedgerJson.bytes(Cycle.opened(
+                            chunk.chunkStarts(),
                             chunk.cycleEnd(),
                             chunk.cycleId(),
                             chunk.cycleStart(),
@@ -140,12 +135,8 @@ public final class RewardContract implements ContractInterface {
                             chunk.policyVersion())));
         }
         if (!written.isEmpty()) {
+            CycleChunks.record(stub, chunk.cycleId(), chunk.chunkIndex(), chunk.entries());
             CycleTotals.record(stub, chunk.cycleId(), CycleDelta.ofChunk(written.size(), amountPaid, amountHeld));
-            CycleLeafBatches.record(
-                    stub,
-                    chunk.cycleId(),
-                    written,
-                    add(amountPaid, amountHeld, "the amount of cycle " + chunk.cycleId()));
             Supply.mint(stub, amountPaid);
         }
         if (recorded.isEmpty() || !written.isEmpty()) {
@@ -154,7 +145,28 @@ public final class RewardContract implements ContractInterface {
                     LedgerJson.bytes(
                             new RewardChunkPaid(chunk.cycleId(), written, chunk.merkleRoot(), chunk.policyVersion())));
         }
-        return LedgerJson.text(new ChunkReceipt(amountHeld, amountPaid, chunk.cycleId(), held, paid, skipped));
+        return LedgerJson.text(new ChunkReceipt(amountHeld, amountPaid, chunk.cycleId(), held, paid, List.of()));
+    }
+
+    /** A chunk sent again (a retry, a replay) pays nobody; one with other entries than the recorded ones is refused. */
+    private static ChunkReceipt alreadyRecorded(final RewardChunk chunk, final CycleChunk recorded) {
+        if (!new HashSet<>(recorded.entries()).equals(new HashSet<>(chunk.entries()))) {
+            throw LedgerRefusal.of(
+                    ErrorCode.CYCLE_MISMATCH,
+                    "chunk %d of cycle %s was recorded by transaction %s with %d other entries than this one's %d",
+                    chunk.chunkIndex(),
+                    chunk.cycleId(),
+                    recorded.recordedTxId(),
+                    recorded.entries().size(),
+                    chunk.entries().size());
+        }
+        return new ChunkReceipt(
+                0,
+                0,
+                chunk.cycleId(),
+                List.of(),
+                List.of(),
+                chunk.entries().stream().map(RewardLine::memberId).toList());
     }
 
     /**
@@ -172,8 +184,7 @@ public final class RewardContract implements ContractInterface {
         Arguments.id("memberId", memberId);
 
         final ChaincodeStub stub = ctx.getStub();
-        requireCycle(stub, cycleId);
-        final RewardEntry entry = requireHold(stub, cycleId, memberId);
+        final RewardEntry entry = requireHold(stub, requireCycle(stub, cycleId), memberId);
         final RewardEntry released = entry.withStatus(RewardStatus.RELEASED, stub.getTxId());
         stub.putState(LedgerKeys.reward(stub, cycleId, memberId), LedgerJson.bytes(released));
         CycleTotals.record(stub, cycleId, CycleDelta.ofRelease(entry.amount()));
@@ -198,8 +209,7 @@ public final class RewardContract implements ContractInterface {
         Arguments.id("memberId", memberId);
 
         final ChaincodeStub stub = ctx.getStub();
-        requireCycle(stub, cycleId);
-        final RewardEntry entry = requireHold(stub, cycleId, memberId);
+        final RewardEntry entry = requireHold(stub, requireCycle(stub, cycleId), memberId);
         // paidTxId keeps the recording transaction: nothing was paid by this one.
         final RewardEntry forfeited = entry.withStatus(RewardStatus.FORFEITED, entry.paidTxId());
         stub.putState(LedgerKeys.reward(stub, cycleId, memberId), LedgerJson.bytes(forfeited));
@@ -249,9 +259,9 @@ public final class RewardContract implements ContractInterface {
         Arguments.id("cycleId", cycleId);
         Arguments.id("memberId", memberId);
         final ChaincodeStub stub = ctx.getStub();
-        requireCycle(stub, cycleId);
+        final Cycle cycle = requireCycle(stub, cycleId);
         MemberRecords.require(stub, memberId);
-        return LedgerJson.text(findEntry(stub, cycleId, memberId)
+        return LedgerJson.text(findEntry(stub, cycle, memberId)
                 .orElseThrow(() -> LedgerRefusal.of(
                         ErrorCode.REWARD_ENTRY_NOT_FOUND,
                         "cycle %s has no reward entry for member %s",
@@ -260,11 +270,13 @@ public final class RewardContract implements ContractInterface {
     }
 
     /**
-     * Lists a member's reward entries, in cycle-id order.
+     * Lists a member's reward entries, in cycle-id order. A page covers {@code pageSize} cycles, so it holds fewer
+     * entries (or none) where the member earned nothing in a cycle; the server serves members their history from its
+     * projection of the chunk events, and this is the on-chain check of it.
      *
      * @param ctx the transaction context
      * @param memberId the member
-     * @param pageSize 1..1000
+     * @param pageSize 1..1000 cycles
      * @param bookmark "" for the first page, else the bookmark of the previous page
      * @return {@code {"bookmark","items":[RewardEntry]}}, bookmark "" on the last page
      */
@@ -274,13 +286,16 @@ public final class RewardContract implements ContractInterface {
         Arguments.id("memberId", memberId);
         final int size = Arguments.pageSize(pageSize);
         final ChaincodeStub stub = ctx.getStub();
-        final CompositeKey range = LedgerKeys.rewardsOf(stub, memberId);
+        final CompositeKey range = LedgerKeys.cycles(stub);
         Arguments.bookmark(bookmark, range.toString());
 
         MemberRecords.require(stub, memberId);
-        return LedgerJson.text(Pages.read(stub, range, size, bookmark, key -> findEntry(
-                        stub, key.getAttributes().get(1), memberId)
-                .orElseThrow(() -> new IllegalStateException("Reward index points at a missing entry " + key))));
+        return LedgerJson.text(Pages.readPresent(
+                stub,
+                range,
+                size,
+                bookmark,
+                cycle -> findEntry(stub, LedgerJson.read(cycle.getValue(), Cycle.class), memberId)));
     }
 
     private static Optional<Cycle> findCycle(final ChaincodeStub stub, final String cycleId) {
@@ -293,16 +308,17 @@ public final class RewardContract implements ContractInterface {
                 .orElseThrow(() -> LedgerRefusal.of(ErrorCode.CYCLE_NOT_FOUND, "cycle %s does not exist", cycleId));
     }
 
-    private static Optional<RewardEntry> findEntry(
-            final ChaincodeStub stub, final String cycleId, final String memberId) {
-        final byte[] state = stub.getState(LedgerKeys.reward(stub, cycleId, memberId));
+    /** A held (released, forfeited) entry has a key of its own; a PAID one is in its chunk's key. */
+    private static Optional<RewardEntry> findEntry(final ChaincodeStub stub, final Cycle cycle, final String memberId) {
+        final byte[] state = stub.getState(LedgerKeys.reward(stub, cycle.cycleId(), memberId));
         return state == null || state.length == 0
-                ? Optional.empty()
+                ? CycleChunks.recordedEntry(stub, cycle, memberId)
                 : Optional.of(LedgerJson.read(state, RewardEntry.class));
     }
 
-    private static RewardEntry requireHold(final ChaincodeStub stub, final String cycleId, final String memberId) {
-        final Optional<RewardEntry> entry = findEntry(stub, cycleId, memberId);
+    private static RewardEntry requireHold(final ChaincodeStub stub, final Cycle cycle, final String memberId) {
+        final String cycleId = cycle.cycleId();
+        final Optional<RewardEntry> entry = findEntry(stub, cycle, memberId);
         if (entry.isEmpty()) {
             throw LedgerRefusal.of(
                     ErrorCode.HOLD_NOT_FOUND, "cycle %s has no reward entry for member %s", cycleId, memberId);
@@ -324,6 +340,7 @@ public final class RewardContract implements ContractInterface {
         same(cycle, "cycleStart", cycle.cycleStart(), chunk.cycleStart());
         same(cycle, "cycleEnd", cycle.cycleEnd(), chunk.cycleEnd());
         same(cycle, "entryCount", cycle.entryCount(), chunk.entryCount());
+        same(cycle, "chunkStarts", cycle.chunkStarts(), chunk.chunkStarts());
     }
 
     private static void same(final Cycle cycle, final String field, final Object recorded, final Object chunk) {

@@ -288,8 +288,16 @@ class BadInputTest {
         add(cases, "MALFORMED_JSON", "chunkJson", Transaction.PAY_REWARD_CHUNK.wireName(), "");
         add(cases, "MALFORMED_JSON", "chunkJson", Transaction.PAY_REWARD_CHUNK.wireName(), "{\"cycleId\":");
         add(cases, "MALFORMED_JSON", "chunkJson", Transaction.PAY_REWARD_CHUNK.wireName(), "42");
-        for (final String field :
-                List.of("cycleId", "policyVersion", "merkleRoot", "cycleStart", "cycleEnd", "entryCount", "entries")) {
+        for (final String field : List.of(
+                "cycleId",
+                "policyVersion",
+                "merkleRoot",
+                "cycleStart",
+                "cycleEnd",
+                "entryCount",
+                "entries",
+                "chunkIndex",
+                "chunkStarts")) {
             add(cases, "MALFORMED_JSON", field, Transaction.PAY_REWARD_CHUNK.wireName(), withoutField(good, field));
         }
         for (final String field : List.of("amount", "events", "level", "memberId", "rateBps", "scoreBps")) {
@@ -450,6 +458,43 @@ class BadInputTest {
                 "at most",
                 Transaction.PAY_REWARD_CHUNK.wireName(),
                 chunk("cycle-2", 1, entry(ACTIVE, Long.MAX_VALUE)));
+        add(
+                cases,
+                "INVALID_ARGUMENT",
+                "chunkStarts[0]",
+                Transaction.PAY_REWARD_CHUNK.wireName(),
+                good.replace("\"chunkStarts\":[\"\"]", "\"chunkStarts\":[\"a\"]"));
+        add(
+                cases,
+                "INVALID_ARGUMENT",
+                "strictly increase",
+                Transaction.PAY_REWARD_CHUNK.wireName(),
+                good.replace("\"chunkStarts\":[\"\"]", "\"chunkStarts\":[\"\",\"b\",\"a\"]")
+                        .replace("\"entryCount\":2", "\"entryCount\":3"));
+        add(
+                cases,
+                "INVALID_ARGUMENT",
+                "chunkStarts[1]",
+                Transaction.PAY_REWARD_CHUNK.wireName(),
+                good.replace("\"chunkStarts\":[\"\"]", "\"chunkStarts\":[\"\",\"a b\"]"));
+        add(
+                cases,
+                "INVALID_ARGUMENT",
+                "at most one per entry",
+                Transaction.PAY_REWARD_CHUNK.wireName(),
+                good.replace("\"chunkStarts\":[\"\"]", "\"chunkStarts\":[\"\",\"a\",\"b\"]"));
+        add(
+                cases,
+                "INVALID_ARGUMENT",
+                "chunkIndex",
+                Transaction.PAY_REWARD_CHUNK.wireName(),
+                good.replace("\"chunkIndex\":0", "\"chunkIndex\":1"));
+        add(
+                cases,
+                "REWARD_ENTRY_INVALID",
+                "outside chunk 0",
+                Transaction.PAY_REWARD_CHUNK.wireName(),
+                good.replace("\"chunkStarts\":[\"\"]", "\"chunkStarts\":[\"\",\"" + ACTIVE + "\"]"));
         // rewards: sealing
         add(cases, "INVALID_ARGUMENT", "cycleId", Transaction.SEAL_CYCLE.wireName(), "c/1");
         add(cases, "CYCLE_NOT_FOUND", "cycle-9", Transaction.SEAL_CYCLE.wireName(), "cycle-9");
@@ -656,7 +701,7 @@ class BadInputTest {
     }
 
     private static String chunk(final String cycleId, final int entryCount, final String... entries) {
-        return ("{\"cycleEnd\":2000,\"cycleId\":\"%s\",\"cycleStart\":1000,\"entries\":[%s],\"entryCount\":%d,"
+        return ("{\"chunkIndex\":0,\"chunkStarts\":[\"\"],\"cycleEnd\":2000,\"cycleId\":\"%s\",\"cycleStart\":1000,\"entries\":[%s],\"entryCount\":%d,"
                         + "\"merkleRoot\":\"%s\",\"policyVersion\":1}")
                 .formatted(cycleId, String.join(",", entries), entryCount, ROOT);
     }

@@ -187,7 +187,7 @@ class ChannelInvariantPropertyTest {
             }
             ledger.submit(
                     Transaction.PAY_REWARD_CHUNK.wireName(),
-                    ("{\"cycleEnd\":20,\"cycleId\":\"fund\",\"cycleStart\":10,\"entries\":[%s],\"entryCount\":%d,"
+                    ("{\"chunkIndex\":0,\"chunkStarts\":[\"\"],\"cycleEnd\":20,\"cycleId\":\"fund\",\"cycleStart\":10,\"entries\":[%s],\"entryCount\":%d,"
                                     + "\"merkleRoot\":\"%s\",\"policyVersion\":1}")
                             .formatted(entries, MEMBERS, Fresh.accountHash()));
             supply = FUNDS * MEMBERS;

@@ -55,7 +55,7 @@ class ConcurrentPaymentsTest {
         }
         ledger.submit(
                 Transaction.PAY_REWARD_CHUNK.wireName(),
-                ("{\"cycleEnd\":2,\"cycleId\":\"fund\",\"cycleStart\":1,\"entries\":[%s],\"entryCount\":3,"
+                ("{\"chunkIndex\":0,\"chunkStarts\":[\"\"],\"cycleEnd\":2,\"cycleId\":\"fund\",\"cycleStart\":1,\"entries\":[%s],\"entryCount\":3,"
                                 + "\"merkleRoot\":\"%s\",\"policyVersion\":1}")
                         .formatted(entries, "d".repeat(64)));
         // Payee has a folded balance and pending credits already, so a careless credit would have something to read.
@@ -93,13 +93,14 @@ class ConcurrentPaymentsTest {
     void paying_and_releasing_rewards_reads_nothing_of_the_payees_balances() {
         ledger.submit(Transaction.VERIFY_MEMBER.wireName(), payers.get(2));
         ledger.submit(Transaction.SUSPEND_MEMBER.wireName(), payers.get(2), "hold");
-        final String chunk = ("{\"cycleEnd\":2,\"cycleId\":\"c2\",\"cycleStart\":1,\"entries\":["
-                        + "{\"amount\":40,\"events\":1,\"level\":1,\"memberId\":\"%s\","
-                        + "\"rateBps\":10000,\"scoreBps\":0},"
-                        + "{\"amount\":60,\"events\":1,\"level\":1,\"memberId\":\"%s\","
-                        + "\"rateBps\":10000,\"scoreBps\":0}"
-                        + "],\"entryCount\":2,\"merkleRoot\":\"%s\",\"policyVersion\":1}")
-                .formatted(payee, payers.get(2), "e".repeat(64));
+        final String chunk =
+                ("{\"chunkIndex\":0,\"chunkStarts\":[\"\"],\"cycleEnd\":2,\"cycleId\":\"c2\",\"cycleStart\":1,\"entries\":["
+                                + "{\"amount\":40,\"events\":1,\"level\":1,\"memberId\":\"%s\","
+                                + "\"rateBps\":10000,\"scoreBps\":0},"
+                                + "{\"amount\":60,\"events\":1,\"level\":1,\"memberId\":\"%s\","
+                                + "\"rateBps\":10000,\"scoreBps\":0}"
+                                + "],\"entryCount\":2,\"merkleRoot\":\"%s\",\"policyVersion\":1}")
+                        .formatted(payee, payers.get(2), "e".repeat(64));
         final InMemoryChaincodeStub pay = stub(Transaction.PAY_REWARD_CHUNK.wireName(), chunk);
         final RecordedReads payReads = new RecordedReads();
         new RewardContract().PayRewardChunk(new Context(payReads.around(pay)), chunk);

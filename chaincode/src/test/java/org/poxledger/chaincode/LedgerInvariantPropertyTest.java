@@ -187,7 +187,7 @@ class LedgerInvariantPropertyTest {
                             .formatted(amount, member, policyRate)));
             ledger.submit(
                     Transaction.PAY_REWARD_CHUNK.wireName(),
-                    ("{\"cycleEnd\":20,\"cycleId\":\"%s\",\"cycleStart\":10,\"entries\":[%s],\"entryCount\":%d,"
+                    ("{\"chunkIndex\":0,\"chunkStarts\":[\"\"],\"cycleEnd\":20,\"cycleId\":\"%s\",\"cycleStart\":10,\"entries\":[%s],\"entryCount\":%d,"
                                     + "\"merkleRoot\":\"%s\",\"policyVersion\":1}")
                             .formatted(cycleId, entries, amounts.size(), Fresh.accountHash()));
             amounts.forEach((member, amount) -> {

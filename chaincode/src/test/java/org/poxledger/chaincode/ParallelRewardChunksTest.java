@@ -24,6 +24,7 @@ class ParallelRewardChunksTest {
 
     private static final LedgerIdentity OPERATOR = LedgerIdentity.operator();
     private static final String ROOT = "f".repeat(64);
+    private static final List<String> CHUNK_STARTS = List.of("", "m1", "m3", "m5", "m7");
 
     private EmbeddedLedger ledger;
     private final List<String> members = new ArrayList<>();
@@ -69,7 +70,7 @@ class ParallelRewardChunksTest {
 
     @Test
     void a_release_endorsed_beside_a_chunk_of_the_same_cycle_commits_too() {
-        ledger.submit(Transaction.PAY_REWARD_CHUNK.wireName(), chunk("c2", 9, "m0", "m8"));
+        ledger.submit(Transaction.PAY_REWARD_CHUNK.wireName(), chunk("c2", 9, "m7", "m8"));
         ledger.submit(Transaction.REINSTATE_MEMBER.wireName(), "m8");
         final String chunk = chunk("c2", 9, "m1", "m2");
         final InMemoryChaincodeStub pay = stub(Transaction.PAY_REWARD_CHUNK.wireName(), chunk);
@@ -101,6 +102,22 @@ class ParallelRewardChunksTest {
         assertThat(totalSupply()).isEqualTo(100);
     }
 
+    @Test
+    void the_same_chunk_endorsed_twice_on_one_snapshot_commits_once() {
+        ledger.submit(Transaction.PAY_REWARD_CHUNK.wireName(), chunk("c4", 9, "m0"));
+        final String chunk = chunk("c4", 9, "m1", "m2");
+        final InMemoryChaincodeStub one = stub(Transaction.PAY_REWARD_CHUNK.wireName(), chunk);
+        new RewardContract().PayRewardChunk(new Context(one), chunk);
+        final InMemoryChaincodeStub two = stub(Transaction.PAY_REWARD_CHUNK.wireName(), chunk);
+        new RewardContract().PayRewardChunk(new Context(two), chunk);
+
+        one.commit();
+
+        assertThatThrownBy(two::commit).isInstanceOf(ReadConflictException.class);
+        assertThat(totalSupply()).isEqualTo(300);
+    }
+
+    /** Chunk k of every cycle here holds m(2k-1) and m(2k); chunk 0 holds m0. */
     private String chunk(final String cycleId, final int entryCount, final String... memberIds) {
         final List<String> entries = new ArrayList<>();
         for (final String member : memberIds) {
@@ -108,9 +125,15 @@ class ParallelRewardChunksTest {
                             + "\"scoreBps\":0}")
                     .formatted(member));
         }
-        return ("{\"cycleEnd\":2,\"cycleId\":\"%s\",\"cycleStart\":1,\"entries\":[%s],\"entryCount\":%d,"
+        return ("{\"chunkIndex\":%d,\"chunkStarts\":[\"\",\"m1\",\"m3\",\"m5\",\"m7\"],\"cycleEnd\":2,"
+                        + "\"cycleId\":\"%s\",\"cycleStart\":1,\"entries\":[%s],\"entryCount\":%d,"
                         + "\"merkleRoot\":\"%s\",\"policyVersion\":1}")
-                .formatted(cycleId, String.join(",", entries), entryCount, ROOT);
+                .formatted(
+                        CycleChunks.chunkOf(CHUNK_STARTS, memberIds[0]),
+                        cycleId,
+                        String.join(",", entries),
+                        entryCount,
+                        ROOT);
     }
 
     private long totalSupply() {

@@ -1,9 +1,12 @@
 package org.poxledger.contract.model;
 
+import java.util.List;
+
 /**
  * A reward cycle. Its key holds what the first chunk recorded (and, once sealed, the folded totals); every chunk,
  * release and forfeit adds a {@link CycleDelta} of its own, and {@code rewards:GetCycle} answers the sum.
  *
+ * @param chunkStarts how the cycle's entries are cut into chunks (see {@link RewardChunk#chunkStarts()})
  * @param cycleEnd end of the covered interval (exclusive), epoch milliseconds
  * @param cycleId the cycle id
  * @param cycleStart start of the covered interval (inclusive), epoch milliseconds
@@ -17,6 +20,7 @@ package org.poxledger.contract.model;
  * @param totalReleased held amounts released (and credited)
  */
 public record Cycle(
+        List<String> chunkStarts,
         long cycleEnd,
         String cycleId,
         long cycleStart,
@@ -29,7 +33,13 @@ public record Cycle(
         long totalPaid,
         long totalReleased) {
 
+    public Cycle {
+        // absent from a cycle recorded before chunks had fixed ranges: such a cycle takes no new chunk
+        chunkStarts = chunkStarts == null ? List.of() : List.copyOf(chunkStarts);
+    }
+
     /**
+     * @param chunkStarts how the cycle's entries are cut into chunks
      * @param cycleEnd end of the covered interval (exclusive)
      * @param cycleId the cycle id
      * @param cycleStart start of the covered interval (inclusive)
@@ -39,13 +49,15 @@ public record Cycle(
      * @return the cycle as its first chunk records it, every total zero
      */
     public static Cycle opened(
+            final List<String> chunkStarts,
             final long cycleEnd,
             final String cycleId,
             final long cycleStart,
             final int entryCount,
             final String merkleRoot,
             final int policyVersion) {
-        return new Cycle(cycleEnd, cycleId, cycleStart, entryCount, 0, merkleRoot, policyVersion, 0, 0, 0, 0);
+        return new Cycle(
+                chunkStarts, cycleEnd, cycleId, cycleStart, entryCount, 0, merkleRoot, policyVersion, 0, 0, 0, 0);
     }
 
     /**
@@ -55,6 +67,7 @@ public record Cycle(
      */
     public Cycle plus(final CycleDelta delta) {
         return new Cycle(
+                chunkStarts,
                 cycleEnd,
                 cycleId,
                 cycleStart,

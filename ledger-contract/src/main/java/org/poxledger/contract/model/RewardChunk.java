@@ -11,7 +11,11 @@ import java.util.List;
  * @param cycleStart start of the interval (inclusive), epoch milliseconds
  * @param cycleEnd end of the interval (exclusive), epoch milliseconds
  * @param entryCount entries in the whole cycle
- * @param entries this chunk's entries
+ * @param entries this chunk's entries, each of a member inside the chunk's range
+ * @param chunkIndex which chunk of the cycle this is, 0 to {@code chunkStarts.size() - 1}
+ * @param chunkStarts how the cycle is cut into chunks, the same in every chunk of it: chunk k holds the members from
+ *     {@code chunkStarts[k]} (inclusive) up to {@code chunkStarts[k + 1]} (exclusive) in member-id order; the first is
+ *     "" and the others strictly increase, so no member can be in two chunks
  */
 public record RewardChunk(
         String cycleId,
@@ -20,9 +24,12 @@ public record RewardChunk(
         long cycleStart,
         long cycleEnd,
         int entryCount,
-        List<RewardLine> entries) {
+        List<RewardLine> entries,
+        int chunkIndex,
+        List<String> chunkStarts) {
 
     public RewardChunk {
         entries = List.copyOf(entries);
+        chunkStarts = List.copyOf(chunkStarts);
     }
 }

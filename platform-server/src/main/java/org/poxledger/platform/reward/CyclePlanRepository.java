@@ -129,6 +129,8 @@ class CyclePlanRepository {
         row.put("merkleRoot", cycle.merkleRoot());
         row.put("entryCount", cycle.entryCount());
         row.put("chunkSize", chunkSize);
+        // the ranges the ledger cut the cycle into: resuming it must send the same (renumberChunks)
+        row.put("chunkStarts", cycle.chunkStarts());
         driver.executableQuery("""
                         MERGE (c:RewardCycle {cycleId: $row.cycleId})
                         ON CREATE SET c += $row, c.totalAmount = -1, c.state = 'PAYING', c.createdAt = $row.cycleEnd,

@@ -1,5 +1,6 @@
 package org.poxledger.platform.reward;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.neo4j.driver.Driver;
@@ -52,18 +53,48 @@ class RewardChunkRepository {
                 .toList();
     }
 
-    /** Sets entries' chunk numbers (by member-id order) and the cycle total, once all entries are known. */
+    /**
+     * How the chaincode is told the cycle is cut ({@code RewardChunk.chunkStarts}): "" for chunk 0, then the lowest
+     * member id of each further chunk. Chunks are runs of entries in member-id order, so these ranges hold exactly the
+     * chunks' entries.
+     */
+    List<String> chunkStarts(String cycleId) {
+        List<org.neo4j.driver.Record> rows = driver.executableQuery("""
+                        MATCH (e:RewardEntry {cycleId: $cycleId})
+                        RETURN e.chunk AS chunk, min(e.memberId) AS first ORDER BY chunk
+                        """)
+                .withParameters(Map.of("cycleId", cycleId))
+                .withConfig(config)
+                .execute()
+                .records();
+        List<String> starts = new ArrayList<>(rows.size());
+        for (int k = 0; k < rows.size(); k++) {
+            if (rows.get(k).get("chunk").asInt() != k) {
+                throw new IllegalStateException("cycle " + cycleId + " has no chunk " + k + " but has chunk "
+                        + rows.get(k).get("chunk").asInt());
+            }
+            starts.add(k == 0 ? "" : rows.get(k).get("first").asString());
+        }
+        return starts;
+    }
+
+    /**
+     * Sets entries' chunk numbers and the cycle total, once all entries are known: by the chunk starts the ledger
+     * recorded for the cycle when it has them (a cycle restored from the ledger resumes with the ranges it was begun
+     * with), else every {@code chunkSize} entries in member-id order.
+     */
     void renumberChunks(String cycleId, int chunkSize, long totalAmount) {
         driver.executableQuery("""
                         MATCH (c:RewardCycle {cycleId: $cycleId})
                         SET c.totalAmount = $totalAmount, c.chunkSize = $chunkSize
                         WITH c
                         MATCH (e:RewardEntry {cycleId: $cycleId})
-                        WITH e ORDER BY e.memberId
-                        WITH collect(e) AS entries
+                        WITH c, e ORDER BY e.memberId
+                        WITH c, collect(e) AS entries
                         UNWIND range(0, size(entries) - 1) AS i
-                        WITH entries[i] AS e, i
-                        SET e.chunk = i / $chunkSize
+                        WITH c, entries[i] AS e, i
+                        SET e.chunk = CASE WHEN coalesce(size(c.chunkStarts), 0) = 0 THEN i / $chunkSize
+                                           ELSE size([s IN c.chunkStarts WHERE s <= e.memberId]) - 1 END
                         """)
                 .withParameters(Map.of("cycleId", cycleId, "chunkSize", chunkSize, "totalAmount", totalAmount))
                 .withConfig(config)

@@ -7,6 +7,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Optional;
 import java.util.Queue;
 import java.util.Set;
 import java.util.UUID;
@@ -20,6 +21,7 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Supplier;
 import org.poxledger.contract.model.ChunkReceipt;
+import org.poxledger.contract.model.Cycle;
 import org.poxledger.contract.model.CycleSeal;
 import org.poxledger.contract.model.RewardLine;
 import org.poxledger.ledger.LedgerException;
@@ -40,9 +42,9 @@ import org.springframework.stereotype.Component;
  * Pays a planned cycle through {@code rewards:PayRewardChunk}, the chunks that still hold an unrecorded entry only,
  * then seals it with {@code rewards:SealCycle} (the chaincode checks count, Merkle root and totals). The first chunk of
  * a cycle the ledger does not know yet goes alone (it records the cycle); the rest go {@code pox.rewards.parallel-chunks}
- * at a time, since chunks touch disjoint keys. Safe to run again at any point: the chaincode records each (cycle,
- * member) once and skips it afterwards, so a chunk re-sent after a crash (committed on-chain, not yet marked in Neo4j)
- * pays nobody twice.
+ * at a time, since chunks touch disjoint keys. Safe to run again at any point: the chaincode records each chunk once
+ * (its members lie in a member-id range no other chunk shares) and skips it afterwards, so a chunk re-sent after a
+ * crash (committed on-chain, not yet marked in Neo4j) pays nobody twice.
  *
  * <p>One runner per cycle across instances: a runner first takes the cycle's lease in Neo4j and renews it before
  * every chunk; a lease left behind by a crashed instance expires after {@code pox.rewards.lease-duration}.
@@ -197,14 +199,17 @@ public class RewardCycleRunner {
         metrics.pendingChunks(chunks.pendingChunkCount());
         Queue<Integer> queue = new ConcurrentLinkedQueue<>(pending);
         AtomicBoolean paying = new AtomicBoolean(plan.state() == CycleState.PAYING);
-        if (!queue.isEmpty() && ledger.cycle(cycleId).isEmpty()) {
+        Optional<Cycle> onLedger = queue.isEmpty() ? Optional.empty() : ledger.cycle(cycleId);
+        // a cycle the ledger knows keeps the ranges it was begun with; the graph numbers its chunks the same way
+        List<String> chunkStarts = onLedger.map(Cycle::chunkStarts).orElseGet(() -> chunks.chunkStarts(cycleId));
+        if (!queue.isEmpty() && onLedger.isEmpty()) {
             // only a cycle's first chunk writes the cycle key; sent together, first chunks would conflict
-            Stop stop = payOne(plan, queue.remove(), paying);
+            Stop stop = payOne(plan, queue.remove(), chunkStarts, paying);
             if (stop != null) {
                 return stopped(cycleId, List.of(stop));
             }
         }
-        List<Stop> stops = payInParallel(plan, queue, paying);
+        List<Stop> stops = payInParallel(plan, queue, chunkStarts, paying);
         if (!stops.isEmpty()) {
             return stopped(cycleId, stops);
         }
@@ -228,7 +233,8 @@ public class RewardCycleRunner {
      * worker from taking another, and the chunks in flight finish before the run ends. Anything else a worker throws
      * (an Error: the process is dying) stops the others too and is rethrown here, lease kept, as on one thread.
      */
-    private List<Stop> payInParallel(CyclePlan plan, Queue<Integer> queue, AtomicBoolean paying) {
+    private List<Stop> payInParallel(
+            CyclePlan plan, Queue<Integer> queue, List<String> chunkStarts, AtomicBoolean paying) {
         List<Stop> stops = new CopyOnWriteArrayList<>();
         AtomicReference<Throwable> fatal = new AtomicReference<>();
         int workers = Math.min(properties.parallelChunks(), queue.size());
@@ -238,7 +244,7 @@ public class RewardCycleRunner {
                     Integer chunk;
                     while (stops.isEmpty() && fatal.get() == null && (chunk = queue.poll()) != null) {
                         try {
-                            Stop stop = payOne(plan, chunk, paying);
+                            Stop stop = payOne(plan, chunk, chunkStarts, paying);
                             if (stop != null) {
                                 stops.add(stop);
                             }
@@ -259,14 +265,14 @@ public class RewardCycleRunner {
     }
 
     /** @return null when the chunk is recorded, else why the run must stop */
-    private Stop payOne(CyclePlan plan, int chunk, AtomicBoolean paying) {
+    private Stop payOne(CyclePlan plan, int chunk, List<String> chunkStarts, AtomicBoolean paying) {
         String cycleId = plan.cycleId();
         if (!renewLease(cycleId)) {
             log.warn("reward cycle {}: lease lost to another instance before chunk {}", cycleId, chunk);
             return new Stop(Outcome.LEASED_ELSEWHERE, null);
         }
         try {
-            payChunk(plan, chunk, paying);
+            payChunk(plan, chunk, chunkStarts, paying);
             return null;
         } catch (LedgerException e) {
             metrics.chunkFailed();
@@ -329,15 +335,16 @@ public class RewardCycleRunner {
         return worst.outcome();
     }
 
-    private void payChunk(CyclePlan plan, int chunk, AtomicBoolean paying) {
+    private void payChunk(CyclePlan plan, int chunk, List<String> chunkStarts, AtomicBoolean paying) {
         List<RewardLine> lines = chunks.chunkEntries(plan.cycleId(), chunk);
-        RewardLedger.Paid paid = withRetry(plan.cycleId() + " chunk " + chunk, () -> ledger.payChunk(plan, lines));
+        RewardLedger.Paid paid =
+                withRetry(plan.cycleId() + " chunk " + chunk, () -> ledger.payChunk(plan, chunk, chunkStarts, lines));
         ChunkReceipt receipt = paid.receipt();
         List<StatusUpdate> updates = new ArrayList<>();
         receipt.paid().forEach(m -> updates.add(new StatusUpdate(m, RewardStatus.PAID, paid.txId())));
         receipt.held().forEach(m -> updates.add(new StatusUpdate(m, RewardStatus.HELD, paid.txId())));
         for (String skipped : receipt.skipped()) {
-            // recorded by an earlier submission of this chunk, e.g. before a crash: take the ledger's word for it
+            // the chunk was recorded by an earlier submission, e.g. before a crash: take the ledger's word for it
             ledger.entry(plan.cycleId(), skipped)
                     .ifPresent(e -> updates.add(new StatusUpdate(skipped, RewardStatus.of(e.status()), e.paidTxId())));
         }

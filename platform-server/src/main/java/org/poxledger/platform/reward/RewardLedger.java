@@ -26,11 +26,14 @@ public class RewardLedger {
     }
 
     /**
-     * Submits one chunk; entries the ledger already recorded for the cycle are skipped by the chaincode.
+     * Submits one chunk; a chunk the ledger already recorded is skipped whole by the chaincode.
      *
+     * @param chunkIndex the chunk
+     * @param chunkStarts how the cycle is cut into chunks, the same for every chunk of it
+     * @param entries the chunk's entries, every one inside its range
      * @return the receipt and the transaction id
      */
-    Paid payChunk(CyclePlan plan, List<RewardLine> entries) {
+    Paid payChunk(CyclePlan plan, int chunkIndex, List<String> chunkStarts, List<RewardLine> entries) {
         RewardChunk chunk = new RewardChunk(
                 plan.cycleId(),
                 plan.policyVersion(),
@@ -38,7 +41,9 @@ public class RewardLedger {
                 plan.cycleStart(),
                 plan.cycleEnd(),
                 plan.entryCount(),
-                entries.stream().map(Function.identity()).toList());
+                entries.stream().map(Function.identity()).toList(),
+                chunkIndex,
+                chunkStarts);
         Committed<ChunkReceipt> committed = ledger.payRewardChunk(chunk);
         return new Paid(committed.value(), committed.transactionId());
     }
