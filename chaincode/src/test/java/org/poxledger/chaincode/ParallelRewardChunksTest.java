@@ -3,9 +3,12 @@ package org.poxledger.chaincode;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.lang.reflect.InvocationTargetException;
+import java.lang.reflect.Proxy;
 import java.util.ArrayList;
 import java.util.List;
 import org.hyperledger.fabric.contract.Context;
+import org.hyperledger.fabric.shim.ChaincodeStub;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -117,19 +120,66 @@ class ParallelRewardChunksTest {
         assertThat(totalSupply()).isEqualTo(300);
     }
 
+    @Test
+    void a_chunk_costs_one_state_read_and_one_state_write_per_paid_entry() {
+        final List<String> starts = List.of("", "m1", "m2");
+        ledger.submit(Transaction.PAY_REWARD_CHUNK.wireName(), chunk("c5", 8, starts, "m0"));
+
+        final int[] one = stateCalls(chunk("c5", 8, starts, "m1"));
+        final int[] six = stateCalls(chunk("c5", 8, starts, "m2", "m3", "m4", "m5", "m6", "m7"));
+
+        assertThat(six[0] - one[0]).as("reads for 5 more entries").isEqualTo(5);
+        assertThat(six[1] - one[1]).as("writes for 5 more entries").isEqualTo(5);
+        assertThat(one[0] + one[1]).as("a one-entry chunk's reads and writes").isLessThanOrEqualTo(10);
+    }
+
+    /** @return the chunk's getState and putState calls, committed */
+    private int[] stateCalls(final String chunk) {
+        final int[] calls = new int[2];
+        final InMemoryChaincodeStub stub = stub(Transaction.PAY_REWARD_CHUNK.wireName(), chunk);
+        final ChaincodeStub counted = (ChaincodeStub) Proxy.newProxyInstance(
+                ChaincodeStub.class.getClassLoader(), new Class<?>[] {ChaincodeStub.class}, (proxy, method, args) -> {
+                    switch (method.getName()) {
+                        case "getState", "getStateByPartialCompositeKey" -> calls[0]++;
+                        case "putState", "delState" -> calls[1]++;
+                        default -> {
+                            // key building and metadata are local to the chaincode
+                        }
+                    }
+                    try {
+                        return method.invoke(stub, args);
+                    } catch (InvocationTargetException e) {
+                        throw e.getCause();
+                    }
+                });
+        new RewardContract().PayRewardChunk(new Context(counted), chunk);
+        stub.commit();
+        return calls;
+    }
+
     /** Chunk k of every cycle here holds m(2k-1) and m(2k); chunk 0 holds m0. */
     private String chunk(final String cycleId, final int entryCount, final String... memberIds) {
+        return chunk(cycleId, entryCount, CHUNK_STARTS, memberIds);
+    }
+
+    private String chunk(
+            final String cycleId, final int entryCount, final List<String> starts, final String... memberIds) {
         final List<String> entries = new ArrayList<>();
         for (final String member : memberIds) {
             entries.add(("{\"amount\":100,\"events\":1,\"level\":1,\"memberId\":\"%s\",\"rateBps\":10000,"
                             + "\"scoreBps\":0}")
                     .formatted(member));
         }
-        return ("{\"chunkIndex\":%d,\"chunkStarts\":[\"\",\"m1\",\"m3\",\"m5\",\"m7\"],\"cycleEnd\":2,"
+        return ("{\"chunkIndex\":%d,\"chunkStarts\":[%s],\"cycleEnd\":2,"
                         + "\"cycleId\":\"%s\",\"cycleStart\":1,\"entries\":[%s],\"entryCount\":%d,"
                         + "\"merkleRoot\":\"%s\",\"policyVersion\":1}")
                 .formatted(
-                        CycleChunks.chunkOf(CHUNK_STARTS, memberIds[0]),
+                        CycleChunks.chunkOf(starts, memberIds[0]),
+                        String.join(
+                                ",",
+                                starts.stream()
+                                        .map(start -> "\"" + start + "\"")
+                                        .toList()),
                         cycleId,
                         String.join(",", entries),
                         entryCount,

@@ -102,7 +102,7 @@ class GraphLedgerAuditIT {
     void a_partly_paid_cycle_the_graph_knows_only_from_the_ledger_counts_only_its_recorded_entries() {
         // as a client other than this server writes it (the contract suite does): two entries declared, one paid
         String chunk = """
-                {"cycleEnd":2,"cycleId":"external-1","cycleStart":1,"entries":[{"amount":50,"events":1,"level":1,\
+                {"chunkIndex":0,"chunkStarts":[""],"cycleEnd":2,"cycleId":"external-1","cycleStart":1,"entries":[{"amount":50,"events":1,"level":1,\
                 "memberId":"g","rateBps":10000,"scoreBps":10000}],"entryCount":2,\
                 "merkleRoot":"%s","policyVersion":1}""".formatted(PoxRig.accountHash("external-1"));
         rig.submit(Transaction.PAY_REWARD_CHUNK.wireName(), chunk);

@@ -69,7 +69,7 @@ class SharedChainAuditIT {
         rig.rewards.runner().run(cycle.cycleId());
         rig.wallet.transfer("g", "t1", new TransferRequest(null, "a", 300L, ""));
         rig.submit("rewards:PayRewardChunk", """
-                {"cycleEnd":2,"cycleId":"external-1","cycleStart":1,"entries":[{"amount":50,"events":1,"level":1,\
+                {"chunkIndex":0,"chunkStarts":[""],"cycleEnd":2,"cycleId":"external-1","cycleStart":1,"entries":[{"amount":50,"events":1,"level":1,\
                 "memberId":"a","rateBps":10000,"scoreBps":10000}],"entryCount":3,\
                 "merkleRoot":"%s","policyVersion":1}""".formatted(PoxRig.accountHash("external-1")));
     }

@@ -125,7 +125,7 @@ class ConcurrentDebitsIT {
     /** Mints into the payer with a reward chunk of a cycle of its own, as any operator client could. */
     private void fund(String memberId, long amount) {
         String chunk = """
-                {"cycleEnd":2,"cycleId":"fund-%s","cycleStart":1,"entries":[{"amount":%d,"events":1,"level":1,\
+                {"chunkIndex":0,"chunkStarts":[""],"cycleEnd":2,"cycleId":"fund-%s","cycleStart":1,"entries":[{"amount":%d,"events":1,"level":1,\
                 "memberId":"%s","rateBps":10000,"scoreBps":10000}],"entryCount":1,"merkleRoot":"%s",\
                 "policyVersion":1}""".formatted(run, amount, memberId, PoxRig.accountHash("fund-" + run));
         ledger.submit(Transaction.PAY_REWARD_CHUNK.wireName(), chunk);
