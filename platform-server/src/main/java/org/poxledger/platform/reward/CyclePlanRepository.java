@@ -104,11 +104,14 @@ class CyclePlanRepository {
                 for (int from = 0; from < rows.size(); from += 5_000) {
                     tx.run("""
                             UNWIND $rows AS row
-                            CREATE (e:RewardEntry)
-                            SET e = row, e.status = 'PLANNED', e.statusRank = 0
+                            CREATE (e:RewardEntry {entryKey: row.entryKey, cycleId: row.cycleId,
+                                                   memberId: row.memberId, scoreBps: row.scoreBps,
+                                                   level: row.level, rateBps: row.rateBps, events: row.events,
+                                                   amount: row.amount, chunk: row.chunk, status: 'PLANNED',
+                                                   statusRank: 0})
                             WITH e
                             MATCH (m:Member {memberId: e.memberId})
-                            MERGE (m)-[:EARNED]->(e)
+                            CREATE (m)-[:EARNED]->(e)
                             """, Map.of("rows", rows.subList(from, Math.min(rows.size(), from + 5_000))));
                 }
             });

@@ -109,7 +109,11 @@ public class WalletProjection {
                         MERGE (w:Wallet {memberId: id})
                         WITH w, id
                         CALL (id) {
-                            OPTIONAL MATCH (e:RewardEntry {memberId: id}) WHERE e.status IN ['PAID', 'RELEASED']
+                            // the member's few entries, never the status index: once a large cycle is PAID,
+                            // 'status IN [...]' matches most entries, and a plan picked while few were PAID
+                            // scanned them all for every member (a 100k-entry cycle spent most of its pay there)
+                            OPTIONAL MATCH (e:RewardEntry) USING INDEX e:RewardEntry(memberId)
+                            WHERE e.memberId = id AND e.status IN ['PAID', 'RELEASED']
                             RETURN coalesce(sum(e.amount), 0) AS minted
                         }
                         CALL (id) {
