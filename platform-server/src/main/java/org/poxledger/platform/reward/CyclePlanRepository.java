@@ -131,8 +131,15 @@ class CyclePlanRepository {
         row.put("policyVersion", cycle.policyVersion());
         row.put("merkleRoot", cycle.merkleRoot());
         row.put("entryCount", cycle.entryCount());
-        row.put("chunkSize", chunkSize);
-        // the ranges the ledger cut the cycle into: resuming it must send the same (renumberChunks)
+        // the ranges the ledger cut the cycle into: resuming it must send the same (renumberChunks), whatever this
+        // instance's chunk size; the size shown is the one that gives that many chunks
+        row.put(
+                "chunkSize",
+                cycle.chunkStarts().isEmpty()
+                        ? chunkSize
+                        : Math.ceilDiv(
+                                Math.max(1, cycle.entryCount()),
+                                cycle.chunkStarts().size()));
         row.put("chunkStarts", cycle.chunkStarts());
         driver.executableQuery("""
                         MERGE (c:RewardCycle {cycleId: $row.cycleId})

@@ -13,6 +13,7 @@ import org.poxledger.platform.reward.CyclePlan;
 import org.poxledger.platform.reward.CycleState;
 import org.poxledger.platform.reward.RewardCycleRunner;
 import org.poxledger.platform.reward.RewardProperties;
+import org.poxledger.platform.reward.RewardWiring;
 import org.poxledger.platform.testrig.CrashingLedger;
 import org.poxledger.platform.testrig.GraphSnapshot;
 import org.poxledger.platform.testrig.PoxRig;
@@ -102,6 +103,44 @@ class GraphRebuildIT {
         RewardCycleRunner runner = rig.rewards.otherInstance(
                 rig.driver, rig.base, rig.wallets, rig.rewardProperties, rig.clock, rig.meters, "instance-b");
         assertThat(runner.run(plan.cycleId())).isEqualTo(RewardCycleRunner.Outcome.COMPLETE);
+        assertThat(Map.of("g", rig.balance("g"), "a", rig.balance("a"), "b", rig.balance("b"), "h", rig.balance("h")))
+                .containsExactlyInAnyOrderEntriesOf(Map.of("g", 12500L, "a", 12000L, "b", 10000L, "h", 37500L));
+        assertThat(rig.money.totalSupply()).isEqualTo(72000);
+    }
+
+    @Test
+    void a_cycle_restored_by_an_instance_with_another_chunk_size_resumes_in_the_ranges_the_ledger_recorded() {
+        rig = PoxRig.start(
+                RewardProperties.defaults().withChunkSize(1).withParallelChunks(1),
+                ledger -> new CrashingLedger(ledger, Transaction.PAY_REWARD_CHUNK.wireName(), 2, 0));
+        rig.genesis("g");
+        rig.join("a", "g");
+        rig.join("b", "a");
+        rig.join("c", "b");
+        rig.genesis("h");
+        rig.join("h1", "h");
+        rig.join("h2", "h");
+        rig.join("h3", "h");
+        CyclePlan plan = rig.rewards.cycles().close(rig.clock.advance(Duration.ofSeconds(1)), "admin");
+        assertThatThrownBy(() -> rig.rewards.runner().run(plan.cycleId()))
+                .isInstanceOf(CrashingLedger.SimulatedCrash.class);
+        // chunks of 3 would cut the 4 entries [0..2] [3]; the ledger recorded chunks of 1, two of them paid
+        RewardWiring other = RewardWiring.create(
+                rig.driver,
+                rig.base,
+                rig.policies,
+                rig.wallets,
+                RewardProperties.defaults().withChunkSize(3).withParallelChunks(1),
+                rig.clock,
+                rig.meters,
+                "instance-b");
+
+        RebuildReport report = ProjectionWiring.rebuild(rig, ProjectionWiring.listener(rig, rig.ledger, other), other)
+                .rebuild(rig.lastBlock(), IDLE);
+
+        assertThat(report.cyclesNotRestored()).isEmpty();
+        assertThat(other.pendingChunks(plan.cycleId())).containsExactly(2, 3);
+        assertThat(other.runner().run(plan.cycleId())).isEqualTo(RewardCycleRunner.Outcome.COMPLETE);
         assertThat(Map.of("g", rig.balance("g"), "a", rig.balance("a"), "b", rig.balance("b"), "h", rig.balance("h")))
                 .containsExactlyInAnyOrderEntriesOf(Map.of("g", 12500L, "a", 12000L, "b", 10000L, "h", 37500L));
         assertThat(rig.money.totalSupply()).isEqualTo(72000);

@@ -2,6 +2,7 @@ package org.poxledger.platform.projection;
 
 import java.time.Duration;
 import org.poxledger.ledger.LedgerConnection;
+import org.poxledger.platform.reward.RewardWiring;
 import org.poxledger.platform.testrig.PoxRig;
 
 /** The projection beans wired by hand over a {@link PoxRig}. */
@@ -13,29 +14,42 @@ final class ProjectionWiring {
     private ProjectionWiring() {}
 
     static LedgerEventDispatcher dispatcher(PoxRig rig) {
+        return dispatcher(rig, rig.rewards);
+    }
+
+    /** @param rewards the reward beans of the instance that projects (another one than the rig's, say) */
+    static LedgerEventDispatcher dispatcher(PoxRig rig, RewardWiring rewards) {
         return new LedgerEventDispatcher(
                 rig.graph.projection(),
                 rig.graph.batchProjection(),
                 rig.policies,
                 rig.graph.counters(),
-                rig.rewards.projection(),
+                rewards.projection(),
                 rig.wallets,
                 rig.channels);
     }
 
     static ChaincodeEventListener listener(PoxRig rig, LedgerConnection ledger) {
+        return listener(rig, ledger, rig.rewards);
+    }
+
+    static ChaincodeEventListener listener(PoxRig rig, LedgerConnection ledger, RewardWiring rewards) {
         return new ChaincodeEventListener(
-                ledger, dispatcher(rig), new CheckpointRepository(rig.driver), FAST_RETRY, rig.clock, false);
+                ledger, dispatcher(rig, rewards), new CheckpointRepository(rig.driver), FAST_RETRY, rig.clock, false);
     }
 
     static GraphRebuild rebuild(PoxRig rig, ChaincodeEventListener listener) {
+        return rebuild(rig, listener, rig.rewards);
+    }
+
+    static GraphRebuild rebuild(PoxRig rig, ChaincodeEventListener listener, RewardWiring rewards) {
         return new GraphRebuild(
                 rig.driver,
                 rig.ledger,
-                dispatcher(rig),
+                dispatcher(rig, rewards),
                 new CheckpointRepository(rig.driver),
                 listener,
-                rig.rewards.projection(),
+                rewards.projection(),
                 rig.wallets,
                 rig.graph.projection(),
                 rig.policies,
