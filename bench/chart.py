@@ -9,7 +9,8 @@ import matplotlib.pyplot as plt  # noqa: E402
 
 SIZES = [("10k", 10_000), ("100k", 100_000), ("1m", 1_000_000)]
 SERIES = [
-    ("level_recompute_{}_s", "full level recompute (batched), s"),
+    ("level_recompute_{}_s", "full level recompute in the database (pox.levels.recompute), s"),
+    ("level_recompute_bolt_{}_s", "full level recompute over Bolt (batched UNWIND), s"),
     ("level_recompute_naive_{}_s", "naive per-member Cypher (extrapolated from a sample), s"),
     ("projection_{}_s", "projecting every registration (batches of 1000), s"),
 ]
