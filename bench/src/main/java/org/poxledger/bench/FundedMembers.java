@@ -38,9 +38,10 @@ final class FundedMembers {
                             "{\"amount\":%d,\"events\":1,\"level\":1,\"memberId\":\"%s\",\"rateBps\":10000,\"scoreBps\":0}"
                                     .formatted(unitsEach, id));
         }
-        String chunk = ("{\"cycleId\":\"bench-funding\",\"cycleStart\":0,\"cycleEnd\":1,\"entryCount\":%d,"
-                        + "\"entries\":[%s],\"merkleRoot\":\"%s\",\"policyVersion\":1}")
-                .formatted(count, entries, "0".repeat(64));
+        String chunk =
+                ("{\"chunkIndex\":0,\"chunkStarts\":[\"\"],\"cycleId\":\"bench-funding\",\"cycleStart\":0,\"cycleEnd\":1,\"entryCount\":%d,"
+                                + "\"entries\":[%s],\"merkleRoot\":\"%s\",\"policyVersion\":1}")
+                        .formatted(count, entries, "0".repeat(64));
         ledger.submit(Transaction.PAY_REWARD_CHUNK.wireName(), chunk);
         return new FundedMembers(List.copyOf(ids));
     }

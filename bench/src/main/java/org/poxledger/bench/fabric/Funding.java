@@ -67,7 +67,7 @@ final class Funding {
             String cycleId = "fund-" + UUID.randomUUID().toString().substring(0, 8);
             ledger.submit(
                     "rewards:PayRewardChunk",
-                    ("{\"cycleEnd\":2,\"cycleId\":\"%s\",\"cycleStart\":1,\"entries\":[%s],\"entryCount\":%d,"
+                    ("{\"chunkIndex\":0,\"chunkStarts\":[\"\"],\"cycleEnd\":2,\"cycleId\":\"%s\",\"cycleStart\":1,\"entries\":[%s],\"entryCount\":%d,"
                                     + "\"merkleRoot\":\"%s\",\"policyVersion\":%d}")
                             .formatted(
                                     cycleId,

@@ -173,14 +173,15 @@ class FabricHotKeyIT {
                         "{\"amount\":%d,\"events\":1,\"level\":1,\"memberId\":\"%s\",\"rateBps\":%d,\"scoreBps\":10000}"
                                 .formatted(amount, memberId, rateBps))
                 .toList();
-        String chunk = ("{\"cycleEnd\":2,\"cycleId\":\"%s\",\"cycleStart\":1,\"entries\":[%s],\"entryCount\":%d,"
-                        + "\"merkleRoot\":\"%s\",\"policyVersion\":%d}")
-                .formatted(
-                        Fresh.id("fund"),
-                        String.join(",", entries),
-                        entries.size(),
-                        Fresh.accountHash(),
-                        policy.get("version").asInt());
+        String chunk =
+                ("{\"chunkIndex\":0,\"chunkStarts\":[\"\"],\"cycleEnd\":2,\"cycleId\":\"%s\",\"cycleStart\":1,\"entries\":[%s],\"entryCount\":%d,"
+                                + "\"merkleRoot\":\"%s\",\"policyVersion\":%d}")
+                        .formatted(
+                                Fresh.id("fund"),
+                                String.join(",", entries),
+                                entries.size(),
+                                Fresh.accountHash(),
+                                policy.get("version").asInt());
         ledger.submit(Transaction.PAY_REWARD_CHUNK.wireName(), chunk);
         return memberIds;
     }

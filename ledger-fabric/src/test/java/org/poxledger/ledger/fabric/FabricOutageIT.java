@@ -165,7 +165,7 @@ class FabricOutageIT {
         String cycleId = Fresh.id("fund");
         ledger.submit(
                 "rewards:PayRewardChunk",
-                ("{\"cycleEnd\":2,\"cycleId\":\"%s\",\"cycleStart\":1,\"entries\":[{\"amount\":%d,\"events\":1,"
+                ("{\"chunkIndex\":0,\"chunkStarts\":[\"\"],\"cycleEnd\":2,\"cycleId\":\"%s\",\"cycleStart\":1,\"entries\":[{\"amount\":%d,\"events\":1,"
                                 + "\"level\":1,\"memberId\":\"%s\",\"rateBps\":10000,\"scoreBps\":10000}],"
                                 + "\"entryCount\":1,\"merkleRoot\":\"%s\",\"policyVersion\":%d}")
                         .formatted(cycleId, amount, memberId, Fresh.accountHash(), version));

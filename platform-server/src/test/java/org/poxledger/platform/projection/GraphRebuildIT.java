@@ -76,20 +76,7 @@ class GraphRebuildIT {
 
     @Test
     void a_cycle_interrupted_before_the_graph_was_lost_is_restored_and_finished_without_paying_twice() {
-        rig = PoxRig.start(
-                RewardProperties.defaults().withChunkSize(1).withParallelChunks(1),
-                ledger -> new CrashingLedger(ledger, Transaction.PAY_REWARD_CHUNK.wireName(), 2, 0));
-        rig.genesis("g");
-        rig.join("a", "g");
-        rig.join("b", "a");
-        rig.join("c", "b");
-        rig.genesis("h");
-        rig.join("h1", "h");
-        rig.join("h2", "h");
-        rig.join("h3", "h");
-        CyclePlan plan = rig.rewards.cycles().close(rig.clock.advance(Duration.ofSeconds(1)), "admin");
-        assertThatThrownBy(() -> rig.rewards.runner().run(plan.cycleId()))
-                .isInstanceOf(CrashingLedger.SimulatedCrash.class);
+        CyclePlan plan = cycleInterruptedAfterTwoChunks();
 
         RebuildReport report = ProjectionWiring.rebuild(rig, ProjectionWiring.listener(rig, rig.ledger))
                 .rebuild(rig.lastBlock(), IDLE);
@@ -103,27 +90,12 @@ class GraphRebuildIT {
         RewardCycleRunner runner = rig.rewards.otherInstance(
                 rig.driver, rig.base, rig.wallets, rig.rewardProperties, rig.clock, rig.meters, "instance-b");
         assertThat(runner.run(plan.cycleId())).isEqualTo(RewardCycleRunner.Outcome.COMPLETE);
-        assertThat(Map.of("g", rig.balance("g"), "a", rig.balance("a"), "b", rig.balance("b"), "h", rig.balance("h")))
-                .containsExactlyInAnyOrderEntriesOf(Map.of("g", 12500L, "a", 12000L, "b", 10000L, "h", 37500L));
-        assertThat(rig.money.totalSupply()).isEqualTo(72000);
+        assertPaidOnce();
     }
 
     @Test
     void a_cycle_restored_by_an_instance_with_another_chunk_size_resumes_in_the_ranges_the_ledger_recorded() {
-        rig = PoxRig.start(
-                RewardProperties.defaults().withChunkSize(1).withParallelChunks(1),
-                ledger -> new CrashingLedger(ledger, Transaction.PAY_REWARD_CHUNK.wireName(), 2, 0));
-        rig.genesis("g");
-        rig.join("a", "g");
-        rig.join("b", "a");
-        rig.join("c", "b");
-        rig.genesis("h");
-        rig.join("h1", "h");
-        rig.join("h2", "h");
-        rig.join("h3", "h");
-        CyclePlan plan = rig.rewards.cycles().close(rig.clock.advance(Duration.ofSeconds(1)), "admin");
-        assertThatThrownBy(() -> rig.rewards.runner().run(plan.cycleId()))
-                .isInstanceOf(CrashingLedger.SimulatedCrash.class);
+        CyclePlan plan = cycleInterruptedAfterTwoChunks();
         // chunks of 3 would cut the 4 entries [0..2] [3]; the ledger recorded chunks of 1, two of them paid
         RewardWiring other = RewardWiring.create(
                 rig.driver,
@@ -141,6 +113,23 @@ class GraphRebuildIT {
         assertThat(report.cyclesNotRestored()).isEmpty();
         assertThat(other.pendingChunks(plan.cycleId())).containsExactly(2, 3);
         assertThat(other.runner().run(plan.cycleId())).isEqualTo(RewardCycleRunner.Outcome.COMPLETE);
+        assertPaidOnce();
+    }
+
+    /** The chain-and-star cycle in chunks of one member, its runner crashed after two of them were paid. */
+    private CyclePlan cycleInterruptedAfterTwoChunks() {
+        rig = PoxRig.start(
+                RewardProperties.defaults().withChunkSize(1).withParallelChunks(1),
+                ledger -> new CrashingLedger(ledger, Transaction.PAY_REWARD_CHUNK.wireName(), 2, 0));
+        rig.chainAndStar();
+        CyclePlan plan = rig.rewards.cycles().close(rig.clock.advance(Duration.ofSeconds(1)), "admin");
+        assertThatThrownBy(() -> rig.rewards.runner().run(plan.cycleId()))
+                .isInstanceOf(CrashingLedger.SimulatedCrash.class);
+        return plan;
+    }
+
+    /** Every member of the chain-and-star cycle got its reward exactly once. */
+    private void assertPaidOnce() {
         assertThat(Map.of("g", rig.balance("g"), "a", rig.balance("a"), "b", rig.balance("b"), "h", rig.balance("h")))
                 .containsExactlyInAnyOrderEntriesOf(Map.of("g", 12500L, "a", 12000L, "b", 10000L, "h", 37500L));
         assertThat(rig.money.totalSupply()).isEqualTo(72000);

@@ -37,19 +37,9 @@ class RewardCycleIT {
         }
     }
 
-    /**
-     * g -> a -> b -> c (a chain) and h -> h1, h2, h3 (a star). Expected: g 12500 (1 + 0.2 + 0.05 events weighted),
-     * a 12000, b 10000, h 37500 (level 2: 10000 x 1.25 x 3), c nothing: 72000 in all.
-     */
+    /** {@link PoxRig#chainAndStar()}: g 12500, a 12000, b 10000, h 37500, c nothing: 72000 in all. */
     private void firstCycleTree() {
-        rig.genesis("g");
-        rig.join("a", "g");
-        rig.join("b", "a");
-        rig.join("c", "b");
-        rig.genesis("h");
-        rig.join("h1", "h");
-        rig.join("h2", "h");
-        rig.join("h3", "h");
+        rig.chainAndStar();
     }
 
     @Test

@@ -105,6 +105,22 @@ public final class PoxRig implements AutoCloseable {
     }
 
     /** Registers a genesis member (VERIFIED) on the ledger and projects it. */
+    /**
+     * The first cycle's tree of the reward tests: g -> a -> b -> c (a chain) and h -> h1, h2, h3 (a star). Under the
+     * default policy it pays g 12500 (1 + 0.2 + 0.05 events weighted), a 12000, b 10000, h 37500 (level 2: 10000 x
+     * 1.25 x 3) and c nothing: 72000 in all.
+     */
+    public void chainAndStar() {
+        genesis("g");
+        join("a", "g");
+        join("b", "a");
+        join("c", "b");
+        genesis("h");
+        join("h1", "h");
+        join("h2", "h");
+        join("h3", "h");
+    }
+
     public Member genesis(String memberId) {
         return project(submit(Transaction.REGISTER_GENESIS_MEMBER.wireName(), memberId, accountHash(memberId)));
     }
