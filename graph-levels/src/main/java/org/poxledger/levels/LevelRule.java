@@ -48,24 +48,37 @@ public record LevelRule(int policyVersion, List<Integer> weightsBps, List<Tier> 
      * @return score, level and rate
      */
     public MemberLevel levelOf(long[] countsByDepth) {
-        long score = scoreBps(countsByDepth);
-        long direct = countsByDepth.length > 0 ? countsByDepth[0] : 0;
-        Tier reached = tierFor(score, direct);
-        return new MemberLevel(score, reached.level(), reached.rateBps(), direct);
+        return levelOf(weightsBps, weightsBps.size(), tiers, countsByDepth);
     }
 
     /** @return the weighted score in basis points */
     public long scoreBps(long[] countsByDepth) {
-        long score = 0;
-        int depths = Math.min(weightsBps.size(), countsByDepth.length);
-        for (int d = 0; d < depths; d++) {
-            score = Math.addExact(score, Math.multiplyExact((long) weightsBps.get(d), countsByDepth[d]));
-        }
-        return score;
+        return scoreBps(weightsBps, weightsBps.size(), countsByDepth);
     }
 
     /** Tiers are ascending, so the last one whose thresholds are met is the highest reached. */
     public Tier tierFor(long scoreBps, long direct) {
+        return tierFor(tiers, scoreBps, direct);
+    }
+
+    /**
+     * The score of {@link #scoreBps(long[])} straight from a policy's lists, for callers that level many members under
+     * one policy without making a rule of it each time.
+     *
+     * @param levelWeightBps the policy's weights
+     * @param maxDepth how many of them count
+     */
+    public static long scoreBps(List<Integer> levelWeightBps, int maxDepth, long[] countsByDepth) {
+        long score = 0;
+        int depths = Math.min(Math.min(maxDepth, levelWeightBps.size()), countsByDepth.length);
+        for (int d = 0; d < depths; d++) {
+            score = Math.addExact(score, Math.multiplyExact((long) levelWeightBps.get(d), countsByDepth[d]));
+        }
+        return score;
+    }
+
+    /** The tier of {@link #tierFor(long, long)} straight from a policy's tiers, ascending. */
+    public static Tier tierFor(List<Tier> tiers, long scoreBps, long direct) {
         Tier reached = tiers.getFirst();
         for (Tier tier : tiers) {
             if (tier.minScoreBps() <= scoreBps && tier.minDirect() <= direct) {
@@ -73,6 +86,15 @@ public record LevelRule(int policyVersion, List<Integer> weightsBps, List<Tier> 
             }
         }
         return reached;
+    }
+
+    /** The level of {@link #levelOf(long[])} straight from a policy's lists. */
+    public static MemberLevel levelOf(
+            List<Integer> levelWeightBps, int maxDepth, List<Tier> tiers, long[] countsByDepth) {
+        long score = scoreBps(levelWeightBps, maxDepth, countsByDepth);
+        long direct = countsByDepth.length > 0 ? countsByDepth[0] : 0;
+        Tier reached = tierFor(tiers, score, direct);
+        return new MemberLevel(score, reached.level(), reached.rateBps(), direct);
     }
 
     /**

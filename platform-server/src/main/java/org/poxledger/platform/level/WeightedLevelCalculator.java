@@ -26,12 +26,13 @@ public final class WeightedLevelCalculator {
      * @return score, level and rate
      */
     public static MemberLevel levelOf(RewardPolicy policy, long[] countsByDepth) {
-        return ruleOf(policy).levelOf(countsByDepth);
+        // straight from the policy's lists: callers level every member of a cycle or a preview under one policy
+        return LevelRule.levelOf(policy.levelWeightBps(), policy.maxDepth(), policy.tiers(), countsByDepth);
     }
 
     /** @return the weighted score in basis points */
     public static long scoreBps(RewardPolicy policy, long[] countsByDepth) {
-        return ruleOf(policy).scoreBps(countsByDepth);
+        return LevelRule.scoreBps(policy.levelWeightBps(), policy.maxDepth(), countsByDepth);
     }
 
     /**
