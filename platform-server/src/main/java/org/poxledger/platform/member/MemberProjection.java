@@ -15,7 +15,6 @@ import org.poxledger.platform.level.WeightedLevelCalculator;
 import org.poxledger.platform.policy.RewardPolicy;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.core.retry.RetryException;
 import org.springframework.core.retry.RetryPolicy;
 import org.springframework.core.retry.RetryTemplate;
 import org.springframework.stereotype.Component;
@@ -181,20 +180,12 @@ public class MemberProjection {
         parameters.put("policy", WeightedLevelCalculator.cypherParameter(policy));
         parameters.put("changedAt", member.registeredAt());
         parameters.put("cause", "registration " + member.memberId());
-        List<Record> rows;
-        try {
-            rows = RETRY.execute(() -> {
-                try (Session session = driver.session()) {
-                    return session.run(REGISTER, parameters).list();
-                }
-            });
-        } catch (RetryException e) {
-            // the last failure as it was: a client error, or the transient one that outlasted the bound
-            if (e.getLastException() instanceof RuntimeException last) {
-                throw last;
+        // invoke throws the last failure as it was: a client error, or the transient one that outlasted the bound
+        List<Record> rows = RETRY.invoke(() -> {
+            try (Session session = driver.session()) {
+                return session.run(REGISTER, parameters).list();
             }
-            throw new IllegalStateException("projecting member " + member.memberId() + " failed", e);
-        }
+        });
         return outcome(member, rows);
     }
 
