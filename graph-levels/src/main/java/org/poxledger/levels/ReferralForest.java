@@ -124,6 +124,26 @@ public final class ReferralForest<K> {
                 || !Arrays.equals(storedCounts, i * DEPTH, i * DEPTH + DEPTH, expected, i * DEPTH, i * DEPTH + DEPTH);
     }
 
+    /** @return whether the level read differs from {@code level} (a node with none differs from every level) */
+    public boolean levelDiffers(int i, int level) {
+        return storedLevel[i] != level;
+    }
+
+    /** @return whether the score read differs from {@code scoreBps}, or there was none */
+    public boolean scoreDiffers(int i, long scoreBps) {
+        return !hasScore[i] || storedScoreBps[i] != scoreBps;
+    }
+
+    /** @return whether the reward rate read differs from {@code rateBps}, or there was none */
+    public boolean rateDiffers(int i, int rateBps) {
+        return storedRateBps[i] != rateBps;
+    }
+
+    /** @return whether the policy version read differs from {@code policyVersion}, or there was none */
+    public boolean policyVersionDiffers(int i, int policyVersion) {
+        return storedPolicyVersion[i] != policyVersion;
+    }
+
     /**
      * Whether the node already holds this level under this policy version. A fresh node (all-zero counters, level 1,
      * no score, rate or version: what the projection creates for a member nobody has registered under yet) holds the
