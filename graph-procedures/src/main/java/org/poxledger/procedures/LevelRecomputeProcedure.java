@@ -233,17 +233,26 @@ public final class LevelRecomputeProcedure {
         return value instanceof Number number ? Math.toIntExact(number.longValue()) : null;
     }
 
-    /** The members to write, in read order, with the level each gets. */
+    /**
+     * The members to write, in read order, with the level each gets. Held in primitive arrays rather than one {@link
+     * MemberLevel} per member: the hundreds of thousands of objects would live through the whole write, and each young
+     * collection would copy them again.
+     */
     private static final class Changes {
         private int[] members;
         private boolean[] countsDiffer;
-        private MemberLevel[] levels;
+        private int[] levels;
+        private long[] scoresBps;
+        private int[] ratesBps;
         private int size;
 
         Changes(int capacity) {
-            members = new int[Math.max(16, capacity / 4)];
-            countsDiffer = new boolean[members.length];
-            levels = new MemberLevel[members.length];
+            int initial = Math.max(16, capacity / 4);
+            members = new int[initial];
+            countsDiffer = new boolean[initial];
+            levels = new int[initial];
+            scoresBps = new long[initial];
+            ratesBps = new int[initial];
         }
 
         void add(int member, boolean differ, MemberLevel level) {
@@ -251,10 +260,14 @@ public final class LevelRecomputeProcedure {
                 members = Arrays.copyOf(members, size * 2);
                 countsDiffer = Arrays.copyOf(countsDiffer, size * 2);
                 levels = Arrays.copyOf(levels, size * 2);
+                scoresBps = Arrays.copyOf(scoresBps, size * 2);
+                ratesBps = Arrays.copyOf(ratesBps, size * 2);
             }
             members[size] = member;
             countsDiffer[size] = differ;
-            levels[size] = level;
+            levels[size] = level.level();
+            scoresBps[size] = level.scoreBps();
+            ratesBps[size] = level.rateBps();
             size++;
         }
     }
@@ -308,7 +321,9 @@ public final class LevelRecomputeProcedure {
                     skipped.add((String) member.getProperty("memberId"));
                     continue;
                 }
-                MemberLevel level = changes.levels[c];
+                int level = changes.levels[c];
+                long scoreBps = changes.scoresBps[c];
+                int rateBps = changes.ratesBps[c];
                 // Only what differs is set (most corrected members keep level 1): each property set is a record
                 // change the commit must serialise and apply, which is most of this procedure's time. What differs is
                 // judged against the read rather than read again: with its counters unchanged since the read, the node
@@ -318,14 +333,14 @@ public final class LevelRecomputeProcedure {
                 if (changes.countsDiffer[c]) {
                     member.setProperty("counts", forest.expected(i));
                 }
-                if (forest.levelDiffers(i, level.level())) {
-                    member.setProperty("level", (long) level.level());
+                if (forest.levelDiffers(i, level)) {
+                    member.setProperty("level", (long) level);
                 }
-                if (forest.scoreDiffers(i, level.scoreBps())) {
-                    member.setProperty("scoreBps", level.scoreBps());
+                if (forest.scoreDiffers(i, scoreBps)) {
+                    member.setProperty("scoreBps", scoreBps);
                 }
-                if (forest.rateDiffers(i, level.rateBps())) {
-                    member.setProperty("rateBps", (long) level.rateBps());
+                if (forest.rateDiffers(i, rateBps)) {
+                    member.setProperty("rateBps", (long) rateBps);
                 }
                 if (forest.policyVersionDiffers(i, policyVersion)) {
                     member.setProperty("levelPolicyVersion", (long) policyVersion);
@@ -334,8 +349,8 @@ public final class LevelRecomputeProcedure {
                     corrected++;
                 }
                 Integer fromLevel = forest.storedLevel(i);
-                if (fromLevel != null && fromLevel != level.level()) {
-                    recordChange(tx, member, fromLevel, level, policyVersion, changedAt, cause);
+                if (fromLevel != null && fromLevel != level) {
+                    recordChange(tx, member, fromLevel, level, scoreBps, policyVersion, changedAt, cause);
                     levelChanges++;
                 }
             }
@@ -348,15 +363,16 @@ public final class LevelRecomputeProcedure {
             Transaction tx,
             Node member,
             int fromLevel,
-            MemberLevel level,
+            int toLevel,
+            long scoreBps,
             int policyVersion,
             long changedAt,
             String cause) {
         Node change = tx.createNode(LEVEL_CHANGE);
         change.setProperty("memberId", member.getProperty("memberId"));
         change.setProperty("fromLevel", (long) fromLevel);
-        change.setProperty("toLevel", (long) level.level());
-        change.setProperty("scoreBps", level.scoreBps());
+        change.setProperty("toLevel", (long) toLevel);
+        change.setProperty("scoreBps", scoreBps);
         change.setProperty("policyVersion", (long) policyVersion);
         change.setProperty("changedAt", changedAt);
         change.setProperty("cause", cause);
