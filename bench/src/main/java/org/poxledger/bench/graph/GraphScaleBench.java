@@ -114,10 +114,6 @@ public final class GraphScaleBench {
             metrics.put("projection_" + label + "_events_per_s", projectionRate(tree));
             metrics.put("counter_update_" + label + "_p99_ms", counterP99(tree, 1000));
         }
-        // The first recompute of a tree this size in the JVM still runs partly interpreted and on a heap G1 is
-        // still sizing (9-10 s at 1M, against 5.7-6.4 s for the following ones); it is kept apart, and the headline
-        // is the next one, on the same tree loaded afresh: a running database's figure.
-        metrics.put("level_recompute_" + label + "_first_s", recompute(recomputer, tree));
         double seconds = recompute(recomputer, tree);
         metrics.put("level_recompute_" + label + "_s", seconds);
         // the same recompute over Bolt, for servers without the procedure, on the same tree loaded afresh
@@ -241,7 +237,6 @@ public final class GraphScaleBench {
             copy(headline, "counter_update_p99_ms", "counter_update_" + label(size) + "_p99_ms");
         }
         copy(headline, "level_recompute_1m_s", "level_recompute_1m_s");
-        copy(headline, "level_recompute_1m_first_s", "level_recompute_1m_first_s");
         // the ratio at the largest tree measured (1M by default); graph-scale.json keeps every size
         for (int size : sizes) {
             copy(headline, "level_recompute_naive_ratio", "level_recompute_naive_ratio_" + label(size));
