@@ -154,11 +154,10 @@ public final class ReferralForest<K> {
         if (fresh[i]) {
             return level.level() == 1 && level.scoreBps() == 0;
         }
-        return storedLevel[i] == level.level()
-                && hasScore[i]
-                && storedScoreBps[i] == level.scoreBps()
-                && storedRateBps[i] == level.rateBps()
-                && storedPolicyVersion[i] == policyVersion;
+        return !levelDiffers(i, level.level())
+                && !scoreDiffers(i, level.scoreBps())
+                && !rateDiffers(i, level.rateBps())
+                && !policyVersionDiffers(i, policyVersion);
     }
 
     /**

@@ -333,6 +333,7 @@ public final class LevelRecomputeProcedure {
                 // as such, a node reads the same whichever path wrote it.
                 if (changes.countsDiffer[c]) {
                     member.setProperty("counts", forest.expected(i));
+                    corrected++;
                 }
                 if (forest.levelDiffers(i, level)) {
                     member.setProperty("level", (long) level);
@@ -345,9 +346,6 @@ public final class LevelRecomputeProcedure {
                 }
                 if (forest.policyVersionDiffers(i, policyVersion)) {
                     member.setProperty("levelPolicyVersion", (long) policyVersion);
-                }
-                if (changes.countsDiffer[c]) {
-                    corrected++;
                 }
                 Integer fromLevel = forest.storedLevel(i);
                 if (fromLevel != null && fromLevel != level) {
