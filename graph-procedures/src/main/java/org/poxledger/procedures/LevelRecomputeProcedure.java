@@ -11,17 +11,21 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.stream.Stream;
+import org.neo4j.exceptions.KernelException;
 import org.neo4j.graphdb.Direction;
 import org.neo4j.graphdb.GraphDatabaseService;
 import org.neo4j.graphdb.Label;
-import org.neo4j.graphdb.Node;
 import org.neo4j.graphdb.RelationshipType;
 import org.neo4j.graphdb.Transaction;
 import org.neo4j.internal.kernel.api.CursorFactory;
+import org.neo4j.internal.kernel.api.Locks;
 import org.neo4j.internal.kernel.api.NodeCursor;
 import org.neo4j.internal.kernel.api.PropertyCursor;
+import org.neo4j.internal.kernel.api.Read;
 import org.neo4j.internal.kernel.api.RelationshipTraversalCursor;
 import org.neo4j.internal.kernel.api.TokenRead;
+import org.neo4j.internal.kernel.api.TokenWrite;
+import org.neo4j.internal.kernel.api.Write;
 import org.neo4j.io.pagecache.context.CursorContext;
 import org.neo4j.kernel.api.KernelTransaction;
 import org.neo4j.kernel.impl.coreapi.InternalTransaction;
@@ -33,6 +37,8 @@ import org.neo4j.procedure.Name;
 import org.neo4j.procedure.Procedure;
 import org.neo4j.storageengine.api.PropertySelection;
 import org.neo4j.storageengine.api.RelationshipSelection;
+import org.neo4j.values.storable.Value;
+import org.neo4j.values.storable.Values;
 import org.poxledger.levels.LevelRule;
 import org.poxledger.levels.MemberLevel;
 import org.poxledger.levels.ReferralForest;
@@ -298,7 +304,6 @@ public final class LevelRecomputeProcedure {
         return new Written(corrected, levelChanges, skipped);
     }
 
-    @SuppressWarnings("deprecation")
     private Written writeBatch(
             ReferralForest<Long> forest,
             Changes changes,
@@ -307,75 +312,173 @@ public final class LevelRecomputeProcedure {
             int policyVersion,
             long changedAt,
             String cause) {
-        long corrected = 0;
-        long levelChanges = 0;
-        List<String> skipped = new ArrayList<>();
         try (Transaction tx = db.beginTx()) {
-            for (int c = from; c < to; c++) {
-                int i = changes.members[c];
-                Node member = tx.getNodeById(forest.key(i));
-                // compare-and-set under the node's write lock, as the Bolt write-back does
-                tx.acquireWriteLock(member);
-                long[] now = member.getProperty("counts", null) instanceof long[] array ? array : new long[0];
-                long[] read = forest.stored(i);
-                if (!Arrays.equals(now, read == null ? new long[0] : read)) {
-                    skipped.add((String) member.getProperty("memberId"));
-                    continue;
+            Written written;
+            // the writer's cursors go back to the transaction before it commits (commit closes what it still holds)
+            try (BatchWriter writer =
+                    new BatchWriter(((InternalTransaction) tx).kernelTransaction(), changedAt, cause)) {
+                for (int c = from; c < to; c++) {
+                    writer.write(forest, changes, c, policyVersion);
                 }
-                int level = changes.levels[c];
-                long scoreBps = changes.scoresBps[c];
-                int rateBps = changes.ratesBps[c];
-                // Only what differs is set (most corrected members keep level 1): each property set is a record
-                // change the commit must serialise and apply, which is most of this procedure's time. What differs is
-                // judged against the read rather than read again: with its counters unchanged since the read, the node
-                // still holds the level, score, rate and version the read saw, since only a registration (which moves
-                // the counters, and so is skipped above) or a recompute writes them. Cypher integers are longs: written
-                // as such, a node reads the same whichever path wrote it.
-                if (changes.countsDiffer[c]) {
-                    member.setProperty("counts", forest.expected(i));
-                    corrected++;
-                }
-                if (forest.levelDiffers(i, level)) {
-                    member.setProperty("level", (long) level);
-                }
-                if (forest.scoreDiffers(i, scoreBps)) {
-                    member.setProperty("scoreBps", scoreBps);
-                }
-                if (forest.rateDiffers(i, rateBps)) {
-                    member.setProperty("rateBps", (long) rateBps);
-                }
-                if (forest.policyVersionDiffers(i, policyVersion)) {
-                    member.setProperty("levelPolicyVersion", (long) policyVersion);
-                }
-                Integer fromLevel = forest.storedLevel(i);
-                if (fromLevel != null && fromLevel != level) {
-                    recordChange(tx, member, fromLevel, level, scoreBps, policyVersion, changedAt, cause);
-                    levelChanges++;
-                }
+                written = new Written(writer.corrected, writer.levelChanges, writer.skipped);
             }
             tx.commit();
+            return written;
+        } catch (KernelException e) {
+            throw new IllegalStateException("writing recomputed levels failed: " + e.getMessage(), e);
         }
-        return new Written(corrected, levelChanges, skipped);
     }
 
-    private static void recordChange(
-            Transaction tx,
-            Node member,
-            int fromLevel,
-            int toLevel,
-            long scoreBps,
-            int policyVersion,
-            long changedAt,
-            String cause) {
-        Node change = tx.createNode(LEVEL_CHANGE);
-        change.setProperty("memberId", member.getProperty("memberId"));
-        change.setProperty("fromLevel", (long) fromLevel);
-        change.setProperty("toLevel", (long) toLevel);
-        change.setProperty("scoreBps", scoreBps);
-        change.setProperty("policyVersion", (long) policyVersion);
-        change.setProperty("changedAt", changedAt);
-        change.setProperty("cause", cause);
-        member.createRelationshipTo(change, LEVEL_CHANGED);
+    /**
+     * Writes one batch's members through the kernel's write operations rather than the core API: by token id, with no
+     * {@code Node} or name lookup per property, as the read does. The compare-and-set reads the counters under the
+     * node's write lock, as the Bolt write-back does.
+     */
+    private static final class BatchWriter implements AutoCloseable {
+        private final Read read;
+        private final Write write;
+        private final Locks locks;
+        private final NodeCursor node;
+        private final PropertyCursor properties;
+        private final WriteTokens tokens;
+        private final Value changedAt;
+        private final Value cause;
+        private long corrected;
+        private long levelChanges;
+        private final List<String> skipped = new ArrayList<>();
+
+        BatchWriter(KernelTransaction kernel, long changedAt, String cause) throws KernelException {
+            read = kernel.dataRead();
+            write = kernel.dataWrite();
+            locks = kernel.locks();
+            node = kernel.cursors().allocateNodeCursor(kernel.cursorContext(), kernel.memoryTracker());
+            properties = kernel.cursors().allocatePropertyCursor(kernel.cursorContext(), kernel.memoryTracker());
+            tokens = new WriteTokens(kernel.tokenWrite());
+            this.changedAt = Values.longValue(changedAt);
+            this.cause = Values.stringValue(cause);
+        }
+
+        void write(ReferralForest<Long> forest, Changes changes, int c, int policyVersion) throws KernelException {
+            int i = changes.members[c];
+            long member = forest.key(i);
+            locks.acquireExclusiveNodeLock(member);
+            Held held = held(member);
+            if (held == null) {
+                return; // deleted since the read: nothing left to correct
+            }
+            long[] read = forest.stored(i);
+            if (!Arrays.equals(held.counts, read == null ? new long[0] : read)) {
+                skipped.add(held.memberId);
+                return;
+            }
+            int level = changes.levels[c];
+            long scoreBps = changes.scoresBps[c];
+            int rateBps = changes.ratesBps[c];
+            // Only what differs is set (most corrected members keep level 1): each property set is a record change
+            // the commit must serialise and apply, which is most of this procedure's time. What differs is judged
+            // against the read rather than read again: with its counters unchanged since the read, the node still
+            // holds the level, score, rate and version the read saw, since only a registration (which moves the
+            // counters, and so is skipped above) or a recompute writes them. Cypher integers are longs: written as
+            // such, a node reads the same whichever path wrote it.
+            if (changes.countsDiffer[c]) {
+                write.nodeSetProperty(member, tokens.counts, Values.longArray(forest.expected(i)));
+                corrected++;
+            }
+            if (forest.levelDiffers(i, level)) {
+                write.nodeSetProperty(member, tokens.level, Values.longValue(level));
+            }
+            if (forest.scoreDiffers(i, scoreBps)) {
+                write.nodeSetProperty(member, tokens.scoreBps, Values.longValue(scoreBps));
+            }
+            if (forest.rateDiffers(i, rateBps)) {
+                write.nodeSetProperty(member, tokens.rateBps, Values.longValue(rateBps));
+            }
+            if (forest.policyVersionDiffers(i, policyVersion)) {
+                write.nodeSetProperty(member, tokens.levelPolicyVersion, Values.longValue(policyVersion));
+            }
+            Integer fromLevel = forest.storedLevel(i);
+            if (fromLevel != null && fromLevel != level) {
+                recordChange(member, held.memberId, fromLevel, level, scoreBps, policyVersion);
+                levelChanges++;
+            }
+        }
+
+        /** The member's counters ({@code long[0]} if none) and id, as they are now; {@code null} if it is gone. */
+        private Held held(long member) {
+            read.singleNode(member, node);
+            if (!node.next()) {
+                return null;
+            }
+            long[] counts = new long[0];
+            String memberId = null;
+            node.properties(properties, tokens.checked);
+            while (properties.next()) {
+                Object value = properties.propertyValue().asObjectCopy();
+                if (properties.propertyKey() == tokens.counts && value instanceof long[] array) {
+                    counts = array;
+                } else if (properties.propertyKey() == tokens.memberId && value instanceof String id) {
+                    memberId = id;
+                }
+            }
+            return new Held(counts, memberId);
+        }
+
+        private void recordChange(
+                long member, String memberId, int fromLevel, int toLevel, long scoreBps, int policyVersion)
+                throws KernelException {
+            long change = write.nodeCreateWithLabels(new int[] {tokens.levelChange});
+            write.nodeSetProperty(change, tokens.memberId, Values.stringValue(memberId));
+            write.nodeSetProperty(change, tokens.fromLevel, Values.longValue(fromLevel));
+            write.nodeSetProperty(change, tokens.toLevel, Values.longValue(toLevel));
+            write.nodeSetProperty(change, tokens.scoreBps, Values.longValue(scoreBps));
+            write.nodeSetProperty(change, tokens.policyVersion, Values.longValue(policyVersion));
+            write.nodeSetProperty(change, tokens.changedAt, changedAt);
+            write.nodeSetProperty(change, tokens.cause, cause);
+            write.relationshipCreate(member, tokens.levelChanged, change);
+        }
+
+        @Override
+        public void close() {
+            properties.close();
+            node.close();
+        }
+    }
+
+    private record Held(long[] counts, String memberId) {}
+
+    /** The ids of every token the write sets, created where missing (as the core API would on first use). */
+    private static final class WriteTokens {
+        final int counts;
+        final int level;
+        final int scoreBps;
+        final int rateBps;
+        final int levelPolicyVersion;
+        final int memberId;
+        final int fromLevel;
+        final int toLevel;
+        final int policyVersion;
+        final int changedAt;
+        final int cause;
+        final int levelChange;
+        final int levelChanged;
+        final PropertySelection checked;
+
+        WriteTokens(TokenWrite tokens) throws KernelException {
+            counts = tokens.propertyKeyGetOrCreateForName("counts");
+            level = tokens.propertyKeyGetOrCreateForName("level");
+            scoreBps = tokens.propertyKeyGetOrCreateForName("scoreBps");
+            rateBps = tokens.propertyKeyGetOrCreateForName("rateBps");
+            levelPolicyVersion = tokens.propertyKeyGetOrCreateForName("levelPolicyVersion");
+            memberId = tokens.propertyKeyGetOrCreateForName("memberId");
+            fromLevel = tokens.propertyKeyGetOrCreateForName("fromLevel");
+            toLevel = tokens.propertyKeyGetOrCreateForName("toLevel");
+            policyVersion = tokens.propertyKeyGetOrCreateForName("policyVersion");
+            changedAt = tokens.propertyKeyGetOrCreateForName("changedAt");
+            cause = tokens.propertyKeyGetOrCreateForName("cause");
+            levelChange = tokens.labelGetOrCreateForName(LEVEL_CHANGE.name());
+            levelChanged = tokens.relationshipTypeGetOrCreateForName(LEVEL_CHANGED.name());
+            checked = PropertySelection.selection(counts, memberId);
+        }
     }
 
     private static <T> T done(Future<T> batch) {
