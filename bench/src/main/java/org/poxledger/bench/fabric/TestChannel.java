@@ -45,6 +45,11 @@ public record TestChannel(String name, Map<String, String> variables) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException(e);
         }
+        return existing(networkDir, name);
+    }
+
+    /** A channel made earlier by {@link #create}; whether the network still has it shows on the first call. */
+    public static TestChannel existing(Path networkDir, String name) {
         Map<String, String> variables =
                 new HashMap<>(FabricLedgerSettings.readEnvFile(networkDir.resolve("fabric.env")));
         variables.put("POX_FABRIC_CHANNEL", name);
