@@ -26,14 +26,10 @@ public final class ReferralForest<K> {
     private final Object[] keys;
     private final int[] parent;
     // what the nodes hold: counts (DEPTH per member, flat), whether they hold counts at all, and the recorded level
+    // (a node holds nothing else derived: score and rate follow from its counters and the policy)
     private final long[] storedCounts;
     private final boolean[] hasCounts;
-    private final boolean[] fresh;
     private final int[] storedLevel;
-    private final long[] storedScoreBps;
-    private final boolean[] hasScore;
-    private final int[] storedRateBps;
-    private final int[] storedPolicyVersion;
     private final long[] expected;
 
     private ReferralForest(Builder<K> builder) {
@@ -41,12 +37,7 @@ public final class ReferralForest<K> {
         keys = Arrays.copyOf(builder.keys, n);
         storedCounts = Arrays.copyOf(builder.storedCounts, n * DEPTH);
         hasCounts = Arrays.copyOf(builder.hasCounts, n);
-        fresh = Arrays.copyOf(builder.fresh, n);
         storedLevel = Arrays.copyOf(builder.storedLevel, n);
-        storedScoreBps = Arrays.copyOf(builder.storedScoreBps, n);
-        hasScore = Arrays.copyOf(builder.hasScore, n);
-        storedRateBps = Arrays.copyOf(builder.storedRateBps, n);
-        storedPolicyVersion = Arrays.copyOf(builder.storedPolicyVersion, n);
         Map<Object, Integer> index = HashMap.newHashMap(n);
         for (int i = 0; i < n; i++) {
             index.put(keys[i], i);
@@ -78,8 +69,8 @@ public final class ReferralForest<K> {
     }
 
     /**
-     * Calls {@code change} for every member whose counters differ from the edges, or whose level, score, rate or
-     * policy version differ from what {@code rule} gives: the members a recompute must write, and only those.
+     * Calls {@code change} for every member whose counters differ from the edges, or whose level differs from what
+     * {@code rule} gives: the members a recompute must write, and only those.
      */
     public void forEachChange(LevelRule rule, Change change) {
         long[] counts = new long[DEPTH];
@@ -87,7 +78,7 @@ public final class ReferralForest<K> {
             System.arraycopy(expected, i * DEPTH, counts, 0, DEPTH);
             MemberLevel level = rule.levelOf(counts);
             boolean countsDiffer = differs(i);
-            if (countsDiffer || !holds(i, level, rule.policyVersion())) {
+            if (countsDiffer || levelDiffers(i, level.level())) {
                 change.accept(i, countsDiffer, level);
             }
         }
@@ -129,56 +120,6 @@ public final class ReferralForest<K> {
         return storedLevel[i] != level;
     }
 
-    /** @return whether the score read differs from {@code scoreBps}, or there was none */
-    public boolean scoreDiffers(int i, long scoreBps) {
-        return !hasScore[i] || storedScoreBps[i] != scoreBps;
-    }
-
-    /** @return whether the reward rate read differs from {@code rateBps}, or there was none */
-    public boolean rateDiffers(int i, int rateBps) {
-        return storedRateBps[i] != rateBps;
-    }
-
-    /** @return whether the policy version read differs from {@code policyVersion}, or there was none */
-    public boolean policyVersionDiffers(int i, int policyVersion) {
-        return storedPolicyVersion[i] != policyVersion;
-    }
-
-    /**
-     * Whether the node already holds this level under this policy version. A fresh node (all-zero counters, level 1,
-     * no score, rate or version: what the projection creates for a member nobody has registered under yet) holds the
-     * level its zero counters give, when that is level 1: the recompute then leaves it as the projection would, rather
-     * than writing the same zero score onto every leaf of the tree.
-     */
-    public boolean holds(int i, MemberLevel level, int policyVersion) {
-        if (fresh[i]) {
-            return level.level() == 1 && level.scoreBps() == 0;
-        }
-        return !levelDiffers(i, level.level())
-                && !scoreDiffers(i, level.scoreBps())
-                && !rateDiffers(i, level.rateBps())
-                && !policyVersionDiffers(i, policyVersion);
-    }
-
-    /**
-     * Whether a node holds what a projection gives a new member: all-zero counters, level 1, and no score, rate or
-     * policy version.
-     */
-    public static boolean isFresh(long[] counts, Number level, Object scoreBps, Object rateBps, Object policyVersion) {
-        if (counts == null || level == null || level.longValue() != 1 || scoreBps != null || rateBps != null) {
-            return false;
-        }
-        if (policyVersion != null || counts.length != DEPTH) {
-            return false;
-        }
-        for (long count : counts) {
-            if (count != 0) {
-                return false;
-            }
-        }
-        return true;
-    }
-
     /**
      * Collects members in read order; recommenders are resolved when {@link #build} is called.
      *
@@ -191,12 +132,7 @@ public final class ReferralForest<K> {
         private Object[] parentKeys;
         private long[] storedCounts;
         private boolean[] hasCounts;
-        private boolean[] fresh;
         private int[] storedLevel;
-        private long[] storedScoreBps;
-        private boolean[] hasScore;
-        private int[] storedRateBps;
-        private int[] storedPolicyVersion;
 
         public Builder() {
             this(1024);
@@ -209,55 +145,31 @@ public final class ReferralForest<K> {
             parentKeys = new Object[capacity];
             storedCounts = new long[capacity * DEPTH];
             hasCounts = new boolean[capacity];
-            fresh = new boolean[capacity];
             storedLevel = new int[capacity];
-            storedScoreBps = new long[capacity];
-            hasScore = new boolean[capacity];
-            storedRateBps = new int[capacity];
-            storedPolicyVersion = new int[capacity];
         }
 
-        /** A member in the state a projection creates it: zero counters and level 1, nothing else recorded. */
+        /** A member in the state a projection creates it: zero counters and level 1. */
         public void addFresh(K key, K recommender) {
             int i = add(key, recommender);
             hasCounts[i] = true;
-            fresh[i] = true;
             storedLevel[i] = 1;
         }
 
         /**
          * @param counts the stored counters ({@code null} if none), padded to {@link #DEPTH}
-         * @param level stored level, score, rate and policy version, each {@code null} if none
+         * @param level the stored level, {@code null} if none
          */
-        public void add(
-                K key,
-                K recommender,
-                long[] counts,
-                Integer level,
-                Long scoreBps,
-                Integer rateBps,
-                Integer policyVersion) {
+        public void add(K key, K recommender, long[] counts, Integer level) {
             int i = add(key, recommender);
             if (counts != null) {
                 hasCounts[i] = true;
                 System.arraycopy(counts, 0, storedCounts, i * DEPTH, Math.min(DEPTH, counts.length));
             }
             storedLevel[i] = level == null ? NONE : level;
-            hasScore[i] = scoreBps != null;
-            storedScoreBps[i] = scoreBps == null ? 0 : scoreBps;
-            storedRateBps[i] = rateBps == null ? NONE : rateBps;
-            storedPolicyVersion[i] = policyVersion == null ? NONE : policyVersion;
         }
 
-        /** Like {@link #add(Object, Object, long[], Integer, Long, Integer, Integer)}, counters as a list. */
-        public void add(
-                K key,
-                K recommender,
-                List<? extends Number> counts,
-                Integer level,
-                Long scoreBps,
-                Integer rateBps,
-                Integer policyVersion) {
+        /** Like {@link #add(Object, Object, long[], Integer)}, counters as a list. */
+        public void add(K key, K recommender, List<? extends Number> counts, Integer level) {
             long[] array = null;
             if (counts != null) {
                 array = new long[Math.min(DEPTH, counts.size())];
@@ -265,7 +177,7 @@ public final class ReferralForest<K> {
                     array[d] = counts.get(d).longValue();
                 }
             }
-            add(key, recommender, array, level, scoreBps, rateBps, policyVersion);
+            add(key, recommender, array, level);
         }
 
         /** Appends every member another builder collected, in its order (members read in parts, then joined). */
@@ -278,12 +190,7 @@ public final class ReferralForest<K> {
             System.arraycopy(other.parentKeys, 0, parentKeys, size, n);
             System.arraycopy(other.storedCounts, 0, storedCounts, size * DEPTH, n * DEPTH);
             System.arraycopy(other.hasCounts, 0, hasCounts, size, n);
-            System.arraycopy(other.fresh, 0, fresh, size, n);
             System.arraycopy(other.storedLevel, 0, storedLevel, size, n);
-            System.arraycopy(other.storedScoreBps, 0, storedScoreBps, size, n);
-            System.arraycopy(other.hasScore, 0, hasScore, size, n);
-            System.arraycopy(other.storedRateBps, 0, storedRateBps, size, n);
-            System.arraycopy(other.storedPolicyVersion, 0, storedPolicyVersion, size, n);
             size += n;
         }
 
@@ -301,12 +208,7 @@ public final class ReferralForest<K> {
             parentKeys = Arrays.copyOf(parentKeys, capacity);
             storedCounts = Arrays.copyOf(storedCounts, capacity * DEPTH);
             hasCounts = Arrays.copyOf(hasCounts, capacity);
-            fresh = Arrays.copyOf(fresh, capacity);
             storedLevel = Arrays.copyOf(storedLevel, capacity);
-            storedScoreBps = Arrays.copyOf(storedScoreBps, capacity);
-            hasScore = Arrays.copyOf(hasScore, capacity);
-            storedRateBps = Arrays.copyOf(storedRateBps, capacity);
-            storedPolicyVersion = Arrays.copyOf(storedPolicyVersion, capacity);
         }
 
         public ReferralForest<K> build() {

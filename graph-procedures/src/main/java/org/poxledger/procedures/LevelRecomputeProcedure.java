@@ -68,7 +68,20 @@ public final class LevelRecomputeProcedure {
     private static final int WRITERS = 2;
     // as many as this machine's cores (2): more only take turns
     private static final int READERS = 2;
-    private static final String[] STORED = {"counts", "level", "scoreBps", "rateBps", "levelPolicyVersion"};
+    // the property names the read and the write share
+    private static final String COUNTS = "counts";
+    private static final String LEVEL = "level";
+    private static final String MEMBER_ID = "memberId";
+    private static final String SCORE_BPS = "scoreBps";
+    // what a member holds that the recompute derives: its counters and the level last recorded (score and rate are
+    // derived on read, not stored)
+    private static final String[] STORED = {COUNTS, LEVEL};
+
+    /**
+     * Test seam: run between the count and the write, so that a test can change the graph exactly there (a member
+     * deleted or registered under meanwhile). {@code null}, and so never run, outside tests.
+     */
+    static volatile Runnable beforeWrite;
 
     @Context
     public GraphDatabaseService db;
@@ -108,6 +121,10 @@ public final class LevelRecomputeProcedure {
         Changes changes = new Changes(forest.size());
         forest.forEachChange(levelRule, changes::add);
         long counted = System.nanoTime();
+        Runnable hook = beforeWrite;
+        if (hook != null) {
+            hook.run();
+        }
         Written written = write(forest, changes, levelRule.policyVersion(), changedAt, cause);
         long done = System.nanoTime();
         return Stream.of(new Outcome(
@@ -191,20 +208,7 @@ public final class LevelRecomputeProcedure {
 
     /** One member as read: {@code stored} holds {@link #STORED}'s values in that order, {@code null} where absent. */
     private static void add(ReferralForest.Builder<Long> forest, long member, Long recommender, Object[] stored) {
-        long[] counts = stored[0] instanceof long[] array ? array : null;
-        Number level = stored[1] instanceof Number number ? number : null;
-        if (ReferralForest.isFresh(counts, level, stored[2], stored[3], stored[4])) {
-            forest.addFresh(member, recommender);
-        } else {
-            forest.add(
-                    member,
-                    recommender,
-                    counts,
-                    intOrNull(level),
-                    stored[2] instanceof Number score ? score.longValue() : null,
-                    intOrNull(stored[3]),
-                    intOrNull(stored[4]));
-        }
+        forest.add(member, recommender, stored[0] instanceof long[] counts ? counts : null, intOrNull(stored[1]));
     }
 
     /** The ids of the label, type and property keys the read selects; {@code NO_TOKEN} for one never created. */
@@ -250,7 +254,6 @@ public final class LevelRecomputeProcedure {
         private boolean[] countsDiffer;
         private int[] levels;
         private long[] scoresBps;
-        private int[] ratesBps;
         private int size;
 
         Changes(int capacity) {
@@ -259,7 +262,6 @@ public final class LevelRecomputeProcedure {
             countsDiffer = new boolean[initial];
             levels = new int[initial];
             scoresBps = new long[initial];
-            ratesBps = new int[initial];
         }
 
         void add(int member, boolean differ, MemberLevel level) {
@@ -268,13 +270,11 @@ public final class LevelRecomputeProcedure {
                 countsDiffer = Arrays.copyOf(countsDiffer, size * 2);
                 levels = Arrays.copyOf(levels, size * 2);
                 scoresBps = Arrays.copyOf(scoresBps, size * 2);
-                ratesBps = Arrays.copyOf(ratesBps, size * 2);
             }
             members[size] = member;
             countsDiffer[size] = differ;
             levels[size] = level.level();
             scoresBps[size] = level.scoreBps();
-            ratesBps[size] = level.rateBps();
             size++;
         }
     }
@@ -362,24 +362,22 @@ public final class LevelRecomputeProcedure {
             int i = changes.members[c];
             long member = forest.key(i);
             locks.acquireExclusiveNodeLock(member);
-            Held held = held(member);
+            long[] held = heldCounts(member);
             if (held == null) {
                 return; // deleted since the read: nothing left to correct
             }
             long[] read = forest.stored(i);
-            if (!Arrays.equals(held.counts, read == null ? new long[0] : read)) {
-                skipped.add(held.memberId);
+            if (!Arrays.equals(held, read == null ? new long[0] : read)) {
+                skipped.add(memberIdOfHeld());
                 return;
             }
             int level = changes.levels[c];
-            long scoreBps = changes.scoresBps[c];
-            int rateBps = changes.ratesBps[c];
             // Only what differs is set (most corrected members keep level 1): each property set is a record change
             // the commit must serialise and apply, which is most of this procedure's time. What differs is judged
             // against the read rather than read again: with its counters unchanged since the read, the node still
-            // holds the level, score, rate and version the read saw, since only a registration (which moves the
-            // counters, and so is skipped above) or a recompute writes them. Cypher integers are longs: written as
-            // such, a node reads the same whichever path wrote it.
+            // holds the level the read saw, since only a registration (which moves the counters, and so is skipped
+            // above) or a recompute writes it. Cypher integers are longs: written as such, a node reads the same
+            // whichever path wrote it.
             if (changes.countsDiffer[c]) {
                 write.nodeSetProperty(member, tokens.counts, Values.longArray(forest.expected(i)));
                 corrected++;
@@ -387,40 +385,35 @@ public final class LevelRecomputeProcedure {
             if (forest.levelDiffers(i, level)) {
                 write.nodeSetProperty(member, tokens.level, Values.longValue(level));
             }
-            if (forest.scoreDiffers(i, scoreBps)) {
-                write.nodeSetProperty(member, tokens.scoreBps, Values.longValue(scoreBps));
-            }
-            if (forest.rateDiffers(i, rateBps)) {
-                write.nodeSetProperty(member, tokens.rateBps, Values.longValue(rateBps));
-            }
-            if (forest.policyVersionDiffers(i, policyVersion)) {
-                write.nodeSetProperty(member, tokens.levelPolicyVersion, Values.longValue(policyVersion));
-            }
             Integer fromLevel = forest.storedLevel(i);
             if (fromLevel != null && fromLevel != level) {
-                recordChange(member, held.memberId, fromLevel, level, scoreBps, policyVersion);
+                recordChange(member, memberIdOfHeld(), fromLevel, level, changes.scoresBps[c], policyVersion);
                 levelChanges++;
             }
         }
 
-        /** The member's counters ({@code long[0]} if none) and id, as they are now; {@code null} if it is gone. */
-        private Held held(long member) {
+        /**
+         * The member's counters as they are now ({@code long[0]} if none), {@code null} if it is gone; leaves the node
+         * cursor on the member for {@link #memberIdOfHeld}.
+         */
+        private long[] heldCounts(long member) {
             read.singleNode(member, node);
             if (!node.next()) {
                 return null;
             }
-            long[] counts = new long[0];
-            String memberId = null;
-            node.properties(properties, tokens.checked);
-            while (properties.next()) {
-                Object value = properties.propertyValue().asObjectCopy();
-                if (properties.propertyKey() == tokens.counts && value instanceof long[] array) {
-                    counts = array;
-                } else if (properties.propertyKey() == tokens.memberId && value instanceof String id) {
-                    memberId = id;
-                }
-            }
-            return new Held(counts, memberId);
+            node.properties(properties, tokens.countsOnly);
+            return properties.next() && properties.propertyValue().asObjectCopy() instanceof long[] counts
+                    ? counts
+                    : new long[0];
+        }
+
+        /**
+         * The id of the member {@link #heldCounts} last found. Read only for the members that need it (a skipped
+         * member, a change of level: about one written member in six), not with every member's counters.
+         */
+        private String memberIdOfHeld() {
+            node.properties(properties, tokens.memberIdOnly);
+            return properties.next() && properties.propertyValue().asObjectCopy() instanceof String id ? id : null;
         }
 
         private void recordChange(
@@ -444,15 +437,11 @@ public final class LevelRecomputeProcedure {
         }
     }
 
-    private record Held(long[] counts, String memberId) {}
-
     /** The ids of every token the write sets, created where missing (as the core API would on first use). */
     private static final class WriteTokens {
         final int counts;
         final int level;
         final int scoreBps;
-        final int rateBps;
-        final int levelPolicyVersion;
         final int memberId;
         final int fromLevel;
         final int toLevel;
@@ -461,15 +450,14 @@ public final class LevelRecomputeProcedure {
         final int cause;
         final int levelChange;
         final int levelChanged;
-        final PropertySelection checked;
+        final PropertySelection countsOnly;
+        final PropertySelection memberIdOnly;
 
         WriteTokens(TokenWrite tokens) throws KernelException {
-            counts = tokens.propertyKeyGetOrCreateForName("counts");
-            level = tokens.propertyKeyGetOrCreateForName("level");
-            scoreBps = tokens.propertyKeyGetOrCreateForName("scoreBps");
-            rateBps = tokens.propertyKeyGetOrCreateForName("rateBps");
-            levelPolicyVersion = tokens.propertyKeyGetOrCreateForName("levelPolicyVersion");
-            memberId = tokens.propertyKeyGetOrCreateForName("memberId");
+            counts = tokens.propertyKeyGetOrCreateForName(COUNTS);
+            level = tokens.propertyKeyGetOrCreateForName(LEVEL);
+            scoreBps = tokens.propertyKeyGetOrCreateForName(SCORE_BPS);
+            memberId = tokens.propertyKeyGetOrCreateForName(MEMBER_ID);
             fromLevel = tokens.propertyKeyGetOrCreateForName("fromLevel");
             toLevel = tokens.propertyKeyGetOrCreateForName("toLevel");
             policyVersion = tokens.propertyKeyGetOrCreateForName("policyVersion");
@@ -477,7 +465,8 @@ public final class LevelRecomputeProcedure {
             cause = tokens.propertyKeyGetOrCreateForName("cause");
             levelChange = tokens.labelGetOrCreateForName(LEVEL_CHANGE.name());
             levelChanged = tokens.relationshipTypeGetOrCreateForName(LEVEL_CHANGED.name());
-            checked = PropertySelection.selection(counts, memberId);
+            countsOnly = PropertySelection.selection(counts);
+            memberIdOnly = PropertySelection.selection(memberId);
         }
     }
 

@@ -11,8 +11,10 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.regex.Pattern;
 import org.neo4j.driver.Driver;
 import org.neo4j.driver.Record;
+import org.neo4j.driver.Session;
 import org.neo4j.driver.exceptions.ClientException;
 import org.neo4j.driver.exceptions.Neo4jException;
 import org.slf4j.Logger;
@@ -38,6 +40,8 @@ public class GraphSchemaMigrator implements InitializingBean {
     private static final Logger log = LoggerFactory.getLogger(GraphSchemaMigrator.class);
     private static final String LOCK_NAME = "schema";
     private static final int SCHEMA_RETRIES = 5;
+    private static final Pattern IN_TRANSACTIONS =
+            Pattern.compile("\\}\\s*IN\\s+(\\d+\\s+CONCURRENT\\s+)?TRANSACTIONS\\b", Pattern.CASE_INSENSITIVE);
 
     private final Driver driver;
     private final GraphProperties properties;
@@ -87,7 +91,7 @@ public class GraphSchemaMigrator implements InitializingBean {
             }
             long started = System.nanoTime();
             for (String statement : migration.statements()) {
-                driver.executableQuery(statement).execute();
+                apply(statement);
             }
             record(migration);
             appliedNow.add(migration.version());
@@ -100,6 +104,20 @@ public class GraphSchemaMigrator implements InitializingBean {
             log.info("graph schema is current ({} migrations)", migrations.size());
         }
         return appliedNow;
+    }
+
+    /**
+     * Runs one statement in a transaction of its own, or, for {@code CALL { ... } IN TRANSACTIONS} (a data migration
+     * over a large graph, in batches), in the implicit transaction Neo4j requires for it.
+     */
+    private void apply(String statement) {
+        if (IN_TRANSACTIONS.matcher(statement).find()) {
+            try (Session session = driver.session()) {
+                session.run(statement).consume();
+            }
+        } else {
+            driver.executableQuery(statement).execute();
+        }
     }
 
     private Map<Integer, Record> appliedMigrations() {

@@ -44,17 +44,15 @@ public class DepthCounterRecomputer {
             SessionConfig.builder().withFetchSize(20_000).build();
 
     /*
-     * Every member with its recommender and what it holds. A fresh member (all-zero counters, level 1 and nothing
-     * else recorded, as the projection creates it; most of a tree's members are such leaves) comes as a null, so the
-     * read carries little more than the ids.
+     * Every member with its recommender and what it holds. A fresh member (all-zero counters and level 1, as the
+     * projection creates it; most of a tree's members are such leaves) comes as a null, so the read carries little
+     * more than the ids.
      */
     private static final String READ = """
             MATCH (m:Member)
             OPTIONAL MATCH (r:Member)-[:RECOMMENDED]->(m)
             RETURN m.memberId AS memberId, r.memberId AS recommenderId,
-                   CASE WHEN m.counts = $zeros AND m.level = 1 AND m.scoreBps IS NULL AND m.rateBps IS NULL
-                            AND m.levelPolicyVersion IS NULL THEN null
-                        ELSE [m.counts, m.level, m.scoreBps, m.rateBps, m.levelPolicyVersion] END AS stored
+                   CASE WHEN m.counts = $zeros AND m.level = 1 THEN null ELSE [m.counts, m.level] END AS stored
             """;
 
     // compare-and-set under the node's write lock: a member whose counters changed since the read is left alone
@@ -63,9 +61,7 @@ public class DepthCounterRecomputer {
             MATCH (m:Member {memberId: row.memberId})
             SET m.__lock = true
             WITH m, row, coalesce(m.counts, []) = coalesce(row.stored, []) AS unchanged
-            SET m += CASE WHEN unchanged THEN {counts: row.counts, level: row.level, scoreBps: row.scoreBps,
-                                               rateBps: row.rateBps, levelPolicyVersion: $policyVersion}
-                          ELSE {} END
+            SET m += CASE WHEN unchanged THEN {counts: row.counts, level: row.level} ELSE {} END
             REMOVE m.__lock
             FOREACH (_ IN CASE WHEN unchanged AND row.changed THEN [1] ELSE [] END |
                 CREATE (m)-[:LEVEL_CHANGED]->(:LevelChange {memberId: row.memberId, fromLevel: row.fromLevel,
@@ -181,7 +177,6 @@ public class DepthCounterRecomputer {
             row.put("counts", DepthCounts.toList(forest.expected(i)));
             row.put("level", level.level());
             row.put("scoreBps", level.scoreBps());
-            row.put("rateBps", level.rateBps());
             row.put("fromLevel", fromLevel);
             row.put("changed", fromLevel != null && fromLevel != level.level());
             rows.add(row);
@@ -268,10 +263,7 @@ public class DepthCounterRecomputer {
                                 memberId,
                                 recommenderId,
                                 stored.get(0).isNull() ? null : stored.get(0).asList(Value::asLong),
-                                stored.get(1).isNull() ? null : stored.get(1).asInt(),
-                                stored.get(2).isNull() ? null : stored.get(2).asLong(),
-                                stored.get(3).isNull() ? null : stored.get(3).asInt(),
-                                stored.get(4).isNull() ? null : stored.get(4).asInt());
+                                stored.get(1).isNull() ? null : stored.get(1).asInt());
                     }
                 });
                 return null;

@@ -12,10 +12,11 @@ import org.poxledger.platform.policy.RewardPolicy;
 import org.springframework.stereotype.Component;
 
 /**
- * Stores each member's level under the current policy on its node ({@code level, scoreBps, rateBps,
- * levelPolicyVersion}) and records every change of level as {@code (:Member)-[:LEVEL_CHANGED]->(:LevelChange
- * {memberId, fromLevel, toLevel, scoreBps, policyVersion, changedAt, cause})}. Runs inside the caller's transaction,
- * so a change is recorded exactly when the counters that caused it are written, never twice.
+ * Stores each member's level under the current policy on its node ({@code level}, the one level-derived value a node
+ * keeps: the score and rate follow from its counters and the policy, and {@link LevelService} derives them on read)
+ * and records every change of level as {@code (:Member)-[:LEVEL_CHANGED]->(:LevelChange {memberId, fromLevel,
+ * toLevel, scoreBps, policyVersion, changedAt, cause})}. Runs inside the caller's transaction, so a change is recorded
+ * exactly when the counters that caused it are written, never twice.
  */
 @Component
 public class LevelRecorder {
@@ -56,8 +57,7 @@ public class LevelRecorder {
      * memory, each change becomes one {@code LevelChange} with its own step's time and cause, and each node gets its
      * last step's level.
      *
-     * @param finals per member counted, its last step's {@code memberId, level, scoreBps, rateBps}, in first-counted
-     *     order
+     * @param finals per member counted, its last step's {@code memberId, level, scoreBps}, in first-counted order
      * @param changes the level changes, in step order, for {@link #recordChanges}
      */
     public record StepLevels(Map<String, Map<String, Object>> finals, List<Map<String, Object>> changes) {}
@@ -77,7 +77,6 @@ public class LevelRecorder {
                 row.put("memberId", member.memberId());
                 row.put("level", level.level());
                 row.put("scoreBps", level.scoreBps());
-                row.put("rateBps", level.rateBps());
                 finals.put(member.memberId(), row);
                 if (before != null && before != level.level()) {
                     Map<String, Object> change = new HashMap<>(row);

@@ -129,10 +129,8 @@ public class MemberBatchProjection {
         tx.run("""
                         UNWIND $rows AS row
                         MATCH (a:Member {memberId: row.memberId})
-                        SET a.counts = row.counts, a.level = row.level, a.scoreBps = row.scoreBps,
-                            a.rateBps = row.rateBps, a.levelPolicyVersion = $policyVersion
-                        """, Map.of("rows", chains.countRows(stepLevels.finals()), "policyVersion", policy.version()))
-                .consume();
+                        SET a.counts = row.counts, a.level = row.level
+                        """, Map.of("rows", chains.countRows(stepLevels.finals()))).consume();
         levels.recordChanges(tx, stepLevels.changes(), policy);
         int changes = stepLevels.changes().size();
         log.info(

@@ -90,8 +90,7 @@ public class MemberProjection {
                 WITH a, fromLevel, scoreBps, coalesce(last([t IN $policy.tiers
                         WHERE t.minScoreBps <= scoreBps AND t.minDirect <= coalesce(a.counts[0], 0)]),
                         head($policy.tiers)) AS tier
-                SET a.level = tier.level, a.scoreBps = scoreBps, a.rateBps = tier.rateBps,
-                    a.levelPolicyVersion = $policy.version
+                SET a.level = tier.level
                 WITH a, fromLevel, scoreBps, tier, fromLevel IS NOT NULL AND fromLevel <> tier.level AS changed
                 FOREACH (_ IN CASE WHEN changed THEN [1] ELSE [] END |
                     CREATE (a)-[:LEVEL_CHANGED]->(:LevelChange {memberId: a.memberId, fromLevel: fromLevel,
@@ -240,7 +239,7 @@ public class MemberProjection {
                             MATCH (m:Member)
                             CALL (m) {
                                 REMOVE m.accountHash, m.recommenderId, m.registeredAt, m.registeredTxId, m.status,
-                                       m.statusChangedAt, m.scoreBps, m.rateBps, m.levelPolicyVersion
+                                       m.statusChangedAt
                                 SET m.counts = $zeros, m.counted = false, m.level = 1
                             } IN TRANSACTIONS OF 10000 ROWS
                             """, Map.of("zeros", DepthCounts.ZEROS)).consume();

@@ -81,6 +81,27 @@ class GraphSchemaMigratorIT {
     }
 
     @Test
+    void drops_the_level_values_members_no_longer_store_in_batches_and_keeps_their_counters_and_level() {
+        // a graph written before V008: every level value on the node, and a member that never had any
+        driver.executableQuery("""
+                        UNWIND range(1, 25000) AS i
+                        CREATE (:Member {memberId: 'm' + i, counts: [i, 0], level: 2, scoreBps: 30000,
+                                         rateBps: 12000, levelPolicyVersion: 3})
+                        """).execute();
+        driver.executableQuery("CREATE (:Member {memberId: 'fresh', counts: [0, 0], level: 1})")
+                .execute();
+
+        migrator("classpath*:neo4j/migrations/V*.cypher").migrate();
+
+        assertThat(names("""
+                        MATCH (m:Member)
+                        RETURN toString(count(m)) + ' members, ' + toString(count(m.scoreBps) + count(m.rateBps)
+                               + count(m.levelPolicyVersion)) + ' level values, ' + toString(sum(m.counts[0]))
+                               + ' counted, levels ' + toString(min(m.level)) + '..' + toString(max(m.level)) AS name
+                        """)).containsExactly("25001 members, 0 level values, 312512500 counted, levels 1..2");
+    }
+
+    @Test
     void refuses_to_run_when_an_applied_migration_was_edited() throws IOException {
         write(
                 "V001__Things.cypher",

@@ -24,14 +24,13 @@ class LevelRecomputePathsIT {
 
     private static final Clock FIXED = Clock.fixed(Instant.parse("2026-12-01T20:00:00Z"), ZoneOffset.UTC);
 
-    // every property either path may write, with its type: a long written as an int would read the same in Cypher,
-    // so the types are compared explicitly
+    // every property either path may write, with its type (a long written as an int would read the same in Cypher,
+    // so the types are compared explicitly), and every property key, so that neither writes anything else
     private static final String MEMBERS = """
             MATCH (m:Member)
             RETURN m.memberId AS memberId, m.counts AS counts, valueType(m.counts) AS countsType,
-                   m.level AS level, valueType(m.level) AS levelType, m.scoreBps AS scoreBps,
-                   valueType(m.scoreBps) AS scoreType, m.rateBps AS rateBps, valueType(m.rateBps) AS rateType,
-                   m.levelPolicyVersion AS version, valueType(m.levelPolicyVersion) AS versionType
+                   m.level AS level, valueType(m.level) AS levelType,
+                   COLLECT { UNWIND keys(m) AS key RETURN key ORDER BY key } AS keys
             ORDER BY memberId
             """;
 
@@ -79,7 +78,7 @@ class LevelRecomputePathsIT {
         assertThat(inDatabase.recompute().corrected()).isZero();
     }
 
-    /** Wrong counters, missing counters, wrong levels and stale policy versions on random members. */
+    /** Wrong counters, missing counters and wrong levels on random members. */
     private static void damage(Driver driver, Random random) {
         List<String> wrongCounts = sample(random, 150);
         List<String> noCounts = sample(random, 40);
@@ -92,7 +91,7 @@ class LevelRecomputePathsIT {
                 .execute();
         driver.executableQuery("""
                         UNWIND $ids AS id MATCH (m:Member {memberId: id})
-                        SET m.level = 3, m.scoreBps = 123, m.rateBps = 9999, m.levelPolicyVersion = 0
+                        SET m.level = 3
                         """).withParameters(Map.of("ids", wrongLevel)).execute();
     }
 
@@ -107,8 +106,7 @@ class LevelRecomputePathsIT {
         driver.executableQuery("""
                         UNWIND $rows AS row
                         MATCH (m:Member {memberId: row.memberId})
-                        SET m.counts = row.counts, m.level = row.level, m.scoreBps = row.scoreBps,
-                            m.rateBps = row.rateBps, m.levelPolicyVersion = row.version
+                        SET m.counts = row.counts, m.level = row.level
                         """).withParameters(Map.of("rows", members)).execute();
     }
 

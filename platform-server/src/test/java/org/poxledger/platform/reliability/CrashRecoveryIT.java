@@ -583,7 +583,7 @@ class CrashRecoveryIT {
                                 MATCH (m:Member)
                                 OPTIONAL MATCH (r:Member)-[:RECOMMENDED]->(m)
                                 RETURN m.memberId AS id, m.status AS status, r.memberId AS recommender,
-                                       m.counts AS counts, m.level AS level, m.rateBps AS rate
+                                       m.counts AS counts, m.level AS level
                                 ORDER BY id
                                 """).execute().records().stream()
                         .map(r -> r.asMap())

@@ -24,8 +24,6 @@ public final class GraphSnapshot {
                                 + ' hash=' + coalesce(m.accountHash, '-')
                                 + ' counts=' + reduce(s = '', n IN coalesce(m.counts, []) | s + toString(n) + ',')
                                 + ' level=' + coalesce(toString(m.level), '-')
-                                + ' score=' + coalesce(toString(m.scoreBps), '-')
-                                + ' rate=' + coalesce(toString(m.rateBps), '-')
                                 + ' name=' + coalesce(m.displayName, '-')
                                 + ' email=' + coalesce(m.email, '-')
                                 + ' account=' + coalesce(m.account, '-') AS line
