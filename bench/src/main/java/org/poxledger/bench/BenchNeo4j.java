@@ -8,6 +8,7 @@ import org.neo4j.harness.Neo4j;
 import org.neo4j.harness.Neo4jBuilders;
 import org.neo4j.io.ByteUnit;
 import org.poxledger.procedures.LevelRecomputeProcedure;
+import org.poxledger.procedures.RegistrationCountProcedure;
 
 /**
  * The benchmarks' Neo4j: in-process, configured as the embedded launcher runs it rather than as Neo4j's test harness
@@ -32,6 +33,7 @@ public final class BenchNeo4j {
                         ByteUnit.mebiBytes(Long.getLong("pox.bench.neo4j-pagecache-mib", PAGE_CACHE_MIB)))
                 // as the embedded launcher does: the level recompute runs in the database
                 .withProcedure(LevelRecomputeProcedure.class)
+                .withProcedure(RegistrationCountProcedure.class)
                 .build();
     }
 }

@@ -23,6 +23,9 @@ public record LevelRule(int policyVersion, List<Integer> weightsBps, List<Tier> 
     /** The database procedure that recomputes a whole tree under a rule given as {@link #parameter()}. */
     public static final String RECOMPUTE_PROCEDURE = "pox.levels.recompute";
 
+    /** The database procedure that counts registrations into their ancestors under a rule given as {@link #parameter()}. */
+    public static final String COUNT_PROCEDURE = "pox.members.count";
+
     public LevelRule {
         weightsBps = List.copyOf(weightsBps);
         tiers = List.copyOf(tiers);

@@ -23,6 +23,7 @@ import org.neo4j.kernel.internal.GraphDatabaseAPI;
 import org.neo4j.logging.Level;
 import org.neo4j.logging.log4j.Log4jLogProvider;
 import org.poxledger.procedures.LevelRecomputeProcedure;
+import org.poxledger.procedures.RegistrationCountProcedure;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -73,16 +74,17 @@ final class EmbeddedNeo4j implements AutoCloseable {
     }
 
     /**
-     * Registers graph-procedures' {@code pox.levels.recompute}, so that the server recomputes levels inside the
-     * database, as a Neo4j server does with that jar in its plugins directory. An embedded DBMS loads no plugins
-     * directory: its procedures are registered through the DBMS's own registry, as Neo4j's test harness does.
+     * Registers graph-procedures' {@code pox.levels.recompute} and {@code pox.members.count}, so that the server
+     * recomputes levels and counts registrations inside the database, as a Neo4j server does with that jar in its
+     * plugins directory. An embedded DBMS loads no plugins directory: its procedures are registered through the DBMS's
+     * own registry, as Neo4j's test harness does.
      */
     private static void registerProcedures(DatabaseManagementService dbms) {
         GraphDatabaseAPI database = (GraphDatabaseAPI) dbms.database(DEFAULT_DATABASE_NAME);
         try {
-            database.getDependencyResolver()
-                    .resolveDependency(GlobalProcedures.class)
-                    .registerProcedure(LevelRecomputeProcedure.class);
+            GlobalProcedures procedures = database.getDependencyResolver().resolveDependency(GlobalProcedures.class);
+            procedures.registerProcedure(LevelRecomputeProcedure.class);
+            procedures.registerProcedure(RegistrationCountProcedure.class);
         } catch (ProcedureException e) {
             throw new IllegalStateException("cannot register the PoX graph procedures", e);
         }

@@ -6,6 +6,7 @@ import org.neo4j.driver.Record;
 import org.neo4j.driver.Session;
 import org.neo4j.driver.Value;
 import org.poxledger.levels.LevelRule;
+import org.poxledger.platform.graph.GraphProcedure;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -17,37 +18,22 @@ final class InDatabaseRecompute {
 
     private static final Logger log = LoggerFactory.getLogger(InDatabaseRecompute.class);
 
-    private static final String PROCEDURE = LevelRule.RECOMPUTE_PROCEDURE;
-
-    private static final String INSTALLED = "SHOW PROCEDURES YIELD name WHERE name = $name RETURN count(*) > 0";
-
-    private static final String CALL = "CALL " + PROCEDURE + "($rule, $changedAt, $cause)";
+    private static final String CALL = "CALL " + LevelRule.RECOMPUTE_PROCEDURE + "($rule, $changedAt, $cause)";
 
     private final Driver driver;
-    // asked once: a procedure is installed or removed only with a database restart, which restarts the server too
-    private volatile Boolean installed;
+    private final GraphProcedure procedure;
 
     InDatabaseRecompute(Driver driver) {
         this.driver = driver;
+        this.procedure = new GraphProcedure(
+                driver,
+                LevelRule.RECOMPUTE_PROCEDURE,
+                "the level recompute runs over Bolt",
+                GraphProcedure.Use.IF_INSTALLED);
     }
 
     boolean installed() {
-        Boolean known = installed;
-        if (known == null) {
-            try (Session session = driver.session()) {
-                known = session.run(INSTALLED, Map.of("name", PROCEDURE))
-                        .single()
-                        .get(0)
-                        .asBoolean();
-            }
-            installed = known;
-            log.info(
-                    known
-                            ? "level recompute runs in the database ({} is installed)"
-                            : "level recompute runs over Bolt ({} is not installed: see graph-procedures)",
-                    PROCEDURE);
-        }
-        return known;
+        return procedure.installed();
     }
 
     DepthCounterRecomputer.Recompute run(LevelRule rule, long changedAt, String cause) {

@@ -12,11 +12,15 @@ import org.neo4j.driver.Record;
 import org.neo4j.driver.Session;
 import org.neo4j.driver.TransactionContext;
 import org.poxledger.contract.model.Member;
+import org.poxledger.levels.LevelRule;
+import org.poxledger.platform.graph.GraphProcedure;
 import org.poxledger.platform.level.DepthCounts;
 import org.poxledger.platform.level.LevelRecorder;
+import org.poxledger.platform.level.WeightedLevelCalculator;
 import org.poxledger.platform.policy.RewardPolicy;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.stereotype.Component;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -45,10 +49,32 @@ public class MemberBatchProjection {
     private final JsonMapper json;
     private final LevelRecorder levels;
 
+    /*
+     * The whole batch in one statement where the database has pox.members.count: the members upserted in ledger order,
+     * then counted in that order by the procedure, which walks each one's ancestors as the single registration does.
+     * UNWIND keeps the rows' order, and so collect() the ledger's.
+     */
+    private static final String PROJECT_IN_DATABASE =
+            "UNWIND $rows AS row\n" + MemberUpsert.MERGE_ROW + """
+            WITH collect(m) AS members
+            CALL %s(members, $rule)
+            YIELD registered, genesis, countedBefore, ancestors, levelChanges, missingMemberId, missingRecommenderId
+            RETURN registered, genesis, countedBefore, ancestors, levelChanges, missingMemberId, missingRecommenderId
+            """.formatted(LevelRule.COUNT_PROCEDURE);
+
+    private final GraphProcedure counting;
+
+    @Autowired
     public MemberBatchProjection(Driver driver, JsonMapper json, LevelRecorder levels) {
+        this(driver, json, levels, GraphProcedure.Use.IF_INSTALLED);
+    }
+
+    /** @param use whether to count in the database where {@code pox.members.count} is installed */
+    public MemberBatchProjection(Driver driver, JsonMapper json, LevelRecorder levels, GraphProcedure.Use use) {
         this.driver = driver;
         this.json = json;
         this.levels = levels;
+        this.counting = MemberProjection.countingProcedure(driver, use);
     }
 
     /**
@@ -77,8 +103,39 @@ public class MemberBatchProjection {
         }
         RewardPolicy policy = levels.currentPolicy();
         try (Session session = driver.session()) {
-            return session.executeWrite(tx -> project(tx, List.copyOf(newest.values()), policy));
+            List<Member> distinct = List.copyOf(newest.values());
+            return counting.installed()
+                    ? session.executeWrite(tx -> projectInDatabase(tx, distinct, policy))
+                    : session.executeWrite(tx -> project(tx, distinct, policy));
         }
+    }
+
+    private static int projectInDatabase(TransactionContext tx, List<Member> members, RewardPolicy policy) {
+        long started = System.nanoTime();
+        Map<String, Object> parameters = MemberUpsert.parameters(members);
+        parameters.put("rule", WeightedLevelCalculator.ruleOf(policy).parameter());
+        Record outcome = tx.run(PROJECT_IN_DATABASE, parameters).single();
+        if (!outcome.get("missingMemberId").isNull()) {
+            // thrown inside the transaction, which rolls back: nothing of the batch is written
+            throw new GraphProjectionException(
+                    "member " + outcome.get("missingMemberId").asString()
+                            + " cannot be projected: its recommender "
+                            + outcome.get("missingRecommenderId").asString()
+                            + " is not in the graph yet");
+        }
+        int registered = outcome.get("registered").asInt();
+        int genesis = outcome.get("genesis").asInt();
+        log.info(
+                "projected {} members in one batch in the database ({} registrations, {} genesis, {} refreshed) in {}"
+                        + " ms: {} ancestor counters, {} level changes",
+                members.size(),
+                registered,
+                genesis,
+                outcome.get("countedBefore").asLong(),
+                (System.nanoTime() - started) / 1_000_000,
+                outcome.get("ancestors").asLong(),
+                outcome.get("levelChanges").asLong());
+        return registered + genesis;
     }
 
     private int project(TransactionContext tx, List<Member> members, RewardPolicy policy) {

@@ -9,12 +9,15 @@ import org.neo4j.driver.Record;
 import org.neo4j.driver.Session;
 import org.neo4j.driver.exceptions.RetryableException;
 import org.poxledger.contract.model.Member;
+import org.poxledger.levels.LevelRule;
+import org.poxledger.platform.graph.GraphProcedure;
 import org.poxledger.platform.level.DepthCounts;
 import org.poxledger.platform.level.LevelRecorder;
 import org.poxledger.platform.level.WeightedLevelCalculator;
 import org.poxledger.platform.policy.RewardPolicy;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.core.retry.RetryPolicy;
 import org.springframework.core.retry.RetryTemplate;
 import org.springframework.stereotype.Component;
@@ -102,6 +105,21 @@ public class MemberProjection {
             """;
 
     /*
+     * The same registration where the database has pox.members.count (graph-procedures): the upsert stays Cypher, the
+     * counting up the ancestors is the procedure's (p50 2.8 to ... ms at 100k members; see docs/graph-at-scale.md). The
+     * recommender is checked first as above, so a registration that cannot be counted writes nothing.
+     */
+    private static final String REGISTER_IN_DATABASE =
+            """
+            UNWIND $rows AS row
+            WITH row WHERE row.recommenderId IS NULL OR EXISTS { (:Member {memberId: row.recommenderId}) }
+            """ + MemberUpsert.MERGE_ROW + """
+            WITH m, m.counted AS countedBefore
+            CALL %s([m], $rule) YIELD ancestors, levelChanges
+            RETURN countedBefore, ancestors, levelChanges
+            """.formatted(LevelRule.COUNT_PROCEDURE);
+
+    /*
      * What executeWrite would retry: a transient failure (a deadlock, a lock timeout) rolled the statement back, and a
      * lost connection may or may not have committed it; either way it is safe to run again, since the statement is
      * idempotent. Bounded like the driver's own managed transactions (30 s), with backoff and jitter.
@@ -120,10 +138,24 @@ public class MemberProjection {
     private final JsonMapper json;
     private final LevelRecorder levels;
 
+    private final GraphProcedure counting;
+
+    @Autowired
     public MemberProjection(Driver driver, JsonMapper json, LevelRecorder levels) {
+        this(driver, json, levels, GraphProcedure.Use.IF_INSTALLED);
+    }
+
+    /** @param use whether to count in the database where {@code pox.members.count} is installed */
+    public MemberProjection(Driver driver, JsonMapper json, LevelRecorder levels, GraphProcedure.Use use) {
         this.driver = driver;
         this.json = json;
         this.levels = levels;
+        this.counting = countingProcedure(driver, use);
+    }
+
+    /** @return {@code pox.members.count}, or the Cypher registration where the database lacks it */
+    static GraphProcedure countingProcedure(Driver driver, GraphProcedure.Use use) {
+        return new GraphProcedure(driver, LevelRule.COUNT_PROCEDURE, "registrations are counted in Cypher", use);
     }
 
     /**
@@ -176,13 +208,20 @@ public class MemberProjection {
     public Outcome project(Member member) {
         RewardPolicy policy = levels.currentPolicy();
         Map<String, Object> parameters = MemberUpsert.parameters(List.of(member));
-        parameters.put("policy", WeightedLevelCalculator.cypherParameter(policy));
-        parameters.put("changedAt", member.registeredAt());
-        parameters.put("cause", "registration " + member.memberId());
+        String statement;
+        if (counting.installed()) {
+            statement = REGISTER_IN_DATABASE;
+            parameters.put("rule", WeightedLevelCalculator.ruleOf(policy).parameter());
+        } else {
+            statement = REGISTER;
+            parameters.put("policy", WeightedLevelCalculator.cypherParameter(policy));
+            parameters.put("changedAt", member.registeredAt());
+            parameters.put("cause", "registration " + member.memberId());
+        }
         // invoke throws the last failure as it was: a client error, or the transient one that outlasted the bound
         List<Record> rows = RETRY.invoke(() -> {
             try (Session session = driver.session()) {
-                return session.run(REGISTER, parameters).list();
+                return session.run(statement, parameters).list();
             }
         });
         return outcome(member, rows);

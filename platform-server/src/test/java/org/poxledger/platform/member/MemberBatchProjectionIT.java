@@ -56,7 +56,30 @@ class MemberBatchProjectionIT {
     }
 
     @Test
-    void a_batch_whose_recommender_is_nowhere_writes_nothing() {
+    void counting_in_the_database_leaves_the_graph_that_counting_in_cypher_leaves() {
+        List<Member> events = ledgerHistory(new Random(13), 400);
+        List<List<String>> graphs = new ArrayList<>();
+        List<List<String>> changes = new ArrayList<>();
+        for (int path = 0; path < 4; path++) {
+            GraphTestSupport graph = GraphTestSupport.fresh(RewardPolicy.defaultPolicy());
+            switch (path) {
+                case 0 -> events.forEach(graph.cypherProjection()::project);
+                case 1 -> events.forEach(graph.projection()::project);
+                case 2 -> inBatches(events, graph.cypherBatchProjection());
+                default -> inBatches(events, graph.batchProjection());
+            }
+            graphs.add(GraphSnapshot.of(graph.driver()));
+            changes.add(levelChanges(graph));
+            assertThat(graph.counters().check().consistent()).isTrue();
+        }
+
+        assertThat(changes.getFirst()).isNotEmpty();
+        assertThat(graphs).allSatisfy(graph -> assertThat(graph).isEqualTo(graphs.getFirst()));
+        assertThat(changes).allSatisfy(change -> assertThat(change).isEqualTo(changes.getFirst()));
+    }
+
+    @Test
+    void a_batch_whose_recommender_is_nowhere_writes_nothing_on_either_path() {
         GraphTestSupport graph = GraphTestSupport.fresh(RewardPolicy.defaultPolicy());
         graph.projection().project(LedgerMembers.registered("g", null, 1));
         List<String> before = GraphSnapshot.of(graph.driver());
@@ -64,11 +87,19 @@ class MemberBatchProjectionIT {
         List<Member> batch =
                 List.of(LedgerMembers.registered("a", "g", 2), LedgerMembers.registered("orphan", "ghost", 3));
 
-        assertThatThrownBy(() -> graph.batchProjection().projectAll(batch))
-                .isInstanceOf(GraphProjectionException.class)
-                .hasMessageContaining("orphan")
-                .hasMessageContaining("ghost");
-        assertThat(GraphSnapshot.of(graph.driver())).isEqualTo(before);
+        for (MemberBatchProjection projection : List.of(graph.batchProjection(), graph.cypherBatchProjection())) {
+            assertThatThrownBy(() -> projection.projectAll(batch))
+                    .isInstanceOf(GraphProjectionException.class)
+                    .hasMessageContaining("orphan")
+                    .hasMessageContaining("ghost");
+            assertThat(GraphSnapshot.of(graph.driver())).isEqualTo(before);
+        }
+    }
+
+    private static void inBatches(List<Member> events, MemberBatchProjection projection) {
+        for (int from = 0; from < events.size(); from += 97) {
+            projection.projectAll(events.subList(from, Math.min(events.size(), from + 97)));
+        }
     }
 
     /**

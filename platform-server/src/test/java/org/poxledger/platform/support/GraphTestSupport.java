@@ -2,6 +2,7 @@ package org.poxledger.platform.support;
 
 import java.time.Clock;
 import org.neo4j.driver.Driver;
+import org.poxledger.platform.graph.GraphProcedure;
 import org.poxledger.platform.graph.GraphProperties;
 import org.poxledger.platform.graph.GraphSchemaMigrator;
 import org.poxledger.platform.level.DepthCounterRecomputer;
@@ -28,6 +29,8 @@ public final class GraphTestSupport {
     private final LevelRecorder recorder;
     private final MemberProjection projection;
     private final MemberBatchProjection batchProjection;
+    private final MemberProjection cypherProjection;
+    private final MemberBatchProjection cypherBatchProjection;
     private final LevelService levels;
     private final DepthCounterRecomputer counters;
 
@@ -37,6 +40,10 @@ public final class GraphTestSupport {
         recorder = new LevelRecorder(policies);
         projection = new MemberProjection(driver, JsonMapper.builder().build(), recorder);
         batchProjection = new MemberBatchProjection(driver, JsonMapper.builder().build(), recorder);
+        cypherProjection =
+                new MemberProjection(driver, JsonMapper.builder().build(), recorder, GraphProcedure.Use.NEVER);
+        cypherBatchProjection =
+                new MemberBatchProjection(driver, JsonMapper.builder().build(), recorder, GraphProcedure.Use.NEVER);
         levels = new LevelService(driver, policies);
         counters = new DepthCounterRecomputer(driver, recorder, Clock.systemUTC());
     }
@@ -71,6 +78,16 @@ public final class GraphTestSupport {
 
     public MemberBatchProjection batchProjection() {
         return batchProjection;
+    }
+
+    /** @return the single projection counting in Cypher, as on a database without {@code pox.members.count} */
+    public MemberProjection cypherProjection() {
+        return cypherProjection;
+    }
+
+    /** @return the batch projection counting in Cypher, as on a database without {@code pox.members.count} */
+    public MemberBatchProjection cypherBatchProjection() {
+        return cypherBatchProjection;
     }
 
     public LevelService levels() {

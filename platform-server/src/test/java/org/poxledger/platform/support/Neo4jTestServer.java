@@ -12,6 +12,7 @@ import org.neo4j.driver.Session;
 import org.neo4j.harness.Neo4j;
 import org.neo4j.harness.Neo4jBuilders;
 import org.poxledger.procedures.LevelRecomputeProcedure;
+import org.poxledger.procedures.RegistrationCountProcedure;
 
 /**
  * One real, in-process Neo4j per test JVM (neo4j-harness, test scope only: the engine is GPL and never ships with
@@ -86,6 +87,7 @@ public final class Neo4jTestServer {
                     .withConfig(GraphDatabaseSettings.transaction_timeout, Duration.ofMinutes(2))
                     // as the embedded launcher does: the server recomputes levels inside the database
                     .withProcedure(LevelRecomputeProcedure.class)
+                    .withProcedure(RegistrationCountProcedure.class)
                     .build();
         } catch (java.io.IOException e) {
             throw new IllegalStateException("cannot create a working directory for the test Neo4j", e);
