@@ -21,6 +21,7 @@ import org.neo4j.driver.exceptions.ClientException;
 import org.neo4j.driver.exceptions.TransientException;
 import org.poxledger.contract.model.Member;
 import org.poxledger.contract.model.MemberStatus;
+import org.poxledger.platform.graph.GraphProcedure;
 import org.poxledger.platform.level.LevelRecorder;
 import org.poxledger.platform.policy.RewardPolicy;
 import org.poxledger.platform.support.FixedPolicyCatalog;
@@ -38,10 +39,12 @@ class MemberProjectionRetryTest {
 
     private final Driver driver = mock(Driver.class);
     private final Session session = mock(Session.class);
+    // the Cypher path, so that the mocked session sees the registration statement only, not the procedure check
     private final MemberProjection projection = new MemberProjection(
             driver,
             JsonMapper.builder().build(),
-            new LevelRecorder(new FixedPolicyCatalog(RewardPolicy.defaultPolicy())));
+            new LevelRecorder(new FixedPolicyCatalog(RewardPolicy.defaultPolicy())),
+            GraphProcedure.Use.NEVER);
 
     @BeforeEach
     void oneSessionPerAttempt() {
