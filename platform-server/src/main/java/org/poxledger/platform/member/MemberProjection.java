@@ -210,7 +210,8 @@ public class MemberProjection {
         RewardPolicy policy = levels.currentPolicy();
         Map<String, Object> parameters = MemberUpsert.parameters(List.of(member));
         String statement;
-        if (counting.installed()) {
+        // asked once per server, under the same retry: a transient failure of the question is no reason to fail
+        if (RETRY.invoke(counting::installed)) {
             statement = REGISTER_IN_DATABASE;
             parameters.put("rule", WeightedLevelCalculator.ruleOf(policy).parameter());
         } else {

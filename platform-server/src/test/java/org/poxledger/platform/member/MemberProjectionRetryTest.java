@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.mockito.ArgumentMatchers.anyMap;
 import static org.mockito.ArgumentMatchers.anyString;
+import static org.mockito.ArgumentMatchers.contains;
 import static org.mockito.Mockito.mock;
 import static org.mockito.Mockito.times;
 import static org.mockito.Mockito.verify;
@@ -62,6 +63,29 @@ class MemberProjectionRetryTest {
 
         assertThat(projection.project(MEMBER)).isEqualTo(MemberProjection.Outcome.REGISTERED);
         verify(session, times(2)).run(anyString(), anyMap());
+    }
+
+    @Test
+    void asks_again_whether_the_procedure_is_installed_after_a_transient_failure() {
+        MemberProjection asking = new MemberProjection(
+                driver,
+                JsonMapper.builder().build(),
+                new LevelRecorder(new FixedPolicyCatalog(RewardPolicy.defaultPolicy())),
+                GraphProcedure.Use.IF_INSTALLED);
+        Record installed = mock(Record.class);
+        when(installed.get(0)).thenReturn(Values.value(true));
+        Result check = mock(Result.class);
+        when(check.single()).thenReturn(installed);
+        Result counted = mock(Result.class);
+        Record row = row();
+        when(counted.list()).thenReturn(List.of(row));
+        when(session.run(anyString(), anyMap()))
+                .thenThrow(new TransientException("Neo.TransientError.General.DatabaseUnavailable", "starting"))
+                .thenReturn(check)
+                .thenReturn(counted);
+
+        assertThat(asking.project(MEMBER)).isEqualTo(MemberProjection.Outcome.REGISTERED);
+        verify(session).run(contains("pox.members.count"), anyMap());
     }
 
     @Test
