@@ -42,10 +42,6 @@ public final class GraphProcedure {
         this.installed = use == Use.NEVER ? Boolean.FALSE : null;
     }
 
-    public String name() {
-        return name;
-    }
-
     /** @return whether to call the procedure; asks the database the first time */
     public boolean installed() {
         Boolean known = installed;
