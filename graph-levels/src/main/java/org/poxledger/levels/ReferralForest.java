@@ -4,6 +4,8 @@ import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.IntFunction;
+import org.eclipse.collections.impl.map.mutable.primitive.LongIntHashMap;
 import org.poxledger.contract.PolicyLimits;
 
 /**
@@ -22,8 +24,11 @@ public final class ReferralForest<K> {
     public static final int DEPTH = PolicyLimits.MAX_DEPTH;
 
     private static final int NONE = Integer.MIN_VALUE;
+    // a fresh member holds counters, all zero
+    private static final long[] NO_COUNTS = new long[0];
 
-    private final Object[] keys;
+    private final IntFunction<K> keys;
+    private final int size;
     private final int[] parent;
     // what the nodes hold: counts (DEPTH per member, flat), whether they hold counts at all, and the recorded level
     // (a node holds nothing else derived: score and rate follow from its counters and the policy)
@@ -32,23 +37,16 @@ public final class ReferralForest<K> {
     private final int[] storedLevel;
     private final long[] expected;
 
-    private ReferralForest(Builder<K> builder) {
-        int n = builder.size;
-        keys = Arrays.copyOf(builder.keys, n);
-        storedCounts = Arrays.copyOf(builder.storedCounts, n * DEPTH);
-        hasCounts = Arrays.copyOf(builder.hasCounts, n);
-        storedLevel = Arrays.copyOf(builder.storedLevel, n);
-        Map<Object, Integer> index = HashMap.newHashMap(n);
-        for (int i = 0; i < n; i++) {
-            index.put(keys[i], i);
-        }
-        parent = new int[n];
-        for (int i = 0; i < n; i++) {
-            Object recommender = builder.parentKeys[i];
-            parent[i] = recommender == null ? -1 : index.getOrDefault(recommender, -1);
-        }
-        expected = new long[n * DEPTH];
-        for (int i = 0; i < n; i++) {
+    /** @param parent each member's recommender by index, -1 for none */
+    private ReferralForest(IntFunction<K> keys, int[] parent, Stored stored) {
+        this.keys = keys;
+        this.size = parent.length;
+        this.parent = parent;
+        storedCounts = Arrays.copyOf(stored.counts, size * DEPTH);
+        hasCounts = Arrays.copyOf(stored.hasCounts, size);
+        storedLevel = Arrays.copyOf(stored.levels, size);
+        expected = new long[size * DEPTH];
+        for (int i = 0; i < size; i++) {
             int ancestor = parent[i];
             for (int depth = 0; depth < DEPTH && ancestor >= 0; depth++) {
                 expected[ancestor * DEPTH + depth]++;
@@ -85,13 +83,12 @@ public final class ReferralForest<K> {
     }
 
     public int size() {
-        return keys.length;
+        return size;
     }
 
     /** @return the member's key, as the reader gave it */
-    @SuppressWarnings("unchecked")
     public K key(int i) {
-        return (K) keys[i];
+        return keys.apply(i);
     }
 
     /** @return n_1..n_10 counted from the edges */
@@ -121,6 +118,42 @@ public final class ReferralForest<K> {
     }
 
     /**
+     * What the members read hold, by read order: their counters (flat, {@link #DEPTH} each), whether they hold any, and
+     * their recorded level. Shared by both builders, which differ only in how they name members.
+     */
+    private static final class Stored {
+        private long[] counts;
+        private boolean[] hasCounts;
+        private int[] levels;
+
+        Stored(int capacity) {
+            counts = new long[capacity * DEPTH];
+            hasCounts = new boolean[capacity];
+            levels = new int[capacity];
+        }
+
+        void set(int i, long[] held, Integer level) {
+            if (held != null) {
+                hasCounts[i] = true;
+                System.arraycopy(held, 0, counts, i * DEPTH, Math.min(DEPTH, held.length));
+            }
+            levels[i] = level == null ? NONE : level;
+        }
+
+        void copy(Stored other, int into, int n) {
+            System.arraycopy(other.counts, 0, counts, into * DEPTH, n * DEPTH);
+            System.arraycopy(other.hasCounts, 0, hasCounts, into, n);
+            System.arraycopy(other.levels, 0, levels, into, n);
+        }
+
+        void grow(int capacity) {
+            counts = Arrays.copyOf(counts, capacity * DEPTH);
+            hasCounts = Arrays.copyOf(hasCounts, capacity);
+            levels = Arrays.copyOf(levels, capacity);
+        }
+    }
+
+    /**
      * Collects members in read order; recommenders are resolved when {@link #build} is called.
      *
      * @param <K> how the reader names a member
@@ -130,9 +163,7 @@ public final class ReferralForest<K> {
         private int size;
         private Object[] keys;
         private Object[] parentKeys;
-        private long[] storedCounts;
-        private boolean[] hasCounts;
-        private int[] storedLevel;
+        private final Stored stored;
 
         public Builder() {
             this(1024);
@@ -143,16 +174,12 @@ public final class ReferralForest<K> {
             capacity = Math.max(16, capacity);
             keys = new Object[capacity];
             parentKeys = new Object[capacity];
-            storedCounts = new long[capacity * DEPTH];
-            hasCounts = new boolean[capacity];
-            storedLevel = new int[capacity];
+            stored = new Stored(capacity);
         }
 
         /** A member in the state a projection creates it: zero counters and level 1. */
         public void addFresh(K key, K recommender) {
-            int i = add(key, recommender);
-            hasCounts[i] = true;
-            storedLevel[i] = 1;
+            stored.set(add(key, recommender), NO_COUNTS, 1);
         }
 
         /**
@@ -160,12 +187,7 @@ public final class ReferralForest<K> {
          * @param level the stored level, {@code null} if none
          */
         public void add(K key, K recommender, long[] counts, Integer level) {
-            int i = add(key, recommender);
-            if (counts != null) {
-                hasCounts[i] = true;
-                System.arraycopy(counts, 0, storedCounts, i * DEPTH, Math.min(DEPTH, counts.length));
-            }
-            storedLevel[i] = level == null ? NONE : level;
+            stored.set(add(key, recommender), counts, level);
         }
 
         /** Like {@link #add(Object, Object, long[], Integer)}, counters as a list. */
@@ -180,39 +202,102 @@ public final class ReferralForest<K> {
             add(key, recommender, array, level);
         }
 
-        /** Appends every member another builder collected, in its order (members read in parts, then joined). */
-        public void addAll(Builder<K> other) {
-            if (size + other.size > keys.length) {
-                grow(Math.max(keys.length * 2, size + other.size));
-            }
-            int n = other.size;
-            System.arraycopy(other.keys, 0, keys, size, n);
-            System.arraycopy(other.parentKeys, 0, parentKeys, size, n);
-            System.arraycopy(other.storedCounts, 0, storedCounts, size * DEPTH, n * DEPTH);
-            System.arraycopy(other.hasCounts, 0, hasCounts, size, n);
-            System.arraycopy(other.storedLevel, 0, storedLevel, size, n);
-            size += n;
-        }
-
         private int add(K key, K recommender) {
             if (size == keys.length) {
-                grow(size * 2);
+                keys = Arrays.copyOf(keys, size * 2);
+                parentKeys = Arrays.copyOf(parentKeys, size * 2);
+                stored.grow(size * 2);
             }
             keys[size] = key;
             parentKeys[size] = recommender;
             return size++;
         }
 
+        @SuppressWarnings("unchecked")
+        public ReferralForest<K> build() {
+            Object[] named = Arrays.copyOf(keys, size);
+            Map<Object, Integer> index = HashMap.newHashMap(size);
+            for (int i = 0; i < size; i++) {
+                index.put(named[i], i);
+            }
+            int[] parent = new int[size];
+            for (int i = 0; i < size; i++) {
+                Object recommender = parentKeys[i];
+                parent[i] = recommender == null ? -1 : index.getOrDefault(recommender, -1);
+            }
+            return new ReferralForest<>(i -> (K) named[i], parent, stored);
+        }
+    }
+
+    /**
+     * Collects members named by a {@code long}, such as a database's node ids, in primitive arrays and resolves their
+     * recommenders through a primitive map: for a million members, the {@link Builder}'s boxed keys and {@code
+     * HashMap} cost a third of a second and several million objects for the collector to copy.
+     *
+     * <p>Uses Eclipse Collections, an optional dependency of this module: Neo4j ships it, and only the recompute that
+     * runs inside the database reads members this way.
+     */
+    public static final class LongKeyBuilder {
+
+        /** The recommender of a member that has none. */
+        public static final long NO_RECOMMENDER = Long.MIN_VALUE;
+
+        private int size;
+        private long[] keys;
+        private long[] parentKeys;
+        private final Stored stored;
+
+        /** @param capacity members expected, so that a large read does not grow the arrays step by step */
+        public LongKeyBuilder(int capacity) {
+            capacity = Math.max(16, capacity);
+            keys = new long[capacity];
+            parentKeys = new long[capacity];
+            stored = new Stored(capacity);
+        }
+
+        /**
+         * @param recommender the recommender's key, {@link #NO_RECOMMENDER} for none
+         * @param counts the stored counters ({@code null} if none), padded to {@link #DEPTH}
+         * @param level the stored level, {@code null} if none
+         */
+        public void add(long key, long recommender, long[] counts, Integer level) {
+            if (size == keys.length) {
+                grow(size * 2);
+            }
+            keys[size] = key;
+            parentKeys[size] = recommender;
+            stored.set(size++, counts, level);
+        }
+
+        /** Appends every member another builder collected, in its order (members read in parts, then joined). */
+        public void addAll(LongKeyBuilder other) {
+            if (size + other.size > keys.length) {
+                grow(Math.max(keys.length * 2, size + other.size));
+            }
+            System.arraycopy(other.keys, 0, keys, size, other.size);
+            System.arraycopy(other.parentKeys, 0, parentKeys, size, other.size);
+            stored.copy(other.stored, size, other.size);
+            size += other.size;
+        }
+
         private void grow(int capacity) {
             keys = Arrays.copyOf(keys, capacity);
             parentKeys = Arrays.copyOf(parentKeys, capacity);
-            storedCounts = Arrays.copyOf(storedCounts, capacity * DEPTH);
-            hasCounts = Arrays.copyOf(hasCounts, capacity);
-            storedLevel = Arrays.copyOf(storedLevel, capacity);
+            stored.grow(capacity);
         }
 
-        public ReferralForest<K> build() {
-            return new ReferralForest<>(this);
+        public ReferralForest<Long> build() {
+            long[] named = Arrays.copyOf(keys, size);
+            LongIntHashMap index = new LongIntHashMap(size);
+            for (int i = 0; i < size; i++) {
+                index.put(named[i], i);
+            }
+            int[] parent = new int[size];
+            for (int i = 0; i < size; i++) {
+                long recommender = parentKeys[i];
+                parent[i] = recommender == NO_RECOMMENDER ? -1 : index.getIfAbsent(recommender, -1);
+            }
+            return new ReferralForest<>(i -> named[i], parent, stored);
         }
     }
 }

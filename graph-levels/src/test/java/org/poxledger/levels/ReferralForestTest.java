@@ -12,22 +12,9 @@ class ReferralForestTest {
     private static final LevelRule RULE = LevelRule.of(
             2, 3, List.of(10000, 5000, 2500), List.of(new Tier(1, 0, 0, 10000), new Tier(2, 2, 20000, 12000)));
 
-    /** a → b → d, a → c; e alone; every node fresh but c, which holds stale counters and level 2 */
-    private static void addTree(ReferralForest.Builder<String> forest, boolean part) {
-        if (!part) {
-            forest.addFresh("a", null);
-            forest.addFresh("b", "a");
-        }
-        if (part) {
-            forest.add("c", "a", new long[] {5}, 2);
-            forest.addFresh("d", "b");
-            forest.addFresh("e", null);
-        }
-    }
-
     @Test
     void counts_every_depth_from_the_parent_links() {
-        ReferralForest<String> forest = build(false);
+        ReferralForest<String> forest = build();
 
         assertThat(forest.expected(0)).startsWith(2, 1, 0); // a: b and c, then d
         assertThat(forest.expected(1)).startsWith(1, 0); // b: d
@@ -38,7 +25,7 @@ class ReferralForestTest {
 
     @Test
     void lists_as_changes_exactly_the_members_whose_counters_or_level_differ() {
-        ReferralForest<String> forest = build(false);
+        ReferralForest<String> forest = build();
         List<String> changed = new ArrayList<>();
         forest.forEachChange(
                 RULE,
@@ -65,13 +52,22 @@ class ReferralForestTest {
     }
 
     @Test
-    void a_forest_read_in_parts_and_joined_is_the_forest_read_at_once() {
-        ReferralForest<String> whole = build(false);
-        ReferralForest<String> joined = build(true);
+    void a_forest_read_by_long_keys_in_parts_and_joined_is_the_forest_read_at_once() {
+        ReferralForest<String> whole = build();
+        // the same tree, keyed as the procedure keys it (node ids: a=10, b=11, ...), read in two parts
+        ReferralForest.LongKeyBuilder first = new ReferralForest.LongKeyBuilder(2);
+        first.add(10, ReferralForest.LongKeyBuilder.NO_RECOMMENDER, new long[0], 1);
+        first.add(11, 10, new long[0], 1);
+        ReferralForest.LongKeyBuilder second = new ReferralForest.LongKeyBuilder(2);
+        second.add(12, 10, new long[] {5}, 2);
+        second.add(13, 11, new long[0], 1);
+        second.add(14, ReferralForest.LongKeyBuilder.NO_RECOMMENDER, new long[0], 1);
+        first.addAll(second);
+        ReferralForest<Long> joined = first.build();
 
         assertThat(joined.size()).isEqualTo(whole.size());
         for (int i = 0; i < whole.size(); i++) {
-            assertThat(joined.key(i)).isEqualTo(whole.key(i));
+            assertThat(joined.key(i)).isEqualTo(10L + whole.key(i).charAt(0) - 'a');
             assertThat(joined.expected(i)).isEqualTo(whole.expected(i));
             assertThat(joined.stored(i)).isEqualTo(whole.stored(i));
             assertThat(joined.storedLevel(i)).isEqualTo(whole.storedLevel(i));
@@ -79,16 +75,26 @@ class ReferralForestTest {
         }
     }
 
-    private static ReferralForest<String> build(boolean inParts) {
-        ReferralForest.Builder<String> first = new ReferralForest.Builder<>();
-        addTree(first, false);
-        if (inParts) {
-            ReferralForest.Builder<String> second = new ReferralForest.Builder<>();
-            addTree(second, true);
-            first.addAll(second);
-        } else {
-            addTree(first, true);
-        }
-        return first.build();
+    @Test
+    void a_recommender_outside_the_members_read_leaves_its_member_a_root() {
+        ReferralForest.LongKeyBuilder builder = new ReferralForest.LongKeyBuilder(1);
+        builder.add(1, 99, null, null);
+        builder.add(2, 1, null, null);
+        ReferralForest<Long> forest = builder.build();
+
+        assertThat(forest.expected(0)).startsWith(1, 0);
+        assertThat(forest.stored(0)).isNull();
+        assertThat(forest.storedLevel(0)).isNull();
+    }
+
+    /** a → b → d, a → c; e alone; every node fresh but c, which holds stale counters and level 2 */
+    private static ReferralForest<String> build() {
+        ReferralForest.Builder<String> builder = new ReferralForest.Builder<>();
+        builder.addFresh("a", null);
+        builder.addFresh("b", "a");
+        builder.add("c", "a", new long[] {5}, 2);
+        builder.addFresh("d", "b");
+        builder.addFresh("e", null);
+        return builder.build();
     }
 }

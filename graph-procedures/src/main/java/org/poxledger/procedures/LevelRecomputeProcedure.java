@@ -143,15 +143,15 @@ public final class LevelRecomputeProcedure {
      * transaction would be no more a snapshot than these; the writes' compare-and-set covers what changes meanwhile.)
      */
     private ReferralForest<Long> read() {
-        List<Future<ReferralForest.Builder<Long>>> parts = new ArrayList<>();
+        List<Future<ReferralForest.LongKeyBuilder>> parts = new ArrayList<>();
         try (ExecutorService readers = Executors.newFixedThreadPool(READERS)) {
             for (int part = 0; part < READERS; part++) {
                 int mine = part;
                 parts.add(readers.submit(() -> readPart(mine)));
             }
         }
-        ReferralForest.Builder<Long> forest = done(parts.getFirst());
-        for (Future<ReferralForest.Builder<Long>> part : parts.subList(1, parts.size())) {
+        ReferralForest.LongKeyBuilder forest = done(parts.getFirst());
+        for (Future<ReferralForest.LongKeyBuilder> part : parts.subList(1, parts.size())) {
             forest.addAll(done(part));
         }
         return forest.build();
@@ -162,11 +162,14 @@ public final class LevelRecomputeProcedure {
      * the core API: one node-store scan, the five stored properties by key id and the incoming edge by type, with no
      * {@code Node}, name lookup or property map per member.
      */
-    private ReferralForest.Builder<Long> readPart(int part) {
+    private ReferralForest.LongKeyBuilder readPart(int part) {
         try (Transaction tx = db.beginTx()) {
             KernelTransaction kernel = ((InternalTransaction) tx).kernelTransaction();
-            ReferralForest.Builder<Long> forest = new ReferralForest.Builder<>(1 << 16);
             Tokens tokens = new Tokens(kernel.tokenRead());
+            // sized from the label's count (kept by the store, not counted), plus a margin for registrations meanwhile
+            long members = tokens.member == NO_TOKEN ? 0 : kernel.dataRead().countsForNode(tokens.member);
+            ReferralForest.LongKeyBuilder forest =
+                    new ReferralForest.LongKeyBuilder(Math.toIntExact(members / READERS + members / 64 + 16));
             if (tokens.member != NO_TOKEN) {
                 scan(kernel, tokens, part, forest);
             }
@@ -175,7 +178,7 @@ public final class LevelRecomputeProcedure {
         }
     }
 
-    private static void scan(KernelTransaction kernel, Tokens tokens, int part, ReferralForest.Builder<Long> forest) {
+    private static void scan(KernelTransaction kernel, Tokens tokens, int part, ReferralForest.LongKeyBuilder forest) {
         CursorFactory cursors = kernel.cursors();
         CursorContext context = kernel.cursorContext();
         MemoryTracker memory = kernel.memoryTracker();
@@ -194,7 +197,7 @@ public final class LevelRecomputeProcedure {
                     stored[tokens.indexOf(properties.propertyKey())] =
                             properties.propertyValue().asObjectCopy();
                 }
-                Long recommender = null;
+                long recommender = ReferralForest.LongKeyBuilder.NO_RECOMMENDER;
                 if (tokens.recommended != NO_TOKEN) {
                     nodes.relationships(edges, tokens.incomingRecommended);
                     if (edges.next()) {
@@ -207,7 +210,7 @@ public final class LevelRecomputeProcedure {
     }
 
     /** One member as read: {@code stored} holds {@link #STORED}'s values in that order, {@code null} where absent. */
-    private static void add(ReferralForest.Builder<Long> forest, long member, Long recommender, Object[] stored) {
+    private static void add(ReferralForest.LongKeyBuilder forest, long member, long recommender, Object[] stored) {
         forest.add(member, recommender, stored[0] instanceof long[] counts ? counts : null, intOrNull(stored[1]));
     }
 
