@@ -24,8 +24,8 @@ public final class ReferralForest<K> {
     public static final int DEPTH = PolicyLimits.MAX_DEPTH;
 
     private static final int NONE = Integer.MIN_VALUE;
-    // a fresh member holds counters, all zero
-    private static final long[] NO_COUNTS = new long[0];
+    // a fresh member's counters: held, and all zero (a shorter array is padded with zeros)
+    private static final long[] ZERO_COUNTS = new long[0];
 
     private final IntFunction<K> keys;
     private final int size;
@@ -179,7 +179,7 @@ public final class ReferralForest<K> {
 
         /** A member in the state a projection creates it: zero counters and level 1. */
         public void addFresh(K key, K recommender) {
-            stored.set(add(key, recommender), NO_COUNTS, 1);
+            stored.set(add(key, recommender), ZERO_COUNTS, 1);
         }
 
         /**
